@@ -1,0 +1,27 @@
+/**
+ * Typed engine errors. Numeric cores return `T | ModelError` instead of throwing, so a failed trial or a
+ * bad argument is a value the caller maps (to `CustomFunctions.Error`, a MessageBar, a CLI exit code).
+ * A `throw` is reserved for bugs (broken invariants).
+ */
+export type ModelErrorCode = "invalidInput" | "notFound" | "divisionByZero" | "numeric";
+
+export class ModelError {
+  readonly kind = "ModelError" as const;
+  constructor(
+    readonly code: ModelErrorCode,
+    readonly message: string,
+  ) {}
+}
+
+export function modelError(code: ModelErrorCode, message: string): ModelError {
+  return new ModelError(code, message);
+}
+
+export function isModelError(value: unknown): value is ModelError {
+  return value instanceof ModelError;
+}
+
+/** For exhaustive switches: reaching this is a bug. */
+export function assertNever(value: never): never {
+  throw new Error(`Unexpected value: ${JSON.stringify(value)}`);
+}
