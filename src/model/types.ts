@@ -104,7 +104,8 @@ export interface Projection {
 }
 
 /** Where a preset's default comes from: a dataset figure, or a labelled analyst assumption. */
-export type Provenance = { readonly figureId: string; readonly note?: string } | { readonly assumption: string };
+export type Provenance =
+  { readonly figureId: string; readonly note?: string } | { readonly assumption: string };
 
 export interface Preset {
   readonly id: string;

@@ -1,0 +1,76 @@
+/**
+ * ChipShift command line: `npm run chipshift -- <command> [options]`.
+ *
+ * Subcommands are registered in `COMMANDS` with ONE line each; a module is loaded only when its command runs
+ * (so `project` does not load ExcelJS). A command module exports `run(argv, io): number | Promise<number>`
+ * (see `CommandRun` in ./io). To add one: create src/cli/<name>.ts and add a line such as
+ *   simulate: { summary: "Monte Carlo percentiles", load: () => import("./simulate") },
+ */
+import { pathToFileURL } from "node:url";
+import { EXIT_BAD_INPUT, EXIT_FAILURE, processIo, type CliIo, type CommandRun } from "./io";
+import { listPresetsText } from "./project";
+
+interface CommandEntry {
+  readonly summary: string;
+  readonly load: () => Promise<{ run: CommandRun }>;
+}
+
+export const COMMANDS: Readonly<Record<string, CommandEntry>> = {
+  project: {
+    summary: "deterministic projection of a preset or scenario file",
+    load: () => import("./project"),
+  },
+};
+
+/**
+ * Runs the CLI for `argv` (without node and script) and returns the exit code.
+ *
+ * @example await runCli(["--list-presets"], io) // → 0, presets listed on io.stdout
+ */
+export async function runCli(argv: readonly string[], io: CliIo): Promise<number> {
+  const [name, ...rest] = argv;
+  if (name === undefined || name === "--help" || name === "-h" || name === "help") {
+    io.stdout(usage());
+    return name === undefined ? EXIT_BAD_INPUT : 0;
+  }
+  if (name === "--list-presets") {
+    io.stdout(listPresetsText());
+    return 0;
+  }
+  const entry = COMMANDS[name];
+  if (entry === undefined) {
+    io.stderr(`unknown command "${name}"; commands: ${Object.keys(COMMANDS).join(", ")}`);
+    return EXIT_BAD_INPUT;
+  }
+  try {
+    const module = await entry.load();
+    return await module.run(rest, io);
+  } catch (error) {
+    io.stderr(
+      `chipshift ${name} failed: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`,
+    );
+    return EXIT_FAILURE;
+  }
+}
+
+function usage(): string {
+  const lines = Object.entries(COMMANDS).map(([name, entry]) => `  ${name.padEnd(14)}${entry.summary}`);
+  return [
+    "usage: chipshift <command> [options]",
+    "",
+    "commands:",
+    ...lines,
+    "",
+    "  --list-presets  list the preset scenarios",
+    "",
+    "project options: --preset <id|name> | --scenario <file.json>, --horizon <years>, --set <id>=<value> (repeatable),",
+    "                 --format table|csv|json, --list-presets",
+  ].join("\n");
+}
+
+const invokedPath = process.argv[1];
+if (invokedPath !== undefined && import.meta.url === pathToFileURL(invokedPath).href) {
+  void runCli(process.argv.slice(2), processIo).then((code) => {
+    process.exitCode = code;
+  });
+}

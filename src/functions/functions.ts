@@ -1,0 +1,130 @@
+/* eslint-disable @typescript-eslint/no-explicit-any -- custom-functions-metadata accepts only `any` (not
+   `unknown`) for untyped cells and ranges; the values are coerced at once by the cell functions. */
+/**
+ * The CHIPS.* custom functions. custom-functions-metadata reads this JSDoc into functions.json (it is what
+ * Excel shows users) and the webpack plugin appends `CustomFunctions.associate(ID, fn)` for each function.
+ * Each function is thin: the host-neutral cell function (coercion → one engine call) and the error mapping.
+ */
+import { computeGrid } from "./computeFunctions";
+import { bassCell, logisticCell, logisticFitCell } from "./curveFunctions";
+import { toExcelGrid, toExcelValue } from "./errors";
+import { eventsGrid, figureCell, figuresGrid, sourceCell, versionCell } from "./figureFunctions";
+import { projectGrid } from "./modelFunctions";
+
+/**
+ * A cited figure from the ChipShift dataset: its value (in the figure's own unit, e.g. USD_billion or percent),
+ * or one of its text fields.
+ * @customfunction FIGURE FIGURE
+ * @param id Figure id, e.g. "nvda_china_rev_fy2026_hq" (see CHIPS.FIGURES()).
+ * @param [field] What to return: value (default), label, unit, asOf, source, url, quote, confidence, basis or note.
+ * @returns The figure's value (a number in its unit) or the requested text.
+ */
+export function figure(id: string, field?: string): number | string | CustomFunctions.Error {
+  return toExcelValue(figureCell(id, field)) as number | string | CustomFunctions.Error;
+}
+
+/**
+ * A one-line citation of a cited figure: publisher, title, date and URL.
+ * @customfunction SOURCE SOURCE
+ * @param id Figure id, e.g. "mkt_idc_domestic_share_2025".
+ * @returns The citation text.
+ */
+export function source(id: string): string | CustomFunctions.Error {
+  return toExcelValue(sourceCell(id)) as string | CustomFunctions.Error;
+}
+
+/**
+ * The cited figures as a table with a header row: id, label, value, unit, asOf, confidence, basis, source.
+ * @customfunction FIGURES FIGURES
+ * @param [category] Only this category, e.g. "nvidia_china_revenue", "market_size_share", "domestic_chip_specs". All figures when omitted.
+ * @returns A table that spills, one row per figure.
+ */
+export function figures(category?: string): any[][] {
+  return toExcelGrid(figuresGrid(category));
+}
+
+/**
+ * The export-control and policy timeline as a table with a header row: date, id, label, source.
+ * @customfunction EVENTS EVENTS
+ * @param [from] First date included: ISO text ("2025-01-01", "2025-01" or "2025") or an Excel date. From the start when omitted.
+ * @param [to] Last date included: ISO text or an Excel date. To the end when omitted.
+ * @returns A table that spills, one row per event, oldest first.
+ */
+export function events(from?: any, to?: any): any[][] {
+  return toExcelGrid(eventsGrid(from, to));
+}
+
+/**
+ * The ChipShift add-in version and the cited dataset's version and as-of date.
+ * @customfunction VERSION VERSION
+ * @returns Text such as "ChipShift 0.1.0 · dataset 2026.11.28 (as of 2026-11-28)".
+ */
+export function version(): string | CustomFunctions.Error {
+  return toExcelValue(versionCell()) as string | CustomFunctions.Error;
+}
+
+/**
+ * Projects a scenario year by year: NVIDIA China revenue (USD billions), domestic share (fraction 0..1),
+ * vendor volumes and installed compute. Returns a table with a header row (Year, FY, then one column per series)
+ * and one row per calendar year, or one row of values for a single series.
+ * @customfunction PROJECT PROJECT
+ * @param scenario A preset id or name (e.g. "licensed", "decoupling", "detente", "supplyCrunch" or "Licensed trade"), or a 2-column range of (input id, value) rows applied on the base preset. Shares as fractions 0..1, money in USD billions.
+ * @param [series] One series id, e.g. "nvidiaChina" (USD bn), "domesticShare" (fraction) or "units.huawei" (accelerators). The whole table when omitted.
+ * @param [overrides] A 2-column range of (input id, value) rows applied after the scenario, e.g. adoptionSpeed 0.8.
+ * @returns The projection table, or one row of the chosen series per year.
+ */
+export function project(scenario: any[][], series?: string, overrides?: any[][]): any[][] {
+  return toExcelGrid(projectGrid(scenario, series, overrides));
+}
+
+/**
+ * Logistic adoption share at year t: cap / (1 + (cap/s0 − 1)·e^(−k·t)), equal to s0 at t = 0.
+ * @customfunction LOGISTIC LOGISTIC
+ * @param t Years since the base year (t = 0 is the base year).
+ * @param s0 Share at t = 0, a fraction in (0, 1], e.g. 0.41 for 41%.
+ * @param cap Long-run ceiling of the share, a fraction in (0, 1], e.g. 0.9.
+ * @param k Adoption speed, per year, at least 0, e.g. 0.6.
+ * @returns The share at year t, a fraction 0..1.
+ */
+export function logistic(t: number, s0: number, cap: number, k: number): number | CustomFunctions.Error {
+  return toExcelValue(logisticCell(t, s0, cap, k)) as number | CustomFunctions.Error;
+}
+
+/**
+ * The adoption speed k of the logistic with ceiling cap that passes through two observed shares.
+ * @customfunction LOGISTIC.FIT LOGISTIC.FIT
+ * @param t1 Year of the first observation (years, e.g. 0 for the base year).
+ * @param s1 Share at t1, a fraction strictly between 0 and cap.
+ * @param t2 Year of the second observation (years, different from t1).
+ * @param s2 Share at t2, a fraction strictly between 0 and cap.
+ * @param cap Long-run ceiling of the share, a fraction in (0, 1].
+ * @returns The adoption speed k, per year (negative when the share falls).
+ */
+export function logisticFit(t1: number, s1: number, t2: number, s2: number, cap: number): number | CustomFunctions.Error {
+  return toExcelValue(logisticFitCell(t1, s1, t2, s2, cap)) as number | CustomFunctions.Error;
+}
+
+/**
+ * Cumulative Bass diffusion adoption at year t: (1 − e^(−(p+q)t)) / (1 + (q/p)·e^(−(p+q)t)).
+ * @customfunction BASS BASS
+ * @param t Years since launch, at least 0.
+ * @param p Coefficient of innovation, per year, greater than 0 (typically 0.01 to 0.03).
+ * @param q Coefficient of imitation, per year, at least 0 (typically 0.3 to 0.5).
+ * @returns Cumulative adoption, a fraction 0..1 of the eventual market.
+ */
+export function bass(t: number, p: number, q: number): number | CustomFunctions.Error {
+  return toExcelValue(bassCell(t, p, q)) as number | CustomFunctions.Error;
+}
+
+/**
+ * Compute of a number of accelerators from cited chip specs (dense BF16): returns one row of two cells,
+ * [equivalent number of baseline accelerators, total PFLOPS].
+ * @customfunction COMPUTE COMPUTE
+ * @param chip Chip id or name: a100, a800, h100, h20, gb200, ascend910c, ascend910b, cambricon590, theadppu.
+ * @param units Number of accelerators, at least 0.
+ * @param [baseline] Chip to count equivalents of (default "a100", i.e. A100-equivalents).
+ * @returns One row: [baseline-equivalent accelerators, dense BF16 PFLOPS].
+ */
+export function compute(chip: string, units: number, baseline?: string): any[][] {
+  return toExcelGrid(computeGrid(chip, units, baseline));
+}

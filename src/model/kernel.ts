@@ -1,0 +1,313 @@
+/**
+ * The projection equations of DESIGN.md §4.2, written ONCE, allocation-free, for hot loops (the Monte Carlo
+ * engine calls `projectKernel` up to a million times). The kernel does not validate: callers pass parameters
+ * that `validateScenario` accepted (or samples drawn inside the validated ranges). `projectScenario` is the
+ * validated, packaged front door.
+ *
+ * Layout: every per-year array has H + 1 entries (t = 0..H). Vendor series are flat `Float64Array`s of
+ * `vendorCount × (H + 1)` entries, vendor-major: the value for vendor v at year t is at `v * (H + 1) + t`.
+ */
+import type { Scenario } from "./types";
+
+/** A100 dense BF16 TFLOPS, the A100-equivalent unit [figure a100_bf16_dense]. */
+export const A100_BF16_TFLOPS = 312;
+
+/** Scalar inputs plus per-year regime arrays and per-vendor arrays, as the kernel reads them. */
+export interface KernelParams {
+  horizon: number;
+  marketBase: number;
+  marketGrowth: number;
+  marketGrowthFade: number;
+  domesticShareBase: number;
+  domesticShareCap: number;
+  adoptionSpeed: number;
+  domesticSupplyBase: number;
+  domesticSupplyGrowth: number;
+  nvidiaForeignShare: number;
+  substitutionRate: number;
+  otherBase: number;
+  otherGrowth: number;
+  discountRate: number;
+  retirementRate: number;
+  /** a_t for t = 0..H. */
+  readonly access: Float64Array;
+  /** ρ_t for t = 0..H. */
+  readonly remittance: Float64Array;
+  /** Explicit M_t (USD bn) for t = 0..H; NaN where the growth formula applies. */
+  readonly marketOverride: Float64Array;
+  /** Vendor weights w_v (sum to 1). */
+  readonly vendorWeight: Float64Array;
+  /** Vendor ASP, USD thousands per accelerator. */
+  readonly vendorAspUsdK: Float64Array;
+  /** Vendor dense BF16 TFLOPS per accelerator. */
+  readonly vendorBf16Tflops: Float64Array;
+}
+
+/** Output buffers, reused across calls. Summary scalars are written by `projectKernel` too. */
+export interface KernelBuffers {
+  readonly horizon: number;
+  readonly vendorCount: number;
+  readonly market: Float64Array;
+  readonly domesticDemandShare: Float64Array;
+  readonly domesticSupply: Float64Array;
+  readonly domesticSales: Float64Array;
+  readonly domesticShare: Float64Array;
+  readonly foreignDemand: Float64Array;
+  readonly access: Float64Array;
+  readonly nvidiaDataCenter: Float64Array;
+  readonly otherForeign: Float64Array;
+  readonly blockedDemand: Float64Array;
+  readonly substituted: Float64Array;
+  readonly unmetDemand: Float64Array;
+  readonly nvidiaOther: Float64Array;
+  readonly nvidiaChina: Float64Array;
+  readonly remittance: Float64Array;
+  readonly nvidiaChinaNet: Float64Array;
+  readonly nvidiaShare: Float64Array;
+  readonly installedA100eq: Float64Array;
+  /** vendor-major, `vendorCount × (H + 1)`: units shipped. */
+  readonly vendorUnits: Float64Array;
+  /** vendor-major: dense BF16 PFLOPS shipped. */
+  readonly vendorPflops: Float64Array;
+  /** vendor-major: A100-equivalents shipped. */
+  readonly vendorA100eq: Float64Array;
+  /** Σ_{t=1..H} T_t, USD bn. */
+  cumulativeNvidiaChina: number;
+  /** Σ_{t=1..H} T_t / (1+r)^t, USD bn. */
+  npvNvidiaChina: number;
+  /** (T_H/T_0)^(1/H) − 1, or NaN when T_0 ≤ 0. */
+  cagrNvidiaChina: number;
+  /** First t (0..H) with domesticShare_t ≥ 0.5, or −1. */
+  crossoverIndex: number;
+}
+
+/** The per-year series a `KernelBuffers` holds, in the order of `SERIES_IDS`. */
+export const KERNEL_SERIES_KEYS = [
+  "market",
+  "domesticDemandShare",
+  "domesticSupply",
+  "domesticSales",
+  "domesticShare",
+  "foreignDemand",
+  "access",
+  "nvidiaDataCenter",
+  "otherForeign",
+  "blockedDemand",
+  "substituted",
+  "unmetDemand",
+  "nvidiaOther",
+  "nvidiaChina",
+  "remittance",
+  "nvidiaChinaNet",
+  "nvidiaShare",
+  "installedA100eq",
+] as const;
+
+/**
+ * Allocates output buffers for a horizon of H years (H + 1 points) and `vendorCount` vendors.
+ *
+ * @param horizon H, years (integer ≥ 0)
+ * @param vendorCount number of vendors (integer ≥ 0)
+ * @returns zero-filled buffers
+ * @example createKernelBuffers(2, 1).market.length // → 3
+ */
+export function createKernelBuffers(horizon: number, vendorCount: number): KernelBuffers {
+  const n = horizon + 1;
+  const series = () => new Float64Array(n);
+  return {
+    horizon,
+    vendorCount,
+    market: series(),
+    domesticDemandShare: series(),
+    domesticSupply: series(),
+    domesticSales: series(),
+    domesticShare: series(),
+    foreignDemand: series(),
+    access: series(),
+    nvidiaDataCenter: series(),
+    otherForeign: series(),
+    blockedDemand: series(),
+    substituted: series(),
+    unmetDemand: series(),
+    nvidiaOther: series(),
+    nvidiaChina: series(),
+    remittance: series(),
+    nvidiaChinaNet: series(),
+    nvidiaShare: series(),
+    installedA100eq: series(),
+    vendorUnits: new Float64Array(n * vendorCount),
+    vendorPflops: new Float64Array(n * vendorCount),
+    vendorA100eq: new Float64Array(n * vendorCount),
+    cumulativeNvidiaChina: 0,
+    npvNvidiaChina: 0,
+    cagrNvidiaChina: Number.NaN,
+    crossoverIndex: -1,
+  };
+}
+
+/**
+ * Kernel parameters for a (validated) scenario: regime names resolved to per-year access/remittance arrays,
+ * `marketPath` (calendar-year keys) resolved to per-year overrides, vendors in the scenario's key order
+ * (`Object.keys(scenario.vendors)`), which is also the vendor order of the buffers.
+ *
+ * @param s a scenario accepted by `validateScenario`
+ * @returns fresh kernel parameters (mutable: a Monte Carlo loop may overwrite scalars and arrays in place)
+ * @example kernelParamsFromScenario(s).access.length // → s.horizon + 1
+ */
+export function kernelParamsFromScenario(s: Scenario): KernelParams {
+  const n = s.horizon + 1;
+  const access = new Float64Array(n);
+  const remittance = new Float64Array(n);
+  const marketOverride = new Float64Array(n).fill(Number.NaN);
+  for (let t = 0; t < n; t++) {
+    const name = s.regimePath[t];
+    const regime = name === undefined ? undefined : s.regimes[name];
+    if (regime === undefined) throw new Error(`kernelParamsFromScenario: unvalidated regimePath[${t}]`);
+    access[t] = regime.access;
+    remittance[t] = regime.remittance;
+    const override = s.marketPath?.[String(s.baseYear + t)];
+    // t = 0 is marketBase by definition; validation rejects marketPath years ≤ baseYear.
+    if (override !== undefined && t > 0) marketOverride[t] = override;
+  }
+  const vendors = Object.values(s.vendors);
+  return {
+    horizon: s.horizon,
+    marketBase: s.marketBase,
+    marketGrowth: s.marketGrowth,
+    marketGrowthFade: s.marketGrowthFade,
+    domesticShareBase: s.domesticShareBase,
+    domesticShareCap: s.domesticShareCap,
+    adoptionSpeed: s.adoptionSpeed,
+    domesticSupplyBase: s.domesticSupplyBase,
+    domesticSupplyGrowth: s.domesticSupplyGrowth,
+    nvidiaForeignShare: s.nvidiaForeignShare,
+    substitutionRate: s.substitutionRate,
+    otherBase: s.otherBase,
+    otherGrowth: s.otherGrowth,
+    discountRate: s.discountRate,
+    retirementRate: s.retirementRate,
+    access,
+    remittance,
+    marketOverride,
+    vendorWeight: Float64Array.from(vendors, (v) => v.weight),
+    vendorAspUsdK: Float64Array.from(vendors, (v) => v.aspUsdK),
+    vendorBf16Tflops: Float64Array.from(vendors, (v) => v.bf16Tflops),
+  };
+}
+
+/**
+ * Runs the §4.2 equations for t = 0..H into `out` (no allocation). Also writes the summary scalars
+ * (cumulative, NPV, CAGR, crossover index); revenue at risk needs a second run on the reference parameters.
+ *
+ * @param p kernel parameters (horizon and vendor count must match `out`)
+ * @param out buffers from `createKernelBuffers(p.horizon, vendorCount)`
+ * @example projectKernel(kernelParamsFromScenario(s), out); out.nvidiaChina[0] // → T_0, USD bn
+ */
+export function projectKernel(p: KernelParams, out: KernelBuffers): void {
+  const h = p.horizon;
+  const n = h + 1;
+  const vendorCount = out.vendorCount;
+  if (out.horizon !== h || p.vendorWeight.length !== vendorCount) {
+    throw new Error("projectKernel: buffers do not match the parameters' horizon or vendor count");
+  }
+  const cap = p.domesticShareCap;
+  const logisticA = cap / p.domesticShareBase - 1;
+  const phi = p.nvidiaForeignShare;
+  const sigma = p.substitutionRate;
+  const keep = 1 - p.retirementRate;
+
+  let market = p.marketBase;
+  let growth = p.marketGrowth;
+  let supply = p.domesticSupplyBase;
+  let other = p.otherBase;
+  let installed = 0;
+  let discount = 1;
+  let cumulative = 0;
+  let npv = 0;
+  let crossover = -1;
+
+  for (let t = 0; t < n; t++) {
+    if (t > 0) {
+      market = market * (1 + growth);
+      growth = growth * (1 - p.marketGrowthFade);
+      supply = supply * (1 + p.domesticSupplyGrowth);
+      other = other * (1 + p.otherGrowth);
+    }
+    const override = p.marketOverride[t]!;
+    if (override === override) market = override; // not NaN: explicit M_t, growth resumes from it
+    const desired = cap / (1 + logisticA * Math.exp(-p.adoptionSpeed * t));
+    const demandLed = Math.min(desired * market, supply);
+    const foreign = market - demandLed;
+    const a = p.access[t]!;
+    const nvidiaDc = phi * a * foreign;
+    const blocked = (1 - a) * foreign;
+    const substituted = Math.min(sigma * blocked, supply - demandLed);
+    const domestic = demandLed + substituted;
+    const total = nvidiaDc + other;
+    const remit = p.remittance[t]! * nvidiaDc;
+
+    out.market[t] = market;
+    out.domesticDemandShare[t] = desired;
+    out.domesticSupply[t] = supply;
+    out.domesticSales[t] = domestic;
+    out.domesticShare[t] = domestic / market;
+    out.foreignDemand[t] = foreign;
+    out.access[t] = a;
+    out.nvidiaDataCenter[t] = nvidiaDc;
+    out.otherForeign[t] = (1 - phi) * a * foreign;
+    out.blockedDemand[t] = blocked;
+    out.substituted[t] = substituted;
+    out.unmetDemand[t] = blocked - substituted;
+    out.nvidiaOther[t] = other;
+    out.nvidiaChina[t] = total;
+    out.remittance[t] = remit;
+    out.nvidiaChinaNet[t] = total - remit;
+    out.nvidiaShare[t] = nvidiaDc / market;
+
+    let shippedA100eq = 0;
+    for (let v = 0; v < vendorCount; v++) {
+      const units = (p.vendorWeight[v]! * domestic * 1e6) / p.vendorAspUsdK[v]!;
+      const tflops = units * p.vendorBf16Tflops[v]!;
+      const a100eq = tflops / A100_BF16_TFLOPS;
+      const i = v * n + t;
+      out.vendorUnits[i] = units;
+      out.vendorPflops[i] = tflops / 1000;
+      out.vendorA100eq[i] = a100eq;
+      shippedA100eq += a100eq;
+    }
+    installed = installed * keep + shippedA100eq;
+    out.installedA100eq[t] = installed;
+
+    if (crossover < 0 && domestic / market >= 0.5) crossover = t;
+    if (t > 0) {
+      discount = discount * (1 + p.discountRate);
+      cumulative += total;
+      npv += total / discount;
+    }
+  }
+
+  const t0 = out.nvidiaChina[0]!;
+  out.cumulativeNvidiaChina = cumulative;
+  out.npvNvidiaChina = npv;
+  out.cagrNvidiaChina = t0 > 0 ? Math.pow(out.nvidiaChina[h]! / t0, 1 / h) - 1 : Number.NaN;
+  out.crossoverIndex = crossover;
+}
+
+/**
+ * Copies `p` with every year's access set to 1 and remittance to 0: the "no controls" reference of §4.2.
+ *
+ * @param p kernel parameters
+ * @returns new parameters (arrays copied)
+ * @example noControlsKernelParams(p).access[0] // → 1
+ */
+export function noControlsKernelParams(p: KernelParams): KernelParams {
+  return {
+    ...p,
+    access: new Float64Array(p.access.length).fill(1),
+    remittance: new Float64Array(p.remittance.length),
+    marketOverride: Float64Array.from(p.marketOverride),
+    vendorWeight: Float64Array.from(p.vendorWeight),
+    vendorAspUsdK: Float64Array.from(p.vendorAspUsdK),
+    vendorBf16Tflops: Float64Array.from(p.vendorBf16Tflops),
+  };
+}

@@ -1,0 +1,153 @@
+import { makeStyles, tokens } from "@fluentui/react-components";
+import type { ReactNode } from "react";
+import type { ChartGeometry } from "./chartGeometry";
+import { thinnedLabels } from "./chartGeometry";
+import type { ChartSeries, ValueFormatter } from "./chartTypes";
+import { plottedData } from "./chartTypes";
+import { seriesColour } from "./palette";
+
+export interface ChartFrameProps {
+  /** Short title: the SVG's <title>, its accessible name and the data table's caption. */
+  readonly title: string;
+  /** One-sentence summary for screen readers (the SVG's <desc>). */
+  readonly description?: string;
+  readonly xLabels: readonly string[];
+  readonly series: readonly ChartSeries[];
+  readonly geometry: ChartGeometry;
+  readonly formatY: ValueFormatter;
+  /** `data-testid` on the <svg>. */
+  readonly testId?: string;
+  /** The plot marks (lines, areas, bars), drawn over the grid and under nothing. */
+  readonly children: ReactNode;
+}
+
+/**
+ * The shared shell of every chart: an accessible SVG (role="img", <title>, <desc>, `data-series` JSON of the
+ * plotted values), y grid and tick labels, x labels, a legend, and a visually hidden data table with the same
+ * numbers. Chart components only draw their marks inside it.
+ */
+export function ChartFrame(props: ChartFrameProps): React.JSX.Element {
+  const styles = useStyles();
+  const { geometry, xLabels, series, formatY } = props;
+  const { size, margin, x, y, yTicks } = geometry;
+  const shownX = new Set(thinnedLabels(xLabels, Math.floor(size.width / 60)));
+  const baseline = size.height - margin.bottom;
+  return (
+    <figure className={styles.figure}>
+      <svg
+        role="img"
+        aria-label={props.description ? `${props.title}. ${props.description}` : props.title}
+        viewBox={`0 0 ${size.width} ${size.height}`}
+        className={styles.svg}
+        data-testid={props.testId}
+        data-series={JSON.stringify(plottedData(xLabels, series))}
+      >
+        <title>{props.title}</title>
+        {props.description ? <desc>{props.description}</desc> : null}
+        <g aria-hidden="true">
+          {yTicks.map((tick) => (
+            <g key={`y${tick}`}>
+              <line
+                x1={margin.left}
+                x2={size.width - margin.right}
+                y1={y(tick)}
+                y2={y(tick)}
+                className={tick === 0 ? styles.axis : styles.grid}
+              />
+              <text x={margin.left - 4} y={y(tick)} className={styles.tickY}>
+                {formatY(tick)}
+              </text>
+            </g>
+          ))}
+          {xLabels.map((label) =>
+            shownX.has(label) ? (
+              <text key={`x${label}`} x={x(label) ?? 0} y={baseline + 16} className={styles.tickX}>
+                {label}
+              </text>
+            ) : null,
+          )}
+        </g>
+        {props.children}
+      </svg>
+      {series.length > 1 ? (
+        <ul className={styles.legend} aria-label={`${props.title} legend`}>
+          {series.map((s, i) => (
+            <li key={s.id} className={styles.legendItem}>
+              <span
+                aria-hidden="true"
+                className={s.dashed ? styles.swatchDashed : styles.swatch}
+                style={{
+                  borderColor: seriesColour(i),
+                  backgroundColor: s.dashed ? undefined : seriesColour(i),
+                }}
+              />
+              {s.label}
+            </li>
+          ))}
+        </ul>
+      ) : null}
+      <table className={styles.visuallyHidden}>
+        <caption>{props.title}</caption>
+        <thead>
+          <tr>
+            <th scope="col">Year</th>
+            {series.map((s) => (
+              <th key={s.id} scope="col">
+                {s.label}
+              </th>
+            ))}
+          </tr>
+        </thead>
+        <tbody>
+          {xLabels.map((label, row) => (
+            <tr key={label}>
+              <th scope="row">{label}</th>
+              {series.map((s) => {
+                const value = s.values[row];
+                return <td key={s.id}>{value === null || value === undefined ? "–" : formatY(value)}</td>;
+              })}
+            </tr>
+          ))}
+        </tbody>
+      </table>
+    </figure>
+  );
+}
+
+const useStyles = makeStyles({
+  figure: { margin: 0, position: "relative" },
+  svg: { width: "100%", height: "auto", display: "block", overflow: "visible" },
+  grid: { stroke: tokens.colorNeutralStroke2, strokeWidth: 1 },
+  axis: { stroke: tokens.colorNeutralStroke1, strokeWidth: 1 },
+  tickY: {
+    fill: tokens.colorNeutralForeground3,
+    fontSize: "9px",
+    textAnchor: "end",
+    dominantBaseline: "middle",
+  },
+  tickX: { fill: tokens.colorNeutralForeground3, fontSize: "9px", textAnchor: "middle" },
+  legend: {
+    display: "flex",
+    flexWrap: "wrap",
+    gap: `${tokens.spacingVerticalXXS} ${tokens.spacingHorizontalM}`,
+    listStyleType: "none",
+    margin: 0,
+    padding: 0,
+    fontSize: tokens.fontSizeBase200,
+    color: tokens.colorNeutralForeground2,
+  },
+  legendItem: { display: "flex", alignItems: "center", gap: tokens.spacingHorizontalXS },
+  swatch: { display: "inline-block", width: "12px", height: "4px", borderTop: "4px solid" },
+  swatchDashed: { display: "inline-block", width: "12px", height: "0px", borderTop: "2px dashed" },
+  visuallyHidden: {
+    position: "absolute",
+    width: "1px",
+    height: "1px",
+    padding: 0,
+    margin: "-1px",
+    overflow: "hidden",
+    clip: "rect(0 0 0 0)",
+    whiteSpace: "nowrap",
+    border: 0,
+  },
+});

@@ -1,0 +1,26 @@
+/**
+ * Chart data contract shared by every chart in the pane (line, stacked area, and later band/fan, histogram,
+ * tornado). Values are plain numbers in the unit of the chart's axis; `null` is a gap (no value that year).
+ */
+export interface ChartSeries {
+  /** Stable id (a model series id or a scenario id), exposed in `data-series` for tests and tooling. */
+  readonly id: string;
+  /** Human label shown in the legend and the accessible data table. */
+  readonly label: string;
+  readonly values: readonly (number | null)[];
+  /** Draw as a dashed line (e.g. a "net of remittance" companion series). */
+  readonly dashed?: boolean;
+}
+
+/** Formats an axis tick or a table cell value. */
+export type ValueFormatter = (value: number) => string;
+
+/** The JSON written to an SVG's `data-series` attribute: what is plotted, in plotted units. */
+export interface PlottedData {
+  readonly x: readonly string[];
+  readonly series: readonly { readonly id: string; readonly values: readonly (number | null)[] }[];
+}
+
+export function plottedData(xLabels: readonly string[], series: readonly ChartSeries[]): PlottedData {
+  return { x: xLabels, series: series.map((s) => ({ id: s.id, values: s.values })) };
+}

@@ -1,0 +1,12 @@
+export type { ChartSeries, PlottedData, ValueFormatter } from "./chartTypes";
+export { plottedData } from "./chartTypes";
+export { formatPercent, formatUsdBn, yearLabel } from "./format";
+export { seriesColour } from "./palette";
+export type { ChartGeometry, ChartSize } from "./chartGeometry";
+export { chartGeometry, thinnedLabels, DEFAULT_CHART_SIZE } from "./chartGeometry";
+export { ChartFrame } from "./ChartFrame";
+export type { ChartFrameProps } from "./ChartFrame";
+export { LineChart } from "./LineChart";
+export type { LineChartProps } from "./LineChart";
+export { StackedAreaChart } from "./StackedAreaChart";
+export type { StackedAreaChartProps } from "./StackedAreaChart";

@@ -1,0 +1,72 @@
+/**
+ * How the Figures tab shows a cited figure: its number with a readable unit, the formula that references it,
+ * and labels for the dataset's codes. Presentation only; the figure's value is never rounded when inserted.
+ */
+
+const UNIT_LABELS: Readonly<Record<string, string>> = {
+  USD_billion: "USD bn",
+  USD_million: "USD m",
+  USD_billion_per_year: "USD bn / year",
+  USD_per_unit: "USD per unit",
+  CNY_billion: "CNY bn",
+  CNY_million: "CNY m",
+  percent: "%",
+  GB_per_s: "GB/s",
+  TB_per_s: "TB/s",
+  x_H20: "× H20",
+  x_810E: "× 810E",
+};
+
+const CONFIDENCE_LABELS: Readonly<Record<string, string>> = {
+  company_filing: "Company filing",
+  reported: "Reported",
+  estimate: "Estimate",
+};
+
+/** "USD_million" → "USD m", "percent_of_A100" → "% of A100", other codes with spaces for underscores. */
+export function unitLabel(unit: string): string {
+  const known = UNIT_LABELS[unit];
+  if (known !== undefined) return known;
+  if (unit.startsWith("percent_")) return `% ${unit.slice("percent_".length).replace(/_/g, " ")}`;
+  return unit.replace(/_/g, " ");
+}
+
+/** The value with thousands separators (en-US, up to 6 decimals) and its unit: 2731, "USD_million" → "2,731 USD m". */
+export function formattedFigureValue(value: number, unit: string): string {
+  const number = value.toLocaleString("en-US", { maximumFractionDigits: 6 });
+  const label = unitLabel(unit);
+  return label.startsWith("%") ? `${number}${label === "%" ? "%" : ` ${label}`}` : `${number} ${label}`;
+}
+
+/** The live formula for a figure: `=CHIPS.FIGURE("id")` (ids are snake_case, so no quote escaping is needed). */
+export function figureFormula(id: string): string {
+  return `=CHIPS.FIGURE("${id.replace(/"/g, '""')}")`;
+}
+
+export function confidenceLabel(confidence: string): string {
+  return CONFIDENCE_LABELS[confidence] ?? confidence.replace(/_/g, " ");
+}
+
+/** "nvidia_china_revenue" → "Nvidia china revenue" (the dataset's category codes, readable). */
+export function categoryLabel(category: string): string {
+  const spaced = category.replace(/_/g, " ");
+  return spaced.charAt(0).toUpperCase() + spaced.slice(1);
+}
+
+/**
+ * The geography basis break (DESIGN.md §4.4): shown with every NVIDIA China revenue figure, using the figure's own
+ * note when the dataset has one.
+ */
+export const DEFAULT_BASIS_NOTE =
+  "NVIDIA reported China revenue by customer billing location through Q2 FY2026 and by customer headquarters " +
+  "from Q3 FY2026, recasting prior years (FY2025: $17.1B as first reported vs $25.0B recast). Do not splice the two bases";
+
+export function basisNoteFor(figure: {
+  readonly category: string;
+  readonly basisNote?: string | undefined;
+}): string | null {
+  if (figure.basisNote !== undefined) return figure.basisNote;
+  return figure.category === "nvidia_china_revenue" || figure.category === "nvidia_china_share"
+    ? DEFAULT_BASIS_NOTE
+    : null;
+}

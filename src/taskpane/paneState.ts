@@ -1,0 +1,33 @@
+import { assertNever } from "../model/errors";
+
+/** The pane's top-level sections, in tab order. */
+export const SECTION_IDS = ["scenario", "simulate", "sensitivity", "figures", "build"] as const;
+export type SectionId = (typeof SECTION_IDS)[number];
+
+export interface PaneState {
+  readonly section: SectionId;
+  /** The host notice ("running outside Excel") was dismissed. */
+  readonly noticeDismissed: boolean;
+}
+
+export type PaneAction =
+  { readonly type: "sectionSelected"; readonly section: SectionId } | { readonly type: "noticeDismissed" };
+
+export function initialPaneState(section: SectionId = "scenario"): PaneState {
+  return { section, noticeDismissed: false };
+}
+
+export function paneReducer(state: PaneState, action: PaneAction): PaneState {
+  switch (action.type) {
+    case "sectionSelected":
+      return state.section === action.section ? state : { ...state, section: action.section };
+    case "noticeDismissed":
+      return { ...state, noticeDismissed: true };
+    default:
+      return assertNever(action);
+  }
+}
+
+export function isSectionId(value: unknown): value is SectionId {
+  return typeof value === "string" && (SECTION_IDS as readonly string[]).includes(value);
+}

@@ -1,0 +1,74 @@
+import { Field, Input, makeStyles, tokens } from "@fluentui/react-components";
+import type { Provenance } from "../../model/types";
+import type { InputDisplay } from "./inputCatalog";
+import { ProvenanceBadge } from "./ProvenanceBadge";
+
+export interface NumberFieldProps {
+  /** Dotted path of the input; also the `data-path` of the box for tests. */
+  readonly path: string;
+  readonly label: string;
+  readonly unit: string;
+  readonly display: InputDisplay;
+  readonly raw: string;
+  readonly messages: readonly string[];
+  /** Omit for inputs without their own badge (table cells share the table's badge). */
+  readonly provenance?: Provenance | "none";
+  readonly onChange: (raw: string) => void;
+}
+
+/**
+ * One labelled text box holding the raw text of a number, its unit after the box, its inline validation
+ * messages under it, and its provenance badge. Percent boxes say so in the label.
+ */
+export function NumberField(props: NumberFieldProps): React.JSX.Element {
+  const styles = useStyles();
+  const percent = props.display === "percent";
+  const label = percent ? `${props.label} (in %, type 41 for 41%)` : `${props.label} (${props.unit})`;
+  const message = props.messages.length > 0 ? withPercentHint(props.messages, percent, props.raw) : undefined;
+  return (
+    <Field
+      label={label}
+      size="small"
+      validationState={message ? "error" : "none"}
+      validationMessage={message}
+      className={styles.field}
+    >
+      {(controlProps) => (
+        <div className={styles.row}>
+          <Input
+            {...controlProps}
+            className={styles.input}
+            size="small"
+            value={props.raw}
+            inputMode="decimal"
+            data-path={props.path}
+            contentAfter={<span className={styles.unit}>{props.unit}</span>}
+            onChange={(_, data) => props.onChange(data.value)}
+          />
+          {props.provenance !== undefined ? (
+            <ProvenanceBadge
+              inputLabel={props.label}
+              provenance={props.provenance === "none" ? undefined : props.provenance}
+            />
+          ) : null}
+        </div>
+      )}
+    </Field>
+  );
+}
+
+/** The engine states bounds as fractions; remind the analyst that the box is in percent. */
+function withPercentHint(messages: readonly string[], percent: boolean, raw: string): string {
+  const text = messages.join("; ");
+  const typed = raw.trim().replace(/%$/, "");
+  const value = typed === "" ? Number.NaN : Number(typed);
+  if (!percent || !Number.isFinite(value)) return text;
+  return `${text} (this box is in %: ${typed}% is ${Number((value / 100).toPrecision(12))})`;
+}
+
+const useStyles = makeStyles({
+  field: { minWidth: 0 },
+  row: { display: "flex", alignItems: "center", gap: tokens.spacingHorizontalXS },
+  input: { flexGrow: 1, minWidth: "64px" },
+  unit: { color: tokens.colorNeutralForeground3, fontSize: tokens.fontSizeBase200 },
+});

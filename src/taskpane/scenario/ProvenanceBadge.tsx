@@ -1,0 +1,79 @@
+import { Button, makeStyles, tokens, Tooltip } from "@fluentui/react-components";
+import { isModelError } from "../../model/errors";
+import type { Provenance } from "../../model/types";
+import { citation, findFigure } from "../../figures/index";
+
+export interface ProvenanceBadgeProps {
+  /** The input's label, used in the badge's accessible name ("Source of Market growth"). */
+  readonly inputLabel: string;
+  readonly provenance: Provenance | undefined;
+}
+
+/**
+ * A small focusable badge beside an input: "Cited" for a dataset figure, "Assumption" for an analyst
+ * assumption. Hover or keyboard focus shows the source and quote (or the rationale) in a tooltip.
+ */
+export function ProvenanceBadge({ inputLabel, provenance }: ProvenanceBadgeProps): React.JSX.Element {
+  const styles = useStyles();
+  const content = provenanceContent(provenance, styles);
+  return (
+    <Tooltip content={content.tooltip} relationship="description" showDelay={100} withArrow>
+      <Button
+        size="small"
+        appearance="subtle"
+        className={content.kind === "figure" ? styles.cited : styles.assumption}
+        aria-label={`${content.kind === "figure" ? "Cited source" : "Assumption"} for ${inputLabel}`}
+      >
+        {content.kind === "figure" ? "Cited" : content.kind === "assumption" ? "Assumption" : "Unsourced"}
+      </Button>
+    </Tooltip>
+  );
+}
+
+type Styles = ReturnType<typeof useStyles>;
+
+function provenanceContent(
+  provenance: Provenance | undefined,
+  styles: Styles,
+): { kind: "figure" | "assumption" | "none"; tooltip: React.JSX.Element } {
+  if (provenance === undefined) {
+    return { kind: "none", tooltip: <span>No source recorded for this input</span> };
+  }
+  if ("assumption" in provenance) {
+    return {
+      kind: "assumption",
+      tooltip: (
+        <span>
+          <strong>Analyst assumption: </strong>
+          {provenance.assumption}
+        </span>
+      ),
+    };
+  }
+  const figure = findFigure(provenance.figureId);
+  if (isModelError(figure)) {
+    return { kind: "figure", tooltip: <span>Figure {provenance.figureId} (not in the dataset)</span> };
+  }
+  return {
+    kind: "figure",
+    tooltip: (
+      <span className={styles.tip}>
+        <strong>{figure.label}</strong>
+        <span>{citation(figure)}</span>
+        <q className={styles.quote}>{figure.quote}</q>
+        {provenance.note ? <span>{provenance.note}</span> : null}
+        <span className={styles.meta}>
+          Figure {figure.id} · {figure.asOf}
+        </span>
+      </span>
+    ),
+  };
+}
+
+const useStyles = makeStyles({
+  cited: { color: tokens.colorBrandForeground1, minWidth: "auto", fontSize: tokens.fontSizeBase100 },
+  assumption: { color: tokens.colorNeutralForeground3, minWidth: "auto", fontSize: tokens.fontSizeBase100 },
+  tip: { display: "flex", flexDirection: "column", gap: tokens.spacingVerticalXS },
+  quote: { fontStyle: "italic" },
+  meta: { color: tokens.colorNeutralForeground3, fontSize: tokens.fontSizeBase100 },
+});

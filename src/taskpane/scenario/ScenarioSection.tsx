@@ -1,0 +1,226 @@
+import {
+  Accordion,
+  AccordionHeader,
+  AccordionItem,
+  AccordionPanel,
+  Button,
+  makeStyles,
+  MessageBar,
+  MessageBarBody,
+  Text,
+  tokens,
+} from "@fluentui/react-components";
+import { useEffect, useReducer, useState } from "react";
+import { BASE_PRESET_ID, findPreset, PRESETS } from "../../model/presets";
+import { fiscalYearLabel } from "../../model/project";
+import { isModelError } from "../../model/errors";
+import type { Provenance } from "../../model/types";
+import type { WorkbookPort } from "../../workbook/port";
+import { ComparePanel } from "./ComparePanel";
+import type { InputGroupId } from "./inputCatalog";
+import { INPUT_GROUPS, marketPathPath, SCALAR_INPUTS } from "./inputCatalog";
+import { MetricsRow } from "./MetricsRow";
+import { NumberField } from "./NumberField";
+import { PresetPicker } from "./PresetPicker";
+import { ProjectionCharts } from "./ProjectionCharts";
+import { RegimesEditor } from "./RegimesEditor";
+import type { ScenarioState } from "./state";
+import { initialScenarioState, issuesAt, scenarioReducer, shownHorizon } from "./state";
+import { VendorsEditor } from "./VendorsEditor";
+
+export interface ScenarioSectionProps {
+  /** The workbook, for "insert at selection"; the section works without one. */
+  readonly port?: WorkbookPort;
+  /** Shown by the shell in its MessageBar. */
+  onError?(this: void, message: string): void;
+}
+
+/**
+ * The Scenario studio: preset picker, inputs grouped as in DESIGN.md §8 with provenance badges and inline
+ * validation, live charts and key metrics of the projection, and a compare chart of up to four pinned
+ * scenarios. All state lives in `scenarioReducer`; the projection is recomputed on every valid edit.
+ */
+export function ScenarioSection({ port, onError }: ScenarioSectionProps): React.JSX.Element {
+  const styles = useStyles();
+  const [state, dispatch] = useReducer(scenarioReducer, BASE_PRESET_ID, initialScenarioState);
+  const preset = findPreset(state.presetId);
+  const provenance: Readonly<Record<string, Provenance>> = isModelError(preset) ? {} : preset.provenance;
+  const structure = isModelError(preset) ? state.scenario : preset.scenario;
+  const unplaced = unplacedIssues(state, Object.keys(structure.marketPath ?? {}));
+  const unplacedText = unplaced.join("; ");
+  const issuesAtPath = (path: string): readonly string[] => issuesAt(state, path);
+  const horizon = shownHorizon(state);
+  const path = Array.from(
+    { length: horizon + 1 },
+    (_, t) => state.regimePath[t] ?? state.regimePath[state.regimePath.length - 1] ?? "",
+  );
+  const [inserting, setInserting] = useState(false);
+
+  useEffect(() => {
+    if (unplacedText !== "") onError?.(unplacedText);
+  }, [unplacedText, onError]);
+
+  const insertFormula = (): void => {
+    if (!port) return;
+    setInserting(true);
+    port
+      .insertAtActiveCell({ kind: "formula", formula: `=CHIPS.PROJECT("${state.presetId}","nvidiaChina")` })
+      .catch((error: unknown) => onError?.(error instanceof Error ? error.message : String(error)))
+      .finally(() => setInserting(false));
+  };
+
+  const scalarFields = (group: InputGroupId): React.JSX.Element[] =>
+    SCALAR_INPUTS.filter((spec) => spec.group === group).map((spec) => (
+      <NumberField
+        key={spec.id}
+        path={spec.id}
+        label={spec.label}
+        unit={spec.unit}
+        display={spec.display}
+        raw={state.raw[spec.id] ?? ""}
+        messages={issuesAtPath(spec.id)}
+        provenance={provenance[spec.id] ?? "none"}
+        onChange={(raw) => dispatch({ type: "inputChanged", path: spec.id, raw })}
+      />
+    ));
+
+  const groupBody = (group: InputGroupId): React.JSX.Element => {
+    switch (group) {
+      case "market":
+        return (
+          <div className={styles.fields}>
+            {scalarFields("market")}
+            {Object.keys(structure.marketPath ?? {}).map((year) => {
+              const key = marketPathPath(year);
+              return (
+                <NumberField
+                  key={key}
+                  path={key}
+                  label={`Market size override, ${year} (${fiscalYearLabel(Number(year))})`}
+                  unit="USD bn"
+                  display="number"
+                  raw={state.raw[key] ?? ""}
+                  messages={issuesAtPath(key)}
+                  provenance={provenance[key] ?? provenance["marketPath"] ?? "none"}
+                  onChange={(raw) => dispatch({ type: "inputChanged", path: key, raw })}
+                />
+              );
+            })}
+          </div>
+        );
+      case "adoption":
+      case "nvidia":
+        return <div className={styles.fields}>{scalarFields(group)}</div>;
+      case "controls":
+        return (
+          <RegimesEditor
+            regimeNames={Object.keys(structure.regimes)}
+            raw={state.raw}
+            issuesAt={issuesAtPath}
+            baseYear={state.scenario.baseYear}
+            path={path}
+            provenance={provenance}
+            onRegimeEdited={(name, field, raw) => dispatch({ type: "regimeEdited", name, field, raw })}
+            onRegimePathEdited={(t, name) => dispatch({ type: "regimePathEdited", t, name })}
+          />
+        );
+      case "vendors":
+        return (
+          <VendorsEditor
+            vendorNames={Object.keys(structure.vendors)}
+            raw={state.raw}
+            issuesAt={issuesAtPath}
+            provenance={provenance}
+            onVendorEdited={(name, field, raw) => dispatch({ type: "vendorEdited", name, field, raw })}
+          />
+        );
+    }
+  };
+
+  return (
+    <section aria-label="Scenario" className={styles.root}>
+      <PresetPicker
+        presets={PRESETS}
+        presetId={state.presetId}
+        edited={state.edited}
+        onPresetChosen={(presetId) => dispatch({ type: "presetChosen", presetId })}
+        onReset={() => dispatch({ type: "resetToPreset" })}
+      />
+      {unplaced.length > 0 ? (
+        <MessageBar intent="error">
+          <MessageBarBody>{unplacedText}</MessageBarBody>
+        </MessageBar>
+      ) : null}
+      {state.issues.length > 0 ? (
+        <MessageBar intent="warning" data-testid="stale-notice">
+          <MessageBarBody>
+            {state.issues.length === 1 ? "1 input needs fixing" : `${state.issues.length} inputs need fixing`}
+            : the charts show the last valid scenario
+          </MessageBarBody>
+        </MessageBar>
+      ) : null}
+      <MetricsRow projection={state.projection} />
+      <ProjectionCharts projection={state.projection} />
+      {port ? (
+        <div>
+          <Button size="small" disabled={state.edited || inserting} onClick={insertFormula}>
+            Insert NVIDIA China revenue formula at selection
+          </Button>
+          {state.edited ? (
+            <Text size={200} className={styles.note}>
+              {" "}
+              (presets only: edits are not in the workbook yet)
+            </Text>
+          ) : null}
+        </div>
+      ) : null}
+      <Text size={200} className={styles.note}>
+        Shares and rates are typed in percent (41 means 41%); money is in USD billions. Badges show each
+        input&apos;s source or the assumption behind it.
+      </Text>
+      <Accordion multiple collapsible defaultOpenItems={INPUT_GROUPS.map((g) => g.id)}>
+        {INPUT_GROUPS.map((group) => (
+          <AccordionItem key={group.id} value={group.id}>
+            <AccordionHeader size="small">{group.title}</AccordionHeader>
+            <AccordionPanel>{groupBody(group.id)}</AccordionPanel>
+          </AccordionItem>
+        ))}
+        <AccordionItem value="compare">
+          <AccordionHeader size="small">Compare scenarios</AccordionHeader>
+          <AccordionPanel>
+            <ComparePanel
+              presets={PRESETS}
+              pinned={state.pinned}
+              onPin={(source) => dispatch({ type: "scenarioPinnedForCompare", source })}
+              onUnpin={(pinId) => dispatch({ type: "unpinned", pinId })}
+            />
+          </AccordionPanel>
+        </AccordionItem>
+      </Accordion>
+    </section>
+  );
+}
+
+/** Issues whose path has no field on screen (shown in a MessageBar instead of under a box). */
+function unplacedIssues(state: ScenarioState, marketPathYears: readonly string[]): string[] {
+  const placed = (path: string): boolean =>
+    SCALAR_INPUTS.some((spec) => spec.id === path) ||
+    /^regimes\.[^.]+\.(access|remittance)$/.test(path) ||
+    /^vendors\.[^.]+\.(weight|aspUsdK|bf16Tflops)$/.test(path) ||
+    /^regimePath(\[\d+\])?$/.test(path) ||
+    path === "regimes" ||
+    path === "vendors" ||
+    marketPathYears.some((year) => path === marketPathPath(year));
+  return state.issues.filter((issue) => !placed(issue.path)).map((issue) => issue.message);
+}
+
+const useStyles = makeStyles({
+  root: {
+    display: "flex",
+    flexDirection: "column",
+    gap: tokens.spacingVerticalM,
+    padding: tokens.spacingHorizontalS,
+  },
+  fields: { display: "flex", flexDirection: "column", gap: tokens.spacingVerticalS },
+  note: { color: tokens.colorNeutralForeground3 },
+});

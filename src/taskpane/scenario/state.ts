@@ -1,0 +1,271 @@
+import { assertNever, isModelError } from "../../model/errors";
+import { findPreset } from "../../model/presets";
+import { projectScenario } from "../../model/project";
+import { scenarioIssues } from "../../model/validate";
+import type { Preset, Projection, Regime, Scenario, Vendor } from "../../model/types";
+import type { RegimeField, VendorField } from "./inputCatalog";
+import { displayForPath, marketPathPath, regimePath, SCALAR_INPUTS, vendorPath } from "./inputCatalog";
+import { inputText, parseInputText } from "./inputText";
+
+/**
+ * The Scenario tab's state as a pure reducer. It keeps the raw text of every editable number, so nothing the
+ * analyst typed is lost: an invalid entry stays in its box with its message while `scenario` and
+ * `projection` keep the last valid values (the chart does not jump to nonsense mid-edit).
+ */
+export interface InputIssue {
+  /** Input id or dotted path ("marketGrowth", "regimes.licensed.access", "vendors.huawei.weight"). */
+  readonly path: string;
+  readonly message: string;
+}
+
+export interface PinnedScenario {
+  readonly pinId: string;
+  readonly label: string;
+  readonly scenario: Scenario;
+  readonly projection: Projection;
+}
+
+export interface ScenarioState {
+  readonly presetId: string;
+  /** Raw text per dotted path, as shown in the boxes (fractions in percent). */
+  readonly raw: Readonly<Record<string, string>>;
+  /** Regime name per year as chosen; may be longer than horizon + 1 (edits survive shrinking the horizon). */
+  readonly regimePath: readonly string[];
+  /** Issues of the current raw text; empty when `scenario` reflects every box. */
+  readonly issues: readonly InputIssue[];
+  /** The last valid scenario and its projection. */
+  readonly scenario: Scenario;
+  readonly projection: Projection;
+  /** True once any input differs from the chosen preset's text. */
+  readonly edited: boolean;
+  readonly pinned: readonly PinnedScenario[];
+  readonly nextPinId: number;
+}
+
+export const MAX_PINNED = 4;
+
+export type PinSource = { readonly kind: "current" } | { readonly kind: "preset"; readonly presetId: string };
+
+export type ScenarioAction =
+  | { readonly type: "presetChosen"; readonly presetId: string }
+  | { readonly type: "inputChanged"; readonly path: string; readonly raw: string }
+  | {
+      readonly type: "regimeEdited";
+      readonly name: string;
+      readonly field: RegimeField;
+      readonly raw: string;
+    }
+  | { readonly type: "regimePathEdited"; readonly t: number; readonly name: string }
+  | {
+      readonly type: "vendorEdited";
+      readonly name: string;
+      readonly field: VendorField;
+      readonly raw: string;
+    }
+  | { readonly type: "resetToPreset" }
+  | { readonly type: "scenarioPinnedForCompare"; readonly source: PinSource }
+  | { readonly type: "unpinned"; readonly pinId: string };
+
+/** The state showing a preset as-is. Throws if the preset is unknown or does not project (a bug in presets). */
+export function initialScenarioState(presetId: string): ScenarioState {
+  const preset = presetOrThrow(presetId);
+  const projection = projectScenario(preset.scenario);
+  if (isModelError(projection)) throw new Error(`Preset ${presetId} does not project: ${projection.message}`);
+  return {
+    presetId,
+    raw: rawTextOf(preset.scenario),
+    regimePath: [...preset.scenario.regimePath],
+    issues: [],
+    scenario: preset.scenario,
+    projection,
+    edited: false,
+    pinned: [],
+    nextPinId: 1,
+  };
+}
+
+export function scenarioReducer(state: ScenarioState, action: ScenarioAction): ScenarioState {
+  switch (action.type) {
+    case "presetChosen": {
+      if (isModelError(findPreset(action.presetId))) return state;
+      return { ...initialScenarioState(action.presetId), pinned: state.pinned, nextPinId: state.nextPinId };
+    }
+    case "resetToPreset":
+      return { ...initialScenarioState(state.presetId), pinned: state.pinned, nextPinId: state.nextPinId };
+    case "inputChanged":
+      return withDraft(state, { ...state.raw, [action.path]: action.raw }, state.regimePath);
+    case "regimeEdited":
+      return withDraft(
+        state,
+        { ...state.raw, [regimePath(action.name, action.field)]: action.raw },
+        state.regimePath,
+      );
+    case "vendorEdited":
+      return withDraft(
+        state,
+        { ...state.raw, [vendorPath(action.name, action.field)]: action.raw },
+        state.regimePath,
+      );
+    case "regimePathEdited": {
+      if (!Number.isInteger(action.t) || action.t < 0) return state;
+      const path = padded(state.regimePath, action.t + 1);
+      path[action.t] = action.name;
+      return withDraft(state, state.raw, path);
+    }
+    case "scenarioPinnedForCompare":
+      return pinned(state, action.source);
+    case "unpinned":
+      return { ...state, pinned: state.pinned.filter((p) => p.pinId !== action.pinId) };
+    default:
+      return assertNever(action);
+  }
+}
+
+/** The horizon the editors should show: the typed one when it parses as a whole number 1..30, else the last valid. */
+export function shownHorizon(state: ScenarioState): number {
+  const typed = parseInputText(state.raw["horizon"] ?? "", "integer", "horizon");
+  return !isModelError(typed) && typed >= 1 && typed <= 30 ? typed : state.scenario.horizon;
+}
+
+/** The issues for one path (a field's inline messages). */
+export function issuesAt(state: ScenarioState, path: string): readonly string[] {
+  return state.issues.filter((issue) => issue.path === path).map((issue) => issue.message);
+}
+
+/** Raw text for every editable number of a scenario, keyed by dotted path. */
+export function rawTextOf(s: Scenario): Record<string, string> {
+  const raw: Record<string, string> = {};
+  for (const spec of SCALAR_INPUTS) raw[spec.id] = inputText(s[spec.id], spec.display);
+  for (const [name, regime] of Object.entries(s.regimes)) {
+    for (const field of ["access", "remittance"] as const)
+      raw[regimePath(name, field)] = inputText(regime[field], "percent");
+  }
+  for (const [name, vendor] of Object.entries(s.vendors)) {
+    raw[vendorPath(name, "weight")] = inputText(vendor.weight, "percent");
+    raw[vendorPath(name, "aspUsdK")] = inputText(vendor.aspUsdK, "number");
+    raw[vendorPath(name, "bf16Tflops")] = inputText(vendor.bf16Tflops, "number");
+  }
+  for (const [year, value] of Object.entries(s.marketPath ?? {}))
+    raw[marketPathPath(year)] = inputText(value, "number");
+  return raw;
+}
+
+function withDraft(
+  state: ScenarioState,
+  raw: Readonly<Record<string, string>>,
+  path: readonly string[],
+): ScenarioState {
+  const preset = presetOrThrow(state.presetId);
+  const edited = !sameText(raw, rawTextOf(preset.scenario)) || !samePath(path, preset.scenario.regimePath);
+  const draft = draftScenario(preset.scenario, raw, path, state.scenario.horizon);
+  const next = { ...state, raw, regimePath: path, edited };
+  if (draft.issues.length > 0) return { ...next, issues: draft.issues };
+  const issues = scenarioIssues(draft.scenario);
+  if (issues.length > 0) return { ...next, issues };
+  const projection = projectScenario(draft.scenario);
+  if (isModelError(projection)) return { ...next, issues: [{ path: "", message: projection.message }] };
+  return { ...next, issues: [], scenario: draft.scenario, projection };
+}
+
+/** Parses every box over the preset's structure; parse failures are issues at their path. */
+function draftScenario(
+  base: Scenario,
+  raw: Readonly<Record<string, string>>,
+  path: readonly string[],
+  lastHorizon: number,
+): { scenario: Scenario; issues: InputIssue[] } {
+  const issues: InputIssue[] = [];
+  const num = (key: string, fallback: number): number => {
+    const parsed = parseInputText(raw[key] ?? "", displayForPath(key), key);
+    if (isModelError(parsed)) {
+      issues.push({ path: key, message: parsed.message });
+      return fallback;
+    }
+    return parsed;
+  };
+  const scalars: Record<string, number> = {};
+  for (const spec of SCALAR_INPUTS) scalars[spec.id] = num(spec.id, base[spec.id]);
+  const regimes: Record<string, Regime> = {};
+  for (const [name, r] of Object.entries(base.regimes)) {
+    regimes[name] = {
+      access: num(regimePath(name, "access"), r.access),
+      remittance: num(regimePath(name, "remittance"), r.remittance),
+    };
+  }
+  const vendors: Record<string, Vendor> = {};
+  for (const [name, v] of Object.entries(base.vendors)) {
+    vendors[name] = {
+      weight: num(vendorPath(name, "weight"), v.weight),
+      aspUsdK: num(vendorPath(name, "aspUsdK"), v.aspUsdK),
+      bf16Tflops: num(vendorPath(name, "bf16Tflops"), v.bf16Tflops),
+    };
+  }
+  const marketPath: Record<string, number> = {};
+  for (const [year, value] of Object.entries(base.marketPath ?? {}))
+    marketPath[year] = num(marketPathPath(year), value);
+  const horizon = scalars["horizon"];
+  const years =
+    horizon !== undefined && Number.isInteger(horizon) && horizon >= 1 && horizon <= 30
+      ? horizon
+      : lastHorizon;
+  const scenario: Scenario = {
+    ...base,
+    ...scalars,
+    regimes,
+    vendors,
+    regimePath: padded(path, years + 1).slice(0, years + 1),
+    ...(base.marketPath ? { marketPath } : {}),
+  };
+  return { scenario, issues };
+}
+
+function pinned(state: ScenarioState, source: PinSource): ScenarioState {
+  if (state.pinned.length >= MAX_PINNED) return state;
+  let label: string;
+  let scenario: Scenario;
+  let projection: Projection;
+  if (source.kind === "current") {
+    const name = presetOrThrow(state.presetId).name;
+    label = state.edited ? `${name} (edited)` : name;
+    scenario = state.scenario;
+    projection = state.projection;
+  } else {
+    const preset = findPreset(source.presetId);
+    if (isModelError(preset)) return state;
+    const projected = projectScenario(preset.scenario);
+    if (isModelError(projected)) return state;
+    label = preset.name;
+    scenario = preset.scenario;
+    projection = projected;
+  }
+  const pinId = `pin${state.nextPinId}`;
+  if (state.pinned.some((p) => p.label === label)) label = `${label} #${state.nextPinId}`;
+  return {
+    ...state,
+    pinned: [...state.pinned, { pinId, label, scenario, projection }],
+    nextPinId: state.nextPinId + 1,
+  };
+}
+
+function presetOrThrow(presetId: string): Preset {
+  const preset = findPreset(presetId);
+  if (isModelError(preset)) throw new Error(`Unknown preset ${presetId}`);
+  return preset;
+}
+
+function padded(path: readonly string[], length: number): string[] {
+  const out = [...path];
+  const last = out[out.length - 1] ?? "";
+  while (out.length < length) out.push(last);
+  return out;
+}
+
+function sameText(a: Readonly<Record<string, string>>, b: Readonly<Record<string, string>>): boolean {
+  const keys = new Set([...Object.keys(a), ...Object.keys(b)]);
+  for (const key of keys) if ((a[key] ?? "").trim() !== (b[key] ?? "").trim()) return false;
+  return true;
+}
+
+function samePath(a: readonly string[], b: readonly string[]): boolean {
+  return b.every((name, i) => a[i] === name) && a.slice(b.length).every((name) => name === b[b.length - 1]);
+}

@@ -1,0 +1,57 @@
+import type { ReactNode } from "react";
+import type { WorkbookPort } from "../workbook/port";
+import { FiguresSection } from "./figures/FiguresSection";
+import { NotBuilt } from "./NotBuilt";
+import type { SectionId } from "./paneState";
+
+/** What every section receives from the shell. */
+export interface SectionContext {
+  /** null outside Excel and outside the preview page: nothing can be written. */
+  readonly port: WorkbookPort | null;
+}
+
+export interface PaneSection {
+  readonly id: SectionId;
+  readonly label: string;
+  readonly render: (context: SectionContext) => ReactNode;
+}
+
+/**
+ * The registry of the pane's sections, in tab order. Plug a finished section in by replacing its `render`
+ * (e.g. the Scenario studio from ./scenario/ScenarioSection).
+ */
+export const SECTIONS: readonly PaneSection[] = [
+  {
+    id: "scenario",
+    label: "Scenario",
+    render: () => (
+      <NotBuilt what="pick a preset scenario, adjust its cited inputs and watch the projection chart update" />
+    ),
+  },
+  {
+    id: "simulate",
+    label: "Simulate",
+    render: () => (
+      <NotBuilt what="give inputs probability distributions and run a seeded Monte Carlo simulation off the UI thread" />
+    ),
+  },
+  {
+    id: "sensitivity",
+    label: "Sensitivity",
+    render: () => (
+      <NotBuilt what="rank the inputs by how much they move NVIDIA China revenue (tornado chart)" />
+    ),
+  },
+  {
+    id: "figures",
+    label: "Figures",
+    render: ({ port }) => <FiguresSection port={port} />,
+  },
+  {
+    id: "build",
+    label: "Build",
+    render: () => (
+      <NotBuilt what="write the cited, formula-based model into the workbook, make it portable and export it" />
+    ),
+  },
+];
