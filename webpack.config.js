@@ -25,10 +25,14 @@ export function addinOrigin(value) {
   try {
     url = new URL(value);
   } catch {
-    throw new Error(`ADDIN_ORIGIN must be an https origin like https://chipshift.example.com, got "${value}"`);
+    throw new Error(
+      `ADDIN_ORIGIN must be an https origin like https://chipshift.example.com, got "${value}"`,
+    );
   }
   if (url.protocol !== "https:" || url.origin !== value.replace(/\/$/, "")) {
-    throw new Error(`ADDIN_ORIGIN must be an https origin with no path, query or credentials, got "${value}"`);
+    throw new Error(
+      `ADDIN_ORIGIN must be an https origin with no path, query or credentials, got "${value}"`,
+    );
   }
   return url.origin;
 }

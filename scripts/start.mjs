@@ -27,7 +27,11 @@ const certsPresent = () => certFiles.every((f) => existsSync(f));
 /** Runs a command to completion with inherited output; resolves to its exit code. */
 function run(command, args) {
   return new Promise((resolve) => {
-    const child = spawn(command, args, { cwd: root, stdio: ["ignore", "inherit", "inherit"], shell: isWindows });
+    const child = spawn(command, args, {
+      cwd: root,
+      stdio: ["ignore", "inherit", "inherit"],
+      shell: isWindows,
+    });
     child.on("error", () => resolve(1));
     child.on("exit", (code) => resolve(code ?? 1));
   });

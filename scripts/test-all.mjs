@@ -10,7 +10,10 @@ import path from "node:path";
 import { fileURLToPath } from "node:url";
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..");
-const vitestBin = path.join(path.dirname(createRequire(import.meta.url).resolve("vitest/package.json")), "vitest.mjs");
+const vitestBin = path.join(
+  path.dirname(createRequire(import.meta.url).resolve("vitest/package.json")),
+  "vitest.mjs",
+);
 const tmp = mkdtempSync(path.join(os.tmpdir(), "chipshift-test-"));
 
 const suites = [
@@ -49,7 +52,9 @@ function countsOf(name, report, exitCode) {
     failed += brokenFiles;
   }
   if (exitCode !== 0 && failed === 0) {
-    console.error(`[test-all] ${name} suite exited with code ${exitCode} without a failing test: counted as 1 failed`);
+    console.error(
+      `[test-all] ${name} suite exited with code ${exitCode} without a failing test: counted as 1 failed`,
+    );
     failed = 1;
   }
   return { name, passed, failed, skipped };

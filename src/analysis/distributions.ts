@@ -13,9 +13,21 @@ export type Distribution =
   | { readonly kind: "uniform"; readonly min: number; readonly max: number }
   | { readonly kind: "triangular"; readonly min: number; readonly mode: number; readonly max: number }
   /** PERT: a beta on [min, max] with α = 1 + λ(mode−min)/(max−min), β = 1 + λ(max−mode)/(max−min); λ = 4 by default. */
-  | { readonly kind: "pert"; readonly min: number; readonly mode: number; readonly max: number; readonly lambda?: number }
+  | {
+      readonly kind: "pert";
+      readonly min: number;
+      readonly mode: number;
+      readonly max: number;
+      readonly lambda?: number;
+    }
   /** Normal(mean, sd), optionally truncated to [lo, hi] (either bound may be omitted). */
-  | { readonly kind: "normal"; readonly mean: number; readonly sd: number; readonly lo?: number; readonly hi?: number }
+  | {
+      readonly kind: "normal";
+      readonly mean: number;
+      readonly sd: number;
+      readonly lo?: number;
+      readonly hi?: number;
+    }
   /** Lognormal given by its median and 90th percentile (σ = ln(p90/median)/z₀.₉). */
   | { readonly kind: "lognormal"; readonly median: number; readonly p90: number }
   /** Lognormal given by μ and σ of ln X. */
@@ -34,7 +46,8 @@ export function validateDistribution(d: Distribution, label = "distribution"): D
   const bad = (msg: string): ModelError => modelError("invalidInput", `${label}: ${msg}`);
   const nums = Object.entries(d).filter(([k]) => k !== "kind" && k !== "values" && k !== "weights");
   for (const [k, v] of nums) {
-    if (v !== undefined && (typeof v !== "number" || !Number.isFinite(v))) return bad(`${k} must be a finite number, got ${String(v)}`);
+    if (v !== undefined && (typeof v !== "number" || !Number.isFinite(v)))
+      return bad(`${k} must be a finite number, got ${String(v)}`);
   }
   switch (d.kind) {
     case "fixed":
@@ -44,30 +57,44 @@ export function validateDistribution(d: Distribution, label = "distribution"): D
     case "triangular":
     case "pert":
       if (!(d.min < d.max)) return bad(`${d.kind} min must be less than max, got ${d.min} and ${d.max}`);
-      if (d.mode < d.min || d.mode > d.max) return bad(`${d.kind} mode must be between ${d.min} and ${d.max}, got ${d.mode}`);
-      if (d.kind === "pert" && d.lambda !== undefined && !(d.lambda > 0)) return bad(`pert lambda must be greater than 0, got ${d.lambda}`);
+      if (d.mode < d.min || d.mode > d.max)
+        return bad(`${d.kind} mode must be between ${d.min} and ${d.max}, got ${d.mode}`);
+      if (d.kind === "pert" && d.lambda !== undefined && !(d.lambda > 0))
+        return bad(`pert lambda must be greater than 0, got ${d.lambda}`);
       return d;
     case "normal":
       if (!(d.sd > 0)) return bad(`normal sd must be greater than 0, got ${d.sd}`);
-      if (d.lo !== undefined && d.hi !== undefined && !(d.lo < d.hi)) return bad(`normal lo must be less than hi, got ${d.lo} and ${d.hi}`);
+      if (d.lo !== undefined && d.hi !== undefined && !(d.lo < d.hi))
+        return bad(`normal lo must be less than hi, got ${d.lo} and ${d.hi}`);
       if (truncationMass(d) < 1e-12) return bad("normal truncation interval has (almost) no probability");
       return d;
     case "lognormal":
       if (!(d.median > 0)) return bad(`lognormal median must be greater than 0, got ${d.median}`);
-      return d.p90 > d.median ? d : bad(`lognormal p90 must be greater than the median ${d.median}, got ${d.p90}`);
+      return d.p90 > d.median
+        ? d
+        : bad(`lognormal p90 must be greater than the median ${d.median}, got ${d.p90}`);
     case "lognormalMuSigma":
       return d.sigma > 0 ? d : bad(`lognormal sigma must be greater than 0, got ${d.sigma}`);
     case "discrete": {
-      if (!Array.isArray(d.values) || !Array.isArray(d.weights)) return bad("discrete values and weights must be arrays");
+      const values: unknown = d.values;
+      const weights: unknown = d.weights;
+      if (!Array.isArray(values) || !Array.isArray(weights))
+        return bad("discrete values and weights must be arrays");
       if (d.values.length === 0) return bad("discrete needs at least one value");
-      if (d.values.length !== d.weights.length) return bad(`discrete values and weights must have the same length, got ${d.values.length} and ${d.weights.length}`);
+      if (d.values.length !== d.weights.length)
+        return bad(
+          `discrete values and weights must have the same length, got ${d.values.length} and ${d.weights.length}`,
+        );
       if (d.values.some((v) => !Number.isFinite(v))) return bad("discrete values must be finite numbers");
-      if (d.weights.some((w) => !(w >= 0) || !Number.isFinite(w))) return bad("discrete weights must be finite and at least 0");
+      if (d.weights.some((w) => !(w >= 0) || !Number.isFinite(w)))
+        return bad("discrete weights must be finite and at least 0");
       const total = d.weights.reduce((s, w) => s + w, 0);
       return total > 0 ? d : bad("discrete weights must not all be 0");
     }
-    default:
-      return bad(`unknown distribution kind ${JSON.stringify((d as { kind: unknown }).kind)}`);
+    default: {
+      const kind: unknown = (d as { kind: unknown }).kind;
+      return bad(`unknown distribution kind ${JSON.stringify(kind)}`);
+    }
   }
 }
 
@@ -125,7 +152,9 @@ export function cdf(d: Distribution, x: number): number {
       const { min: a, mode: c, max: b } = d;
       if (x <= a) return 0;
       if (x >= b) return 1;
-      return x <= c ? ((x - a) * (x - a)) / ((b - a) * (c - a)) : 1 - ((b - x) * (b - x)) / ((b - a) * (b - c));
+      return x <= c
+        ? ((x - a) * (x - a)) / ((b - a) * (c - a))
+        : 1 - ((b - x) * (b - x)) / ((b - a) * (b - c));
     }
     case "pert": {
       const [alpha, beta] = pertShape(d);
@@ -221,7 +250,12 @@ export function distributionVariance(d: Distribution): number {
 }
 
 /** PERT's beta shape (α, β). */
-export function pertShape(d: { readonly min: number; readonly mode: number; readonly max: number; readonly lambda?: number }): [number, number] {
+export function pertShape(d: {
+  readonly min: number;
+  readonly mode: number;
+  readonly max: number;
+  readonly lambda?: number;
+}): [number, number] {
   const lambda = d.lambda ?? 4;
   const range = d.max - d.min;
   return [1 + (lambda * (d.mode - d.min)) / range, 1 + (lambda * (d.max - d.mode)) / range];
@@ -247,7 +281,11 @@ function phi(x: number): number {
   return Number.isFinite(x) ? Math.exp(-(x * x) / 2) / Math.sqrt(2 * Math.PI) : 0;
 }
 
-function discreteMoment(d: Extract<Distribution, { kind: "discrete" }>, power: number, centre: number): number {
+function discreteMoment(
+  d: Extract<Distribution, { kind: "discrete" }>,
+  power: number,
+  centre: number,
+): number {
   const total = d.weights.reduce((s, w) => s + w, 0);
   return d.values.reduce((s, v, i) => s + ((d.weights[i] ?? 0) / total) * (v - centre) ** power, 0);
 }

@@ -40,25 +40,36 @@ export function validateCorrelationMatrix(
   for (let i = 0; i < n; i++) {
     const row = m[i];
     if (!Array.isArray(row) || row.length !== n) {
-      return new ModelError("invalidInput", `correlation matrix must be square (${n}×${n}), row ${name(i)} has ${Array.isArray(row) ? row.length : 0} entries`);
+      return new ModelError(
+        "invalidInput",
+        `correlation matrix must be square (${n}×${n}), row ${name(i)} has ${Array.isArray(row) ? row.length : 0} entries`,
+      );
     }
     if (row.some((x) => typeof x !== "number" || !Number.isFinite(x))) {
       return new ModelError("invalidInput", `correlation matrix row ${name(i)} has a non-finite entry`);
     }
   }
   const copy = m.map((row) => [...row]);
-  const fail = (msg: string): InvalidCorrelationError => new InvalidCorrelationError(msg, nearestCorrelationMatrix(clampEntries(copy)));
+  const fail = (msg: string): InvalidCorrelationError =>
+    new InvalidCorrelationError(msg, nearestCorrelationMatrix(clampEntries(copy)));
   for (let i = 0; i < n; i++) {
-    if (Math.abs((copy[i]![i] as number) - 1) > 1e-12) return fail(`correlation matrix diagonal must be 1, got ${copy[i]![i]} at ${name(i)}`);
+    if (Math.abs((copy[i]![i] as number) - 1) > 1e-12)
+      return fail(`correlation matrix diagonal must be 1, got ${copy[i]![i]} at ${name(i)}`);
     for (let j = 0; j < n; j++) {
       const x = copy[i]![j] as number;
-      if (Math.abs(x) > 1) return fail(`correlation between ${name(i)} and ${name(j)} must be between -1 and 1, got ${x}`);
-      if (Math.abs(x - (copy[j]![i] as number)) > 1e-9) return fail(`correlation matrix must be symmetric, got ${x} and ${copy[j]![i]} for ${name(i)}/${name(j)}`);
+      if (Math.abs(x) > 1)
+        return fail(`correlation between ${name(i)} and ${name(j)} must be between -1 and 1, got ${x}`);
+      if (Math.abs(x - (copy[j]![i] as number)) > 1e-9)
+        return fail(
+          `correlation matrix must be symmetric, got ${x} and ${copy[j]![i]} for ${name(i)}/${name(j)}`,
+        );
     }
   }
   const minEigen = Math.min(...symmetricEigen(copy).values);
   if (minEigen < -1e-10) {
-    return fail(`correlation matrix must be positive semi-definite, smallest eigenvalue is ${minEigen.toPrecision(4)}`);
+    return fail(
+      `correlation matrix must be positive semi-definite, smallest eigenvalue is ${minEigen.toPrecision(4)}`,
+    );
   }
   return copy;
 }
@@ -107,7 +118,9 @@ export function imanConoverRanks(
   }
   const f = choleskyPsd(e, 1e-12);
   if (f === null || f.some((row, i) => (row[i] as number) <= 1e-12)) return null;
-  const pearson = target.map((row, i) => row.map((rho, j) => (i === j ? 1 : 2 * Math.sin((Math.PI * rho) / 6))));
+  const pearson = target.map((row, i) =>
+    row.map((rho, j) => (i === j ? 1 : 2 * Math.sin((Math.PI * rho) / 6))),
+  );
   // The adjusted matrix is PSD whenever the target is, up to rounding at the boundary; fall back to the
   // target itself (valid by contract) rather than failing.
   const c = choleskyPsd(pearson) ?? choleskyPsd(target);

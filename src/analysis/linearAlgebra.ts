@@ -93,7 +93,8 @@ export function nearestCorrelationMatrix(m: readonly (readonly number[])[], minE
     ds = x.map((row, i) => row.map((v, j) => v - at(r, i, j)));
     const next = x.map((row, i) => row.map((v, j) => (i === j ? 1 : v)));
     let change = 0;
-    for (let i = 0; i < n; i++) for (let j = 0; j < n; j++) change = Math.max(change, Math.abs(at(next, i, j) - at(y, i, j)));
+    for (let i = 0; i < n; i++)
+      for (let j = 0; j < n; j++) change = Math.max(change, Math.abs(at(next, i, j) - at(y, i, j)));
     y = next;
     if (change < 1e-12) break;
   }
@@ -112,7 +113,8 @@ function clipEigen(m: Matrix, floor: number): Matrix {
   const out: Matrix = Array.from({ length: n }, () => new Array<number>(n).fill(0));
   for (let k = 0; k < n; k++) {
     const lambda = Math.max(values[k] ?? 0, floor);
-    for (let i = 0; i < n; i++) for (let j = 0; j < n; j++) out[i]![j]! += lambda * at(vectors, i, k) * at(vectors, j, k);
+    for (let i = 0; i < n; i++)
+      for (let j = 0; j < n; j++) out[i]![j]! += lambda * at(vectors, i, k) * at(vectors, j, k);
   }
   return out;
 }

@@ -72,7 +72,7 @@ export function uniformOpen(bits: number): number {
 
 /** A seed split into Philox's two key words (the seed is an integer 0 ≤ seed < 2^53). */
 export function seedKey(seed: number): [number, number] {
-  const lo = seed % TWO_POW_32 >>> 0;
+  const lo = (seed % TWO_POW_32) >>> 0;
   const hi = Math.floor(seed / TWO_POW_32) >>> 0;
   return [lo, hi];
 }
@@ -100,7 +100,7 @@ export class CounterRng {
    */
   uniform(trial: number, stream: number, variable: number, draw = 0): number {
     const block = draw >>> 2;
-    const c0 = trial % TWO_POW_32 >>> 0;
+    const c0 = (trial % TWO_POW_32) >>> 0;
     const c1 = ((stream << 16) | (Math.floor(trial / TWO_POW_32) & 0xffff)) >>> 0;
     const c = this.counter;
     if (!this.cached || c[0] !== c0 || c[1] !== c1 || c[2] !== variable || c[3] !== block) {

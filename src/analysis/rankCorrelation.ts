@@ -11,7 +11,8 @@ import { modelError, type ModelError } from "../model/errors";
  * @example spearman([1, 2, 3, 4], [10, 20, 25, 100]) // 1
  */
 export function spearman(x: ArrayLike<number>, y: ArrayLike<number>): number | ModelError {
-  if (x.length !== y.length) return modelError("invalidInput", `samples must have the same length, got ${x.length} and ${y.length}`);
+  if (x.length !== y.length)
+    return modelError("invalidInput", `samples must have the same length, got ${x.length} and ${y.length}`);
   if (x.length < 2) return modelError("invalidInput", `spearman needs at least 2 pairs, got ${x.length}`);
   return pearson(averageRanks(x), averageRanks(y));
 }
@@ -52,7 +53,7 @@ export function pearson(x: ArrayLike<number>, y: ArrayLike<number>): number | Mo
  */
 export function averageRanks(x: ArrayLike<number>): Float64Array {
   const n = x.length;
-  const f64 = Float64Array.from(x as ArrayLike<number>);
+  const f64 = Float64Array.from(x);
   const words = new Uint32Array(f64.buffer);
   const hi = new Uint32Array(n);
   const lo = new Uint32Array(n);

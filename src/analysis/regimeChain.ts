@@ -35,34 +35,51 @@ export function compileRegimeChain(scenario: Scenario, chain: RegimeChain): Comp
   const index = new Map(states.map((s, i) => [s, i]));
   const initialName = scenario.regimePath[0] ?? "";
   const initial = index.get(initialName);
-  if (initial === undefined) return modelError("invalidInput", `regimePath[0] ${initialName} is not a regime`);
-  if (typeof chain !== "object" || chain === null || typeof chain.transition !== "object" || chain.transition === null) {
+  if (initial === undefined)
+    return modelError("invalidInput", `regimePath[0] ${initialName} is not a regime`);
+  if (
+    typeof chain !== "object" ||
+    chain === null ||
+    typeof chain.transition !== "object" ||
+    chain.transition === null
+  ) {
     return modelError("invalidInput", "regimeChain.transition must be an object of rows");
   }
   const probability = new Float64Array(k * k);
   const hasRow = new Array<boolean>(k).fill(false);
   for (const [from, row] of Object.entries(chain.transition)) {
     const i = index.get(from);
-    if (i === undefined) return modelError("invalidInput", `regimeChain row ${from} is not a regime of the scenario`);
-    if (typeof row !== "object" || row === null) return modelError("invalidInput", `regimeChain row ${from} must be an object`);
+    if (i === undefined)
+      return modelError("invalidInput", `regimeChain row ${from} is not a regime of the scenario`);
+    if (typeof row !== "object" || row === null)
+      return modelError("invalidInput", `regimeChain row ${from} must be an object`);
     let sum = 0;
     for (const [to, p] of Object.entries(row)) {
       const j = index.get(to);
-      if (j === undefined) return modelError("invalidInput", `regimeChain ${from} → ${to}: ${to} is not a regime of the scenario`);
+      if (j === undefined)
+        return modelError(
+          "invalidInput",
+          `regimeChain ${from} → ${to}: ${to} is not a regime of the scenario`,
+        );
       if (typeof p !== "number" || !(p >= 0 && p <= 1)) {
-        return modelError("invalidInput", `regimeChain ${from} → ${to} must be between 0 and 1, got ${String(p)}`);
+        return modelError(
+          "invalidInput",
+          `regimeChain ${from} → ${to} must be between 0 and 1, got ${String(p)}`,
+        );
       }
       probability[i * k + j] = p;
       sum += p;
     }
-    if (Math.abs(sum - 1) > ROW_TOLERANCE) return modelError("invalidInput", `regimeChain row ${from} must sum to 1, got ${sum}`);
+    if (Math.abs(sum - 1) > ROW_TOLERANCE)
+      return modelError("invalidInput", `regimeChain row ${from} must sum to 1, got ${sum}`);
     hasRow[i] = true;
   }
   const seen = new Set<number>([initial]);
   const queue = [initial];
   while (queue.length > 0) {
     const i = queue.pop() as number;
-    if (!hasRow[i]) return modelError("invalidInput", `regimeChain has no row for reachable regime ${states[i]}`);
+    if (!hasRow[i])
+      return modelError("invalidInput", `regimeChain has no row for reachable regime ${states[i]}`);
     for (let j = 0; j < k; j++) {
       if ((probability[i * k + j] as number) > 0 && !seen.has(j)) {
         seen.add(j);

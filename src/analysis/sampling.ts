@@ -52,7 +52,10 @@ export function createSamplingPlan(
   const fixed: (Float64Array | null)[] = variableIds.map(() => null);
   if (correlation && correlation.slots.length > 1) {
     if (trials < correlation.slots.length + 2) {
-      return modelError("invalidInput", `correlated sampling needs at least ${correlation.slots.length + 2} trials, got ${trials}`);
+      return modelError(
+        "invalidInput",
+        `correlated sampling needs at least ${correlation.slots.length + 2} trials, got ${trials}`,
+      );
     }
     const ranks = imanConoverRanks(correlation.matrix, trials, (v, i) =>
       rng.uniform(i, STREAM.imanConover, variableIds[correlation.slots[v] as number] as number),

@@ -85,10 +85,11 @@ export function orderStatistics(a: Float64Array, ks: readonly number[], min: num
   });
   const gathered = new Map<number, Float64Array>();
   const fill = new Map<number, number>();
-  for (const b of wanted) if (!gathered.has(b)) {
-    gathered.set(b, new Float64Array(counts[b] as number));
-    fill.set(b, 0);
-  }
+  for (const b of wanted)
+    if (!gathered.has(b)) {
+      gathered.set(b, new Float64Array(counts[b] as number));
+      fill.set(b, 0);
+    }
   const mark = new Uint8Array(buckets);
   for (const b of gathered.keys()) mark[b] = 1;
   for (let i = 0; i < n; i++) {

@@ -126,7 +126,8 @@ export function createSimulationRun(
   const prepared = prepareSimulation(scenario, spec, options);
   if (isModelError(prepared)) return prepared;
   const chunk = options.chunkSize ?? 10_000;
-  if (!(Number.isInteger(chunk) && chunk >= 1)) return modelError("invalidInput", `chunkSize must be an integer of at least 1, got ${chunk}`);
+  if (!(Number.isInteger(chunk) && chunk >= 1))
+    return modelError("invalidInput", `chunkSize must be an integer of at least 1, got ${chunk}`);
   const raw = allocateRaw(prepared, 0, prepared.trials);
   const ctx = createTrialContext(prepared);
   let done = 0;
@@ -159,14 +160,20 @@ export function prepareSimulation(
     return modelError("invalidInput", `trials must be an integer between 2 and ${MAX_TRIALS}, got ${trials}`);
   }
   if (!(Number.isInteger(seed) && seed >= 0 && seed <= Number.MAX_SAFE_INTEGER)) {
-    return modelError("invalidInput", `seed must be an integer between 0 and ${Number.MAX_SAFE_INTEGER}, got ${seed}`);
+    return modelError(
+      "invalidInput",
+      `seed must be an integer between 0 and ${Number.MAX_SAFE_INTEGER}, got ${seed}`,
+    );
   }
-  if (sampling !== "lhs" && sampling !== "mc") return modelError("invalidInput", `sampling must be "lhs" or "mc", got ${String(sampling)}`);
+  if (sampling !== "lhs" && sampling !== "mc")
+    return modelError("invalidInput", `sampling must be "lhs" or "mc", got ${String(sampling)}`);
   const valid = validateScenario(scenario);
   if (isModelError(valid)) return valid;
   const checked = validateSimulationSpec(valid, spec);
   if (isModelError(checked)) return checked;
-  const stochastic = SCALAR_INPUT_IDS.filter((id) => spec.inputs[id] !== undefined && spec.inputs[id].kind !== "fixed");
+  const stochastic = SCALAR_INPUT_IDS.filter(
+    (id) => spec.inputs[id] !== undefined && spec.inputs[id].kind !== "fixed",
+  );
   const distributions = stochastic.map((id) => spec.inputs[id] as Distribution);
   const variableIds = stochastic.map((id) => SCALAR_INPUT_IDS.indexOf(id));
   const correlation = spec.correlation
@@ -193,7 +200,18 @@ export function prepareSimulation(
     ...(spec.rankCorrelationOutput ? [spec.rankCorrelationOutput] : []),
   ];
   for (const o of outputs) if ("series" in o) tracked.add(o.series);
-  return { scenario: valid, spec, trials, seed, sampling, stochastic, distributions, plan, chain, tracked: [...tracked] };
+  return {
+    scenario: valid,
+    spec,
+    trials,
+    seed,
+    sampling,
+    stochastic,
+    distributions,
+    plan,
+    chain,
+    tracked: [...tracked],
+  };
 }
 
 /**
@@ -211,12 +229,16 @@ export function runTrialRange(prepared: PreparedSimulation, start: number, end: 
  *
  * @returns the merged arrays, or invalidInput when the ranges leave a gap or overlap
  */
-export function mergeRaw(prepared: PreparedSimulation, parts: readonly SimulationRaw[]): SimulationRaw | ModelError {
+export function mergeRaw(
+  prepared: PreparedSimulation,
+  parts: readonly SimulationRaw[],
+): SimulationRaw | ModelError {
   const sorted = [...parts].sort((a, b) => a.start - b.start);
   const start = sorted[0]?.start ?? 0;
   let next = start;
   for (const p of sorted) {
-    if (p.start !== next) return modelError("invalidInput", `trial ranges must be contiguous, expected ${next}, got ${p.start}`);
+    if (p.start !== next)
+      return modelError("invalidInput", `trial ranges must be contiguous, expected ${next}, got ${p.start}`);
     next = p.start + p.count;
   }
   const merged = allocateRaw(prepared, start, next - start);
@@ -227,7 +249,8 @@ export function mergeRaw(prepared: PreparedSimulation, parts: readonly Simulatio
       const from = p.series[id];
       const to = merged.series[id];
       if (!from || !to) continue;
-      for (let t = 0; t < years; t++) to.set(from.subarray(t * p.count, (t + 1) * p.count), t * merged.count + offset);
+      for (let t = 0; t < years; t++)
+        to.set(from.subarray(t * p.count, (t + 1) * p.count), t * merged.count + offset);
     }
     for (const m of METRIC_IDS) merged.metrics[m].set(p.metrics[m], offset);
     p.inputs.forEach((arr, j) => merged.inputs[j]?.set(arr, offset));
@@ -254,7 +277,13 @@ function createTrialContext(prepared: PreparedSimulation): TrialContext {
 }
 
 /** The hot loop: sample → regime path → kernel → store. */
-function evaluateTrials(prepared: PreparedSimulation, ctx: TrialContext, start: number, end: number, raw: SimulationRaw): void {
+function evaluateTrials(
+  prepared: PreparedSimulation,
+  ctx: TrialContext,
+  start: number,
+  end: number,
+  raw: SimulationRaw,
+): void {
   const { params, out, rng, samplers } = ctx;
   const { plan, chain, stochastic, tracked } = prepared;
   const n = params.horizon + 1;
@@ -300,11 +329,20 @@ function allocateRaw(prepared: PreparedSimulation, start: number, count: number)
   const years = prepared.scenario.horizon + 1;
   const series: Partial<Record<SeriesId, Float64Array | Float32Array>> = {};
   for (const id of prepared.tracked) {
-    series[id] = FLOAT64_SERIES.includes(id) ? new Float64Array(years * count) : new Float32Array(years * count);
+    series[id] = FLOAT64_SERIES.includes(id)
+      ? new Float64Array(years * count)
+      : new Float32Array(years * count);
   }
   const metrics = {} as Record<MetricId, Float64Array>;
   for (const id of METRIC_IDS) metrics[id] = new Float64Array(count);
-  return { start, count, years, series, metrics, inputs: prepared.stochastic.map(() => new Float64Array(count)) };
+  return {
+    start,
+    count,
+    years,
+    series,
+    metrics,
+    inputs: prepared.stochastic.map(() => new Float64Array(count)),
+  };
 }
 
 /** Inverse CDF with the triangular case's constants hoisted (it is the default spec's workhorse). */

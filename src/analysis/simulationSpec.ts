@@ -35,7 +35,10 @@ export interface SimulationSpec {
   /** Regime uncertainty; without it every trial uses the scenario's fixed `regimePath`. */
   readonly regimeChain?: RegimeChain;
   /** Target Spearman matrix between some of the stochastic inputs (Iman–Conover). */
-  readonly correlation?: { readonly inputs: readonly ScalarInputId[]; readonly matrix: readonly (readonly number[])[] };
+  readonly correlation?: {
+    readonly inputs: readonly ScalarInputId[];
+    readonly matrix: readonly (readonly number[])[];
+  };
   readonly thresholds?: readonly Threshold[];
   /** Extra histogram (besides cumulative NVIDIA China revenue); default: nvidiaChina in the last year. */
   readonly histogram?: { readonly output?: OutputRef; readonly bins?: number };
@@ -71,8 +74,10 @@ export function validateSimulationSpec(
     return modelError("invalidInput", "simulation spec must have an inputs object");
   }
   for (const [id, d] of Object.entries(spec.inputs)) {
-    if (!(SCALAR_INPUT_IDS as readonly string[]).includes(id)) return modelError("invalidInput", `${id} is not a scalar input id`);
-    if (STRUCTURAL.includes(id as ScalarInputId)) return modelError("invalidInput", `${id} cannot carry a distribution`);
+    if (!(SCALAR_INPUT_IDS as readonly string[]).includes(id))
+      return modelError("invalidInput", `${id} is not a scalar input id`);
+    if (STRUCTURAL.includes(id as ScalarInputId))
+      return modelError("invalidInput", `${id} cannot carry a distribution`);
     if (d === undefined) continue;
     const valid = validateDistribution(d, id);
     if (isModelError(valid)) return valid;
@@ -82,11 +87,16 @@ export function validateSimulationSpec(
   if (spec.correlation) {
     const { inputs, matrix } = spec.correlation;
     for (const id of inputs) {
-      if (spec.inputs[id] === undefined) return modelError("invalidInput", `correlation input ${id} has no distribution`);
+      if (spec.inputs[id] === undefined)
+        return modelError("invalidInput", `correlation input ${id} has no distribution`);
     }
-    if (new Set(inputs).size !== inputs.length) return modelError("invalidInput", "correlation inputs must be distinct");
+    if (new Set(inputs).size !== inputs.length)
+      return modelError("invalidInput", "correlation inputs must be distinct");
     if (matrix.length !== inputs.length) {
-      return modelError("invalidInput", `correlation matrix must be ${inputs.length}×${inputs.length}, got ${matrix.length} rows`);
+      return modelError(
+        "invalidInput",
+        `correlation matrix must be ${inputs.length}×${inputs.length}, got ${matrix.length} rows`,
+      );
     }
     const m = validateCorrelationMatrix(matrix, inputs);
     if (isModelError(m)) return m;
@@ -101,15 +111,18 @@ export function validateSimulationSpec(
     if (issue !== undefined) return modelError("invalidInput", issue);
   }
   for (const t of spec.thresholds ?? []) {
-    if (t.op !== "<" && t.op !== ">") return modelError("invalidInput", `threshold op must be "<" or ">", got ${String(t.op)}`);
-    if (!Number.isFinite(t.value)) return modelError("invalidInput", `threshold value must be a finite number, got ${t.value}`);
+    if (t.op !== "<" && t.op !== ">")
+      return modelError("invalidInput", `threshold op must be "<" or ">", got ${String(t.op)}`);
+    if (!Number.isFinite(t.value))
+      return modelError("invalidInput", `threshold value must be a finite number, got ${t.value}`);
   }
   const bins = spec.histogram?.bins;
   if (bins !== undefined && !(Number.isInteger(bins) && bins >= 1 && bins <= 1000)) {
     return modelError("invalidInput", `histogram bins must be an integer between 1 and 1000, got ${bins}`);
   }
   for (const s of spec.trackSeries ?? []) {
-    if (!(SERIES_IDS as readonly string[]).includes(s)) return modelError("notFound", `series ${s} not found`);
+    if (!(SERIES_IDS as readonly string[]).includes(s))
+      return modelError("notFound", `series ${s} not found`);
   }
   return spec;
 }
@@ -121,7 +134,8 @@ export function outputLabel(o: OutputRef): string {
 
 /** Why an output ref is invalid for this scenario, or undefined. */
 export function outputProblem(scenario: Scenario, o: OutputRef): string | undefined {
-  if ("metric" in o) return (METRIC_IDS as readonly string[]).includes(o.metric) ? undefined : `metric ${o.metric} not found`;
+  if ("metric" in o)
+    return (METRIC_IDS as readonly string[]).includes(o.metric) ? undefined : `metric ${o.metric} not found`;
   if (!(SERIES_IDS as readonly string[]).includes(o.series)) return `series ${o.series} not found`;
   const last = scenario.baseYear + scenario.horizon;
   if (!Number.isInteger(o.year) || o.year < scenario.baseYear || o.year > last) {
@@ -134,18 +148,25 @@ function supportProblem(id: ScalarInputId, d: Distribution): string | undefined 
   const [lo, hi] = support(d);
   const b = SCALAR_BOUNDS[id];
   const range = (min: number, max: number): string | undefined =>
-    lo < min || hi > max ? `${id} distribution must stay between ${min} and ${max}, its support is [${lo}, ${hi}]` : undefined;
+    lo < min || hi > max
+      ? `${id} distribution must stay between ${min} and ${max}, its support is [${lo}, ${hi}]`
+      : undefined;
   switch (b.kind) {
     case "closed":
     case "integer":
       return range(b.min, b.max);
     case "openMinClosedMax":
-      return lo <= b.min && !continuousAtMin(d) ? `${id} distribution must stay above ${b.min}, its support starts at ${lo}` : range(b.min, b.max);
+      return lo <= b.min && !continuousAtMin(d)
+        ? `${id} distribution must stay above ${b.min}, its support starts at ${lo}`
+        : range(b.min, b.max);
     case "greaterThan":
-      if (lo < b.min || (lo === b.min && !continuousAtMin(d))) return `${id} distribution must stay above ${b.min}, its support starts at ${lo}`;
+      if (lo < b.min || (lo === b.min && !continuousAtMin(d)))
+        return `${id} distribution must stay above ${b.min}, its support starts at ${lo}`;
       return undefined;
     case "atLeast":
-      return lo < b.min ? `${id} distribution must stay at or above ${b.min}, its support starts at ${lo}` : undefined;
+      return lo < b.min
+        ? `${id} distribution must stay at or above ${b.min}, its support starts at ${lo}`
+        : undefined;
   }
 }
 

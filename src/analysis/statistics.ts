@@ -55,7 +55,7 @@ export function standardError(xs: Numbers): number | ModelError {
  */
 export function quantileR7(xs: Numbers, p: number): number | ModelError {
   const q = quantilesR7(xs, [p]);
-  return Array.isArray(q) ? (q[0] as number) : (q as ModelError);
+  return Array.isArray(q) ? (q[0] as number) : q;
 }
 
 /**
@@ -68,9 +68,10 @@ export function quantileR7(xs: Numbers, p: number): number | ModelError {
 export function quantilesR7(xs: Numbers, ps: readonly number[]): number[] | ModelError {
   if (xs.length === 0) return modelError("invalidInput", "percentile of an empty sample");
   for (const p of ps) {
-    if (!(p >= 0 && p <= 1)) return modelError("invalidInput", `percentile p must be between 0 and 1, got ${p}`);
+    if (!(p >= 0 && p <= 1))
+      return modelError("invalidInput", `percentile p must be between 0 and 1, got ${p}`);
   }
-  const a = Float64Array.from(xs as ArrayLike<number>);
+  const a = Float64Array.from(xs);
   return quantilesR7InPlace(a, ps);
 }
 

@@ -58,7 +58,10 @@ export interface SimulationResult {
   readonly thresholds: readonly (Threshold & { readonly label: string; readonly probability: number })[];
   readonly histograms: readonly Histogram[];
   /** Spearman ρ of each stochastic input with `rankCorrelationOutput`, sorted by |ρ| descending. */
-  readonly rankCorrelations: { readonly output: string; readonly values: readonly { readonly input: ScalarInputId; readonly rho: number }[] };
+  readonly rankCorrelations: {
+    readonly output: string;
+    readonly values: readonly { readonly input: ScalarInputId; readonly rho: number }[];
+  };
 }
 
 /** Summarizes merged per-trial arrays (any chunking gives the same arrays, hence the same result). */
@@ -71,7 +74,9 @@ export function summarizeRaw(prepared: PreparedSimulation, raw: SimulationRaw): 
   for (const id of prepared.tracked) {
     const arr = raw.series[id];
     if (!arr) continue;
-    series[id] = calendar.map((_, t) => sampleStats(arr.subarray(t * raw.count, (t + 1) * raw.count), scratch));
+    series[id] = calendar.map((_, t) =>
+      sampleStats(arr.subarray(t * raw.count, (t + 1) * raw.count), scratch),
+    );
   }
   const metrics = {} as Record<MetricId, SampleStats>;
   for (const m of METRIC_IDS) metrics[m] = sampleStats(raw.metrics[m], scratch);
@@ -83,10 +88,17 @@ export function summarizeRaw(prepared: PreparedSimulation, raw: SimulationRaw): 
       const v = values[i] as number;
       if (th.op === "<" ? v < th.value : v > th.value) hits++;
     }
-    return { ...th, label: `P(${outputLabel(th.output)} ${th.op} ${th.value})`, probability: hits / values.length };
+    return {
+      ...th,
+      label: `P(${outputLabel(th.output)} ${th.op} ${th.value})`,
+      probability: hits / values.length,
+    };
   });
   const bins = spec.histogram?.bins ?? 30;
-  const extra: OutputRef = spec.histogram?.output ?? { series: "nvidiaChina", year: scenario.baseYear + scenario.horizon };
+  const extra: OutputRef = spec.histogram?.output ?? {
+    series: "nvidiaChina",
+    year: scenario.baseYear + scenario.horizon,
+  };
   const histograms = [
     histogram("cumulativeNvidiaChina", raw.metrics.cumulativeNvidiaChina, bins),
     histogram(outputLabel(extra), column(extra), bins),
@@ -122,7 +134,10 @@ export function summarizeRaw(prepared: PreparedSimulation, raw: SimulationRaw): 
  *
  * @example sampleStats(Float64Array.of(1, 3, 2, 4)).p50 // 2.5
  */
-export function sampleStats(values: ArrayLike<number>, scratch = new Float64Array(values.length)): SampleStats {
+export function sampleStats(
+  values: ArrayLike<number>,
+  scratch = new Float64Array(values.length),
+): SampleStats {
   let n = 0;
   let sum = 0;
   let min = Infinity;
@@ -136,13 +151,35 @@ export function sampleStats(values: ArrayLike<number>, scratch = new Float64Arra
     if (v > max) max = v;
   }
   if (n === 0) {
-    return { count: 0, mean: NaN, sd: NaN, min: NaN, max: NaN, p5: NaN, p10: NaN, p25: NaN, p50: NaN, p75: NaN, p90: NaN, p95: NaN, standardError: NaN };
+    return {
+      count: 0,
+      mean: NaN,
+      sd: NaN,
+      min: NaN,
+      max: NaN,
+      p5: NaN,
+      p10: NaN,
+      p25: NaN,
+      p50: NaN,
+      p75: NaN,
+      p90: NaN,
+      p95: NaN,
+      standardError: NaN,
+    };
   }
   const mean = sum / n;
   let ss = 0;
   for (let i = 0; i < n; i++) ss += ((scratch[i] as number) - mean) ** 2;
   const sd = n > 1 ? Math.sqrt(ss / (n - 1)) : NaN;
-  const [p5, p10, p25, p50, p75, p90, p95] = quantilesR7InPlace(scratch.subarray(0, n), PERCENTILES) as [number, number, number, number, number, number, number];
+  const [p5, p10, p25, p50, p75, p90, p95] = quantilesR7InPlace(scratch.subarray(0, n), PERCENTILES) as [
+    number,
+    number,
+    number,
+    number,
+    number,
+    number,
+    number,
+  ];
   return { count: n, mean, sd, min, max, p5, p10, p25, p50, p75, p90, p95, standardError: sd / Math.sqrt(n) };
 }
 
@@ -166,12 +203,18 @@ export function histogram(label: string, values: ArrayLike<number>, bins: number
     const b = Math.min(k - 1, Math.floor((v - min) / width));
     counts[b] = (counts[b] as number) + 1;
   }
-  const edges = Array.from({ length: k + 1 }, (_, j) => (j === k ? (max > min ? max : min + 1) : min + j * width));
+  const edges = Array.from({ length: k + 1 }, (_, j) =>
+    j === k ? (max > min ? max : min + 1) : min + j * width,
+  );
   return { label, edges, counts };
 }
 
 /** The per-trial column of an output ref (a view, no copy). */
-export function outputColumn(prepared: PreparedSimulation, raw: SimulationRaw, o: OutputRef): ArrayLike<number> {
+export function outputColumn(
+  prepared: PreparedSimulation,
+  raw: SimulationRaw,
+  o: OutputRef,
+): ArrayLike<number> {
   if ("metric" in o) return raw.metrics[o.metric];
   const t = o.year - prepared.scenario.baseYear;
   const arr = raw.series[o.series];

@@ -20,6 +20,10 @@ export const COMMANDS: Readonly<Record<string, CommandEntry>> = {
     summary: "deterministic projection of a preset or scenario file",
     load: () => import("./project"),
   },
+  "export-xlsx": {
+    summary: "write the built model as a standalone .xlsx",
+    load: () => import("./exportXlsx"),
+  },
 };
 
 /**

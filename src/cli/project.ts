@@ -61,7 +61,9 @@ export function run(argv: readonly string[], io: CliIo): number {
 /** One line per preset: id, name, and the first sentence of its rationale. */
 export function listPresetsText(): string {
   const width = Math.max(...PRESETS.map((p) => p.id.length));
-  return PRESETS.map((p) => `${p.id.padEnd(width)}  ${p.name} — ${p.rationale.split(". ")[0]}`).join("\n");
+  return PRESETS.map(
+    (p) => `${p.id.padEnd(width)}  ${p.name} — ${p.rationale.split(/\.\s+(?=[A-Z])/)[0]}`,
+  ).join("\n");
 }
 
 /**
@@ -109,5 +111,5 @@ function seriesRows(projection: Projection): Array<readonly [string, readonly nu
 }
 
 function formatNumber(value: number): string {
-  return Math.abs(value) >= 1e5 ? value.toExponential(4) : value.toFixed(3);
+  return Math.abs(value) >= 1000 ? Math.round(value).toLocaleString("en-US") : value.toFixed(3);
 }

@@ -80,9 +80,7 @@ function loadScenarioFile(path: string, io: CliIo): Scenario | { readonly error:
     };
   }
   const candidate =
-    typeof parsed === "object" && parsed !== null && "scenario" in parsed
-      ? (parsed as { scenario: unknown }).scenario
-      : parsed;
+    typeof parsed === "object" && parsed !== null && "scenario" in parsed ? parsed.scenario : parsed;
   const valid = validateScenario(candidate);
   return isModelError(valid) ? { error: `scenario file ${path}: ${valid.message}` } : valid;
 }

@@ -40,10 +40,20 @@ const req = (name: string): ChipsParam => ({ name, kind: "scalar", optional: fal
 const opt = (name: string): ChipsParam => ({ name, kind: "scalar", optional: true });
 
 export const CHIPS_FUNCTIONS: readonly ChipsFunctionSpec[] = [
-  { name: "CHIPS.FIGURE", params: [req("id"), opt("field")], shape: "scalar", call: (a) => figureCell(a[0], a[1]) },
+  {
+    name: "CHIPS.FIGURE",
+    params: [req("id"), opt("field")],
+    shape: "scalar",
+    call: (a) => figureCell(a[0], a[1]),
+  },
   { name: "CHIPS.SOURCE", params: [req("id")], shape: "scalar", call: (a) => sourceCell(a[0]) },
   { name: "CHIPS.FIGURES", params: [opt("category")], shape: "grid", call: (a) => figuresGrid(a[0]) },
-  { name: "CHIPS.EVENTS", params: [opt("from"), opt("to")], shape: "grid", call: (a) => eventsGrid(a[0], a[1]) },
+  {
+    name: "CHIPS.EVENTS",
+    params: [opt("from"), opt("to")],
+    shape: "grid",
+    call: (a) => eventsGrid(a[0], a[1]),
+  },
   { name: "CHIPS.VERSION", params: [], shape: "scalar", call: () => versionCell() },
   {
     name: "CHIPS.PROJECT",
@@ -67,7 +77,12 @@ export const CHIPS_FUNCTIONS: readonly ChipsFunctionSpec[] = [
     shape: "scalar",
     call: (a) => logisticFitCell(a[0], a[1], a[2], a[3], a[4]),
   },
-  { name: "CHIPS.BASS", params: [req("t"), req("p"), req("q")], shape: "scalar", call: (a) => bassCell(a[0], a[1], a[2]) },
+  {
+    name: "CHIPS.BASS",
+    params: [req("t"), req("p"), req("q")],
+    shape: "scalar",
+    call: (a) => bassCell(a[0], a[1], a[2]),
+  },
   {
     name: "CHIPS.COMPUTE",
     params: [req("chip"), req("units"), opt("baseline")],

@@ -58,7 +58,10 @@ export function coerceIsoDate(value: unknown, name: string): string | ModelError
     const match = ISO_DATE.exec(value.trim());
     if (match && validParts(match[2], match[3])) return value.trim();
   }
-  return modelError("invalidInput", `${name} must be an ISO date (YYYY-MM-DD) or an Excel date, got ${describe(value)}`);
+  return modelError(
+    "invalidInput",
+    `${name} must be an ISO date (YYYY-MM-DD) or an Excel date, got ${describe(value)}`,
+  );
 }
 
 /** `coerceIsoDate`, or `undefined` when omitted. */
@@ -84,10 +87,15 @@ export function coercePairs(
     }
     const [id, cell] = row as unknown[];
     if (isOmitted(id)) continue;
-    if (typeof id !== "string") return modelError("invalidInput", `${name}: input id must be text, got ${describe(id)}`);
+    if (typeof id !== "string")
+      return modelError("invalidInput", `${name}: input id must be text, got ${describe(id)}`);
     if (typeof cell === "number" && Number.isFinite(cell)) pairs.push([id.trim(), cell]);
     else if (typeof cell === "string" && cell.trim() !== "") pairs.push([id.trim(), cell.trim()]);
-    else return modelError("invalidInput", `${name}: value for ${id.trim()} must be a number or text, got ${describe(cell)}`);
+    else
+      return modelError(
+        "invalidInput",
+        `${name}: value for ${id.trim()} must be a number or text, got ${describe(cell)}`,
+      );
   }
   if (pairs.length === 0) return modelError("invalidInput", `${name} has no (input id, value) rows`);
   return pairs;
@@ -95,7 +103,10 @@ export function coercePairs(
 
 function isoDateFromSerial(serial: number, name: string): string | ModelError {
   if (!Number.isFinite(serial) || serial < 1 || serial > MAX_SERIAL) {
-    return modelError("invalidInput", `${name} must be an Excel date serial between 1 and ${MAX_SERIAL}, got ${serial}`);
+    return modelError(
+      "invalidInput",
+      `${name} must be an Excel date serial between 1 and ${MAX_SERIAL}, got ${serial}`,
+    );
   }
   const day = Math.floor(serial);
   if (day === 60) return "1900-02-29";

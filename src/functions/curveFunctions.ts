@@ -14,7 +14,13 @@ export function logisticCell(t: unknown, s0: unknown, cap: unknown, k: unknown):
 }
 
 /** CHIPS.LOGISTIC.FIT(t1, s1, t2, s2, cap): the rate k of the logistic with ceiling cap through two points. */
-export function logisticFitCell(t1: unknown, s1: unknown, t2: unknown, s2: unknown, cap: unknown): CellResult {
+export function logisticFitCell(
+  t1: unknown,
+  s1: unknown,
+  t2: unknown,
+  s2: unknown,
+  cap: unknown,
+): CellResult {
   const args = numbers([t1, "t1"], [s1, "s1"], [t2, "t2"], [s2, "s2"], [cap, "cap"]);
   if (isModelError(args)) return args;
   const [t1v, s1v, t2v, s2v, capv] = args as [number, number, number, number, number];

@@ -7,7 +7,10 @@ import type { CellGrid, CellResult, CellScalar } from "./cells";
  * only for #VALUE! and #N/A; for the others the message is dropped, as the host requires.
  */
 export const EXCEL_ERROR_BY_CODE: Readonly<
-  Record<ModelErrorCode, { readonly code: keyof typeof CustomFunctions.ErrorCode; readonly keepsMessage: boolean }>
+  Record<
+    ModelErrorCode,
+    { readonly code: keyof typeof CustomFunctions.ErrorCode; readonly keepsMessage: boolean }
+  >
 > = {
   invalidInput: { code: "invalidValue", keepsMessage: true },
   notFound: { code: "notAvailable", keepsMessage: true },

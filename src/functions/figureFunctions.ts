@@ -17,7 +17,16 @@ import { coerceOptionalIsoDate, coerceOptionalText, coerceText } from "./coerce"
 /** Add-in version shown by CHIPS.VERSION (kept in step with package.json). */
 export const ADDIN_VERSION = "0.1.0";
 
-export const FIGURES_HEADER = ["id", "label", "value", "unit", "asOf", "confidence", "basis", "source"] as const;
+export const FIGURES_HEADER = [
+  "id",
+  "label",
+  "value",
+  "unit",
+  "asOf",
+  "confidence",
+  "basis",
+  "source",
+] as const;
 export const EVENTS_HEADER = ["date", "id", "label", "source"] as const;
 
 /** CHIPS.FIGURE(id, [field]): a figure's value, or one of its text fields. */
@@ -59,7 +68,10 @@ export function eventsGrid(from?: unknown, to?: unknown): CellGrid | ModelError 
   const events = listEvents(fromDate, toDate);
   if (isModelError(events)) return events;
   if (events.length === 0) {
-    return modelError("notFound", `no timeline events between ${fromDate ?? "the start"} and ${toDate ?? "the end"}`);
+    return modelError(
+      "notFound",
+      `no timeline events between ${fromDate ?? "the start"} and ${toDate ?? "the end"}`,
+    );
   }
   return gridOf([[...EVENTS_HEADER], ...events.map(eventRow)], "event");
 }

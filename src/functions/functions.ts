@@ -100,7 +100,13 @@ export function logistic(t: number, s0: number, cap: number, k: number): number 
  * @param cap Long-run ceiling of the share, a fraction in (0, 1].
  * @returns The adoption speed k, per year (negative when the share falls).
  */
-export function logisticFit(t1: number, s1: number, t2: number, s2: number, cap: number): number | CustomFunctions.Error {
+export function logisticFit(
+  t1: number,
+  s1: number,
+  t2: number,
+  s2: number,
+  cap: number,
+): number | CustomFunctions.Error {
   return toExcelValue(logisticFitCell(t1, s1, t2, s2, cap)) as number | CustomFunctions.Error;
 }
 

@@ -156,43 +156,81 @@ export function createKernelBuffers(horizon: number, vendorCount: number): Kerne
  */
 export function kernelParamsFromScenario(s: Scenario): KernelParams {
   const n = s.horizon + 1;
-  const access = new Float64Array(n);
-  const remittance = new Float64Array(n);
-  const marketOverride = new Float64Array(n).fill(Number.NaN);
+  const vendorCount = Object.keys(s.vendors).length;
+  const params: KernelParams = {
+    horizon: s.horizon,
+    marketBase: 0,
+    marketGrowth: 0,
+    marketGrowthFade: 0,
+    domesticShareBase: 1,
+    domesticShareCap: 1,
+    adoptionSpeed: 0,
+    domesticSupplyBase: 0,
+    domesticSupplyGrowth: 0,
+    nvidiaForeignShare: 0,
+    substitutionRate: 0,
+    otherBase: 0,
+    otherGrowth: 0,
+    discountRate: 0,
+    retirementRate: 0,
+    access: new Float64Array(n),
+    remittance: new Float64Array(n),
+    marketOverride: new Float64Array(n),
+    vendorWeight: new Float64Array(vendorCount),
+    vendorAspUsdK: new Float64Array(vendorCount),
+    vendorBf16Tflops: new Float64Array(vendorCount),
+  };
+  writeKernelParams(s, params);
+  return params;
+}
+
+/**
+ * Overwrites existing kernel parameters with a (validated) scenario's values, without allocating arrays: for
+ * callers that reuse one `KernelParams` across many scenarios of the same horizon and vendor count.
+ *
+ * @param s a scenario accepted by `validateScenario`
+ * @param p parameters whose arrays have H + 1 (per year) and vendor-count entries
+ * @example writeKernelParams(s, p); p.marketBase // → s.marketBase
+ */
+export function writeKernelParams(s: Scenario, p: KernelParams): void {
+  const n = s.horizon + 1;
+  if (p.access.length !== n || p.vendorWeight.length !== Object.keys(s.vendors).length) {
+    throw new Error("writeKernelParams: parameter arrays do not match the scenario's horizon or vendor count");
+  }
+  p.horizon = s.horizon;
+  p.marketBase = s.marketBase;
+  p.marketGrowth = s.marketGrowth;
+  p.marketGrowthFade = s.marketGrowthFade;
+  p.domesticShareBase = s.domesticShareBase;
+  p.domesticShareCap = s.domesticShareCap;
+  p.adoptionSpeed = s.adoptionSpeed;
+  p.domesticSupplyBase = s.domesticSupplyBase;
+  p.domesticSupplyGrowth = s.domesticSupplyGrowth;
+  p.nvidiaForeignShare = s.nvidiaForeignShare;
+  p.substitutionRate = s.substitutionRate;
+  p.otherBase = s.otherBase;
+  p.otherGrowth = s.otherGrowth;
+  p.discountRate = s.discountRate;
+  p.retirementRate = s.retirementRate;
+  const marketPath = s.marketPath;
   for (let t = 0; t < n; t++) {
     const name = s.regimePath[t];
     const regime = name === undefined ? undefined : s.regimes[name];
-    if (regime === undefined) throw new Error(`kernelParamsFromScenario: unvalidated regimePath[${t}]`);
-    access[t] = regime.access;
-    remittance[t] = regime.remittance;
-    const override = s.marketPath?.[String(s.baseYear + t)];
+    if (regime === undefined) throw new Error(`writeKernelParams: unvalidated regimePath[${t}]`);
+    p.access[t] = regime.access;
+    p.remittance[t] = regime.remittance;
     // t = 0 is marketBase by definition; validation rejects marketPath years ≤ baseYear.
-    if (override !== undefined && t > 0) marketOverride[t] = override;
+    const override = t > 0 && marketPath !== undefined ? marketPath[String(s.baseYear + t)] : undefined;
+    p.marketOverride[t] = override ?? Number.NaN;
   }
-  const vendors = Object.values(s.vendors);
-  return {
-    horizon: s.horizon,
-    marketBase: s.marketBase,
-    marketGrowth: s.marketGrowth,
-    marketGrowthFade: s.marketGrowthFade,
-    domesticShareBase: s.domesticShareBase,
-    domesticShareCap: s.domesticShareCap,
-    adoptionSpeed: s.adoptionSpeed,
-    domesticSupplyBase: s.domesticSupplyBase,
-    domesticSupplyGrowth: s.domesticSupplyGrowth,
-    nvidiaForeignShare: s.nvidiaForeignShare,
-    substitutionRate: s.substitutionRate,
-    otherBase: s.otherBase,
-    otherGrowth: s.otherGrowth,
-    discountRate: s.discountRate,
-    retirementRate: s.retirementRate,
-    access,
-    remittance,
-    marketOverride,
-    vendorWeight: Float64Array.from(vendors, (v) => v.weight),
-    vendorAspUsdK: Float64Array.from(vendors, (v) => v.aspUsdK),
-    vendorBf16Tflops: Float64Array.from(vendors, (v) => v.bf16Tflops),
-  };
+  let v = 0;
+  for (const name in s.vendors) {
+    const vendor = s.vendors[name]!;
+    p.vendorWeight[v] = vendor.weight;
+    p.vendorAspUsdK[v] = vendor.aspUsdK;
+    p.vendorBf16Tflops[v] = vendor.bf16Tflops;
+    v++;
+  }
 }
 
 /**

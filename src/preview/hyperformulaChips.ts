@@ -101,7 +101,10 @@ class ChipsPlugin extends FunctionPlugin {
   }
 
   /** Exposes runFunction's parameter types (HyperFormula does not export its AST types). */
-  runFunctionPublic(args: Parameters<FunctionPlugin["runFunction"]>[0], state: Parameters<FunctionPlugin["runFunction"]>[1]): void {
+  runFunctionPublic(
+    args: Parameters<FunctionPlugin["runFunction"]>[0],
+    state: Parameters<FunctionPlugin["runFunction"]>[1],
+  ): void {
     void args;
     void state;
   }
@@ -158,7 +161,10 @@ function predictProjectSize(
   // it exactly; a range scenario or overrides are sized as the base preset (a range that changes the horizon
   // or the vendor list cannot be sized at parse time).
   const [scenario, series] = literals;
-  const known = [scenario === NOT_LITERAL ? undefined : scenario, series === NOT_LITERAL ? undefined : series];
+  const known = [
+    scenario === NOT_LITERAL ? undefined : scenario,
+    series === NOT_LITERAL ? undefined : series,
+  ];
   const probe = spec.call([known[0] ?? BASE_PRESET_ID, known[1]]);
   const size = gridSize(probe);
   if (series === NOT_LITERAL && !isModelError(probe)) {

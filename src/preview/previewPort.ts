@@ -1,5 +1,5 @@
 import type { HyperFormula } from "hyperformula";
-import * as chips from "./hyperformulaChips";
+import { registerChipsFunctions } from "./hyperformulaChips";
 import { createPreviewWorkbookWith } from "./previewWorkbook";
 import type { PreviewWorkbook } from "./previewWorkbook";
 
@@ -7,29 +7,19 @@ export type { PreviewWorkbook } from "./previewWorkbook";
 
 /**
  * The preview workbook with the CHIPS custom functions registered: one sheet "Sheet1", active cell A1.
- * Registration is global to the HyperFormula class, so it runs once per page; a failure is logged and leaves the
- * workbook usable (CHIPS formulas then show #NAME?), with `functionsRegistered` false.
+ * A registration failure is logged and leaves the workbook usable (CHIPS formulas then show #NAME?), with
+ * `functionsRegistered` false, so the preview still shows what the pane writes.
  */
 export function createPreviewWorkbook(): PreviewWorkbook {
-  return createPreviewWorkbookWith({ registerFunctions: registerChipsOnce });
+  return createPreviewWorkbookWith({ registerFunctions: registerChips });
 }
 
-let registration: boolean | undefined;
-
-function registerChipsOnce(hyperFormula: typeof HyperFormula): boolean {
-  if (registration !== undefined) return registration;
-  const register: unknown = (chips as Record<string, unknown>).registerChipsFunctions;
-  if (typeof register !== "function") {
-    console.warn("ChipShift preview: registerChipsFunctions is missing; CHIPS formulas will show #NAME?");
-    registration = false;
-    return registration;
-  }
+function registerChips(hyperFormula: typeof HyperFormula): boolean {
   try {
-    (register as (hf: typeof HyperFormula) => unknown)(hyperFormula);
-    registration = true;
+    registerChipsFunctions(hyperFormula);
+    return true;
   } catch (error) {
     console.error("ChipShift preview: registering the CHIPS functions failed", error);
-    registration = false;
+    return false;
   }
-  return registration;
 }

@@ -3,7 +3,7 @@ import type { TimelineEvent } from "../../src/figures";
 import { EVENTS, eventPeriod, listEvents } from "../../src/figures";
 import { isModelError } from "../../src/model/errors";
 
-function ids(result: TimelineEvent[] | unknown): string[] {
+function ids(result: unknown): string[] {
   if (!Array.isArray(result)) throw new Error(`expected events, got ${JSON.stringify(result)}`);
   return (result as TimelineEvent[]).map((ev) => ev.id);
 }

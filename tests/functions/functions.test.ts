@@ -13,7 +13,8 @@ import {
   source,
   version,
 } from "../../src/functions/functions";
-import { StubExcelError, excelCode, installCustomFunctionsStub } from "./stubCustomFunctions";
+import type { StubExcelError } from "./stubCustomFunctions";
+import { excelCode, installCustomFunctionsStub } from "./stubCustomFunctions";
 
 beforeAll(installCustomFunctionsStub);
 
@@ -72,7 +73,9 @@ describe("CHIPS.FIGURE / SOURCE / VERSION", () => {
   });
 
   it("version() names the add-in and dataset versions", () => {
-    expect(version()).toMatch(/^ChipShift 0\.1\.0 · dataset \d{4}\.\d{1,2}\.\d{1,2} \(as of \d{4}-\d{2}-\d{2}\)$/);
+    expect(version()).toMatch(
+      /^ChipShift 0\.1\.0 · dataset \d{4}\.\d{1,2}\.\d{1,2} \(as of \d{4}-\d{2}-\d{2}\)$/,
+    );
   });
 });
 
@@ -104,7 +107,7 @@ describe("CHIPS.FIGURES / EVENTS", () => {
     const fromText = events("2022-10-01", "2022-12-31");
     expect(fromText[0]).toEqual(header);
     // FIGURES.md timeline: 2022-10-07 BIS rules; 2022-11 A800/H800 introduced
-    expect(fromText.slice(1).map((row) => row[0])).toEqual(["2022-10-07", "2022-11"]);
+    expect(fromText.slice(1).map((row): unknown => row[0])).toEqual(["2022-10-07", "2022-11"]);
     // Excel: =DATE(2022,10,1) → 44835, =DATE(2022,12,31) → 44926
     expect(events(44835, 44926)).toEqual(fromText);
   });

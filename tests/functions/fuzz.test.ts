@@ -34,7 +34,15 @@ const scalarArb = fc.oneof(
   fc.constantFrom(null, undefined),
 );
 const pairArb = fc.tuple(
-  fc.constantFrom("horizon", "marketBase", "adoptionSpeed", "domesticShareCap", "regimePath.1", "vendors.huawei.weight", "x"),
+  fc.constantFrom(
+    "horizon",
+    "marketBase",
+    "adoptionSpeed",
+    "domesticShareCap",
+    "regimePath.1",
+    "vendors.huawei.weight",
+    "x",
+  ),
   scalarArb,
 );
 const rangeArb = fc.oneof(
@@ -59,8 +67,7 @@ describe("CHIPS functions under random arguments", () => {
           } else {
             const result = spec.call(args);
             if (isModelError(result)) return;
-            expect(result.length).toBeGreaterThan(0);
-            for (const row of result) for (const cell of row) expect(isProperCell(cell)).toBe(true);
+            expect(result.length > 0 && result.every((row) => row.every(isProperCell))).toBe(true);
           }
         }),
         { numRuns: 2000, seed: 20251128 },
@@ -78,13 +85,17 @@ describe("CHIPS functions under random arguments", () => {
     const hf = HyperFormula.buildEmpty({ licenseKey: "gpl-v3" });
     const sheetId = hf.getSheetId(hf.addSheet("fuzz"))!;
     fc.assert(
-      fc.property(fc.constantFrom(...CHIPS_FUNCTIONS), fc.array(literalArb, { maxLength: 5 }), (spec, args) => {
-        hf.setCellContents({ sheet: sheetId, row: 0, col: 0 }, 1);
-        hf.setCellContents({ sheet: sheetId, row: 2, col: 2 }, `=${spec.name}(${args.join(", ")})`);
-        const value = hf.getCellValue({ sheet: sheetId, row: 2, col: 2 });
-        expect(typeof value === "number" ? Number.isFinite(value) : true).toBe(true);
-        hf.setCellContents({ sheet: sheetId, row: 2, col: 2 }, null);
-      }),
+      fc.property(
+        fc.constantFrom(...CHIPS_FUNCTIONS),
+        fc.array(literalArb, { maxLength: 5 }),
+        (spec, args) => {
+          hf.setCellContents({ sheet: sheetId, row: 0, col: 0 }, 1);
+          hf.setCellContents({ sheet: sheetId, row: 2, col: 2 }, `=${spec.name}(${args.join(", ")})`);
+          const value = hf.getCellValue({ sheet: sheetId, row: 2, col: 2 });
+          expect(typeof value === "number" ? Number.isFinite(value) : true).toBe(true);
+          hf.setCellContents({ sheet: sheetId, row: 2, col: 2 }, null);
+        },
+      ),
       { numRuns: 1000, seed: 7 },
     );
     hf.destroy();

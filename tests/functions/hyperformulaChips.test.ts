@@ -40,7 +40,11 @@ describe("registerChipsFunctions(HyperFormula)", () => {
 
   it("CHIPS.FIGURE, CHIPS.LOGISTIC and CHIPS.LOGISTIC.FIT compute in formulas", () => {
     const [row] = sheet([
-      ['=CHIPS.FIGURE("a100_bf16_dense")', "=CHIPS.LOGISTIC(1, 0.45, 0.9, LN(2))", "=CHIPS.LOGISTIC.FIT(0, 0.45, 1, 0.6, 0.9)"],
+      [
+        '=CHIPS.FIGURE("a100_bf16_dense")',
+        "=CHIPS.LOGISTIC(1, 0.45, 0.9, LN(2))",
+        "=CHIPS.LOGISTIC.FIT(0, 0.45, 1, 0.6, 0.9)",
+      ],
     ]);
     expect(row![0]).toBe(312); // figures.json a100_bf16_dense
     expect(row![1]).toBeCloseTo(0.6, 9); // hand-computed: 0.9 / (1 + 1 × 0.5)
@@ -83,7 +87,9 @@ describe("registerChipsFunctions(HyperFormula)", () => {
   });
 
   it("CHIPS.FIGURES and CHIPS.EVENTS spill tables sized from literal arguments", () => {
-    const values = sheet([['=CHIPS.FIGURES("capex")', null, null, null, null, null, null, null, '=CHIPS.EVENTS(44835, 44926)']]);
+    const values = sheet([
+      ['=CHIPS.FIGURES("capex")', null, null, null, null, null, null, null, "=CHIPS.EVENTS(44835, 44926)"],
+    ]);
     expect(values.length).toBe(12); // header + 11 capex figures (figures.json)
     expect(values[0]![0]).toBe("id");
     expect(values[1]![8]).toBe("2022-10-07"); // Excel serials 44835..44926 = 2022-10-01..2022-12-31

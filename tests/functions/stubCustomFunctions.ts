@@ -17,7 +17,10 @@ export const STUB_ERROR_CODES = {
 } as const;
 
 export function installCustomFunctionsStub(): void {
-  (globalThis as Record<string, unknown>).CustomFunctions = { Error: StubExcelError, ErrorCode: STUB_ERROR_CODES };
+  (globalThis as Record<string, unknown>).CustomFunctions = {
+    Error: StubExcelError,
+    ErrorCode: STUB_ERROR_CODES,
+  };
 }
 
 /** The Excel error code of a result, or undefined when it is not an error. */

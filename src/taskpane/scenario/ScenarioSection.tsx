@@ -178,7 +178,7 @@ export function ScenarioSection({ port, onError }: ScenarioSectionProps): React.
         Shares and rates are typed in percent (41 means 41%); money is in USD billions. Badges show each
         input&apos;s source or the assumption behind it.
       </Text>
-      <Accordion multiple collapsible defaultOpenItems={INPUT_GROUPS.map((g) => g.id)}>
+      <Accordion multiple collapsible defaultOpenItems={[...INPUT_GROUPS.map((g) => g.id), "compare"]}>
         {INPUT_GROUPS.map((group) => (
           <AccordionItem key={group.id} value={group.id}>
             <AccordionHeader size="small">{group.title}</AccordionHeader>

@@ -21,6 +21,14 @@ function box(label: RegExp): HTMLInputElement {
   return screen.getByLabelText(label, { selector: "input" });
 }
 
+/** Focus as a keyboard user would: Fluent shows tooltips on focus only while navigating with the keyboard. */
+function keyboardFocus(element: HTMLElement): void {
+  act(() => {
+    fireEvent.keyDown(document.body, { key: "Tab", code: "Tab", keyCode: 9 });
+    element.focus();
+  });
+}
+
 function chartData(testId: string): { x: string[]; series: { id: string; values: number[] }[] } {
   return JSON.parse(screen.getByTestId(testId).getAttribute("data-series") ?? "{}");
 }
@@ -92,10 +100,10 @@ describe("ScenarioSection", () => {
     const badge = screen.getByRole("button", {
       name: "Cited source for China AI-accelerator market, base year",
     });
-    act(() => badge.focus());
+    keyboardFocus(badge);
     const figure = findFigure("mkt_nvda_china_tam_50b");
     if (isModelError(figure)) throw new Error("figure missing from dataset");
-    const tip = await screen.findByRole("tooltip");
+    const tip = await screen.findByRole("tooltip", {}, { timeout: 5000 });
     expect(tip.textContent).toContain(figure.quote);
     expect(tip.textContent).toContain(figure.source.publisher);
   });
@@ -103,8 +111,8 @@ describe("ScenarioSection", () => {
   it("ScenarioSection() shows an assumption's rationale when its badge gets keyboard focus", async () => {
     renderSection();
     const badge = screen.getByRole("button", { name: "Assumption for Growth fade" });
-    act(() => badge.focus());
-    const tip = await screen.findByRole("tooltip");
+    keyboardFocus(badge);
+    const tip = await screen.findByRole("tooltip", {}, { timeout: 5000 });
     // presets.ts: marketGrowthFade assumption text
     expect(tip.textContent).toContain("growth fades 15%/yr");
   });

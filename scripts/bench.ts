@@ -1,0 +1,56 @@
+/**
+ * `npm run bench`: performance measurements, printed as a table and as a JSON block. Each section lives in
+ * scripts/bench/<name>.ts and returns rows; add a section with one line in `SECTIONS`.
+ */
+import { projectionSection } from "./bench/projection";
+
+/** One measurement. `ratio` compares with the section's reference (e.g. a hand-written loop), if any. */
+export interface BenchRow {
+  readonly section: string;
+  readonly name: string;
+  readonly value: number;
+  readonly unit: string;
+  readonly ratio: number | null;
+  /** The goal as text, e.g. "≥ 100000" or "ratio ≥ 0.3"; "" when informational. */
+  readonly goal: string;
+  /** Whether the goal is met (null when there is no goal). */
+  readonly pass: boolean | null;
+}
+
+export type BenchSection = () => BenchRow[] | Promise<BenchRow[]>;
+
+const SECTIONS: readonly BenchSection[] = [projectionSection];
+
+async function main(): Promise<void> {
+  const rows: BenchRow[] = [];
+  for (const section of SECTIONS) rows.push(...(await section()));
+  printTable(rows);
+  console.log("\nJSON:");
+  console.log(JSON.stringify({ node: process.version, rows }, null, 2));
+}
+
+function printTable(rows: readonly BenchRow[]): void {
+  const cells = [
+    ["section", "name", "value", "unit", "ratio", "goal", "pass"],
+    ...rows.map((r) => [
+      r.section,
+      r.name,
+      formatValue(r.value),
+      r.unit,
+      r.ratio === null ? "" : r.ratio.toFixed(3),
+      r.goal,
+      r.pass === null ? "" : r.pass ? "yes" : "NO",
+    ]),
+  ];
+  const widths = cells[0]!.map((_, c) => Math.max(...cells.map((row) => row[c]!.length)));
+  for (const row of cells) console.log(row.map((cell, c) => cell.padEnd(widths[c]!)).join("  "));
+}
+
+function formatValue(value: number): string {
+  return value >= 100 ? Math.round(value).toLocaleString("en-US") : value.toPrecision(4);
+}
+
+main().catch((error: unknown) => {
+  console.error(error);
+  process.exitCode = 1;
+});

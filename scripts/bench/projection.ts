@@ -1,0 +1,131 @@
+/**
+ * Projection throughput: 10-year projections per second through `projectScenario` (validate → kernel twice →
+ * package), through the bare kernel, and through a deliberately independent hand-written flat loop of the
+ * same §4.2 equations (the practical limit), all in the same run. Sanity: every path gives the same T_H.
+ */
+import type { BenchRow } from "../bench";
+import {
+  applyOverrides,
+  createKernelBuffers,
+  findPreset,
+  isModelError,
+  kernelParamsFromScenario,
+  projectKernel,
+  projectScenario,
+  type Scenario,
+} from "../../src/model/index";
+
+const SECTION = "projection";
+const MEASURE_MS = 1500;
+const GOAL_PER_SECOND = 100_000;
+const GOAL_RATIO = 0.3;
+
+export function projectionSection(): BenchRow[] {
+  const preset = findPreset("licensed");
+  if (isModelError(preset)) throw new Error(preset.message);
+  const scenario = applyOverrides(preset.scenario, [["horizon", 10]]);
+  if (isModelError(scenario)) throw new Error(scenario.message);
+
+  const engine = measure(() => {
+    const p = projectScenario(scenario);
+    if (isModelError(p)) throw new Error(p.message);
+    return p.series.nvidiaChina[10]!;
+  });
+  const params = kernelParamsFromScenario(scenario);
+  const buffers = createKernelBuffers(10, Object.keys(scenario.vendors).length);
+  const kernel = measure(() => {
+    projectKernel(params, buffers);
+    return buffers.nvidiaChina[10]!;
+  });
+  const flat = flatLoopFor(scenario);
+  const loop = measure(() => flat());
+
+  for (const [name, result] of [
+    ["engine", engine.last],
+    ["kernel", kernel.last],
+  ] as const) {
+    if (Math.abs(result - loop.last) > 1e-9 * Math.abs(loop.last)) {
+      throw new Error(`bench sanity: ${name} T_H ${result} differs from the flat loop's ${loop.last}`);
+    }
+  }
+  const ratio = engine.perSecond / loop.perSecond;
+  return [
+    row(
+      "projectScenario, 10-year projections/s",
+      engine.perSecond,
+      "1/s",
+      ratio,
+      `≥ ${GOAL_PER_SECOND}`,
+      engine.perSecond >= GOAL_PER_SECOND,
+    ),
+    row("projectScenario vs flat loop", ratio, "ratio", ratio, `ratio ≥ ${GOAL_RATIO}`, ratio >= GOAL_RATIO),
+    row(
+      "projectKernel (buffers reused), 10-year runs/s",
+      kernel.perSecond,
+      "1/s",
+      kernel.perSecond / loop.perSecond,
+      "",
+      null,
+    ),
+    row("hand-written flat loop, 10-year runs/s", loop.perSecond, "1/s", 1, "", null),
+    row(
+      "projectScenario latency",
+      1e6 / engine.perSecond,
+      "µs",
+      null,
+      "< 16,000 (one frame)",
+      1e6 / engine.perSecond < 16_000,
+    ),
+  ];
+}
+
+function row(
+  name: string,
+  value: number,
+  unit: string,
+  ratio: number | null,
+  goal: string,
+  pass: boolean | null,
+): BenchRow {
+  return { section: SECTION, name, value, unit, ratio, goal, pass };
+}
+
+function measure(work: () => number): { perSecond: number; last: number } {
+  let last = work();
+  for (let i = 0; i < 2000; i++) last = work(); // warm-up (JIT)
+  let count = 0;
+  const start = performance.now();
+  let elapsed = 0;
+  while (elapsed < MEASURE_MS) {
+    for (let i = 0; i < 500; i++) last = work();
+    count += 500;
+    elapsed = performance.now() - start;
+  }
+  return { perSecond: (count * 1000) / elapsed, last };
+}
+
+/**
+ * The §4.2 equations for T_H, written independently of src/model/kernel.ts (direct powers instead of running
+ * products, scalars only): a lower bound on the cost of computing one projection.
+ */
+function flatLoopFor(s: Scenario): () => number {
+  const h = s.horizon;
+  const access = s.regimePath.map((name) => s.regimes[name]!.access);
+  const overrides = Array.from({ length: h + 1 }, (_, t) => s.marketPath?.[String(s.baseYear + t)] ?? -1);
+  return () => {
+    let m = s.marketBase;
+    let tH = 0;
+    for (let t = 0; t <= h; t++) {
+      if (t > 0) m *= 1 + s.marketGrowth * Math.pow(1 - s.marketGrowthFade, t - 1);
+      if (t > 0 && overrides[t]! > 0) m = overrides[t]!;
+      const d =
+        s.domesticShareCap /
+        (1 + (s.domesticShareCap / s.domesticShareBase - 1) * Math.exp(-s.adoptionSpeed * t));
+      const c = s.domesticSupplyBase * Math.pow(1 + s.domesticSupplyGrowth, t);
+      const d1 = d * m < c ? d * m : c;
+      const n = s.nvidiaForeignShare * access[t]! * (m - d1);
+      tH = n + s.otherBase * Math.pow(1 + s.otherGrowth, t);
+    }
+    return tH;
+  };
+}
