@@ -88,7 +88,9 @@ export default function config(env = {}, argv = {}) {
   /** @type {import("webpack").EntryObject} */
   const entry = {
     functions: functionsEntry,
-    taskpane: path.join(root, "src/taskpane/index.tsx"),
+    // One page hosts both (shared runtime): the pane depends on the functions chunk, so the modules they
+    // share (engine, figures, last simulation) are bundled once and instantiated once.
+    taskpane: { import: path.join(root, "src/taskpane/index.tsx"), dependOn: "functions" },
   };
   if (dev) entry.preview = path.join(root, "src/preview/index.tsx");
 

@@ -3,6 +3,7 @@
  * scripts/bench/<name>.ts and returns rows; add a section with one line in `SECTIONS`.
  */
 import { projectionSection } from "./bench/projection";
+import { montecarloSection } from "./bench/montecarlo";
 
 /** One measurement. `ratio` compares with the section's reference (e.g. a hand-written loop), if any. */
 export interface BenchRow {
@@ -19,7 +20,7 @@ export interface BenchRow {
 
 export type BenchSection = () => BenchRow[] | Promise<BenchRow[]>;
 
-const SECTIONS: readonly BenchSection[] = [projectionSection];
+const SECTIONS: readonly BenchSection[] = [projectionSection, montecarloSection];
 
 async function main(): Promise<void> {
   const rows: BenchRow[] = [];

@@ -20,6 +20,10 @@ export const COMMANDS: Readonly<Record<string, CommandEntry>> = {
     summary: "deterministic projection of a preset or scenario file",
     load: () => import("./project"),
   },
+  simulate: {
+    summary: "Monte Carlo percentiles (LHS, Philox; --trials --seed --sampling)",
+    load: () => import("./simulate"),
+  },
   "export-xlsx": {
     summary: "write the built model as a standalone .xlsx",
     load: () => import("./exportXlsx"),

@@ -155,10 +155,21 @@ export function createKernelBuffers(horizon: number, vendorCount: number): Kerne
  * @example kernelParamsFromScenario(s).access.length // → s.horizon + 1
  */
 export function kernelParamsFromScenario(s: Scenario): KernelParams {
-  const n = s.horizon + 1;
-  const vendorCount = Object.keys(s.vendors).length;
-  const params: KernelParams = {
-    horizon: s.horizon,
+  const params = createKernelParams(s.horizon, Object.keys(s.vendors).length);
+  writeKernelParams(s, params);
+  return params;
+}
+
+/**
+ * Zero-filled kernel parameters (s0 = S = 1) sized for a horizon and vendor count, to fill with
+ * `writeKernelParams` or directly (Monte Carlo).
+ *
+ * @example createKernelParams(5, 2).access.length // → 6
+ */
+export function createKernelParams(horizon: number, vendorCount: number): KernelParams {
+  const n = horizon + 1;
+  return {
+    horizon,
     marketBase: 0,
     marketGrowth: 0,
     marketGrowthFade: 0,
@@ -180,8 +191,6 @@ export function kernelParamsFromScenario(s: Scenario): KernelParams {
     vendorAspUsdK: new Float64Array(vendorCount),
     vendorBf16Tflops: new Float64Array(vendorCount),
   };
-  writeKernelParams(s, params);
-  return params;
 }
 
 /**
@@ -195,7 +204,9 @@ export function kernelParamsFromScenario(s: Scenario): KernelParams {
 export function writeKernelParams(s: Scenario, p: KernelParams): void {
   const n = s.horizon + 1;
   if (p.access.length !== n || p.vendorWeight.length !== Object.keys(s.vendors).length) {
-    throw new Error("writeKernelParams: parameter arrays do not match the scenario's horizon or vendor count");
+    throw new Error(
+      "writeKernelParams: parameter arrays do not match the scenario's horizon or vendor count",
+    );
   }
   p.horizon = s.horizon;
   p.marketBase = s.marketBase;

@@ -2,17 +2,17 @@
  * The validated projection: `validateScenario` → `projectKernel` (once for the scenario, once for its
  * "no controls" reference) → a plain `Projection` (DESIGN.md §4.2 series, vendor layer, summary metrics).
  */
-import { isModelError, modelError, type ModelError } from "./errors";
+import { modelError, type ModelError } from "./errors";
 import {
   createKernelBuffers,
-  KERNEL_SERIES_KEYS,
-  kernelParamsFromScenario,
-  noControlsKernelParams,
+  createKernelParams,
   projectKernel,
+  writeKernelParams,
   type KernelBuffers,
+  type KernelParams,
 } from "./kernel";
 import type { Projection, ProjectionSummary, Scenario, SeriesId, VendorSeriesId } from "./types";
-import { validateScenario } from "./validate";
+import { invalidScenarioError, scenarioIssues } from "./validate";
 
 /**
  * Projects a scenario for t = 0..H: every series of §4.2, per-vendor units/PFLOPS/A100-equivalents and the
@@ -23,33 +23,73 @@ import { validateScenario } from "./validate";
  * @example projectScenario(PRESETS[0].scenario).years.fiscal[0] // → "FY2026"
  */
 export function projectScenario(scenario: Scenario): Projection | ModelError {
-  const valid = validateScenario(scenario);
-  if (isModelError(valid)) return valid;
-  const params = kernelParamsFromScenario(valid);
-  const vendorNames = Object.keys(valid.vendors);
-  const out = createKernelBuffers(valid.horizon, vendorNames.length);
+  const issues = scenarioIssues(scenario);
+  if (issues.length > 0) return invalidScenarioError(issues);
+  const vendorNames = Object.keys(scenario.vendors);
+  const { params, out, reference } = workspaceFor(scenario.horizon, vendorNames.length);
+  writeKernelParams(scenario, params);
   projectKernel(params, out);
-  const reference = createKernelBuffers(valid.horizon, vendorNames.length);
-  projectKernel(noControlsKernelParams(params), reference);
+  noControlsNvidiaChina(params, out, reference);
 
-  const n = valid.horizon + 1;
-  const calendar = Array.from({ length: n }, (_, t) => valid.baseYear + t);
-  const series = {} as Record<SeriesId, readonly number[]>;
-  for (const key of KERNEL_SERIES_KEYS) series[key] = Array.from(out[key]);
+  const n = scenario.horizon + 1;
+  const calendar: number[] = [];
+  const fiscal: string[] = [];
+  for (let t = 0; t < n; t++) {
+    calendar.push(scenario.baseYear + t);
+    fiscal.push(cachedFiscalLabel(scenario.baseYear + t));
+  }
+  // An object literal (one hidden class) rather than 18 dynamic key insertions.
+  const series: Record<SeriesId, readonly number[]> = {
+    market: copyRange(out.market, 0, n),
+    domesticDemandShare: copyRange(out.domesticDemandShare, 0, n),
+    domesticSupply: copyRange(out.domesticSupply, 0, n),
+    domesticSales: copyRange(out.domesticSales, 0, n),
+    domesticShare: copyRange(out.domesticShare, 0, n),
+    foreignDemand: copyRange(out.foreignDemand, 0, n),
+    access: copyRange(out.access, 0, n),
+    nvidiaDataCenter: copyRange(out.nvidiaDataCenter, 0, n),
+    otherForeign: copyRange(out.otherForeign, 0, n),
+    blockedDemand: copyRange(out.blockedDemand, 0, n),
+    substituted: copyRange(out.substituted, 0, n),
+    unmetDemand: copyRange(out.unmetDemand, 0, n),
+    nvidiaOther: copyRange(out.nvidiaOther, 0, n),
+    nvidiaChina: copyRange(out.nvidiaChina, 0, n),
+    remittance: copyRange(out.remittance, 0, n),
+    nvidiaChinaNet: copyRange(out.nvidiaChinaNet, 0, n),
+    nvidiaShare: copyRange(out.nvidiaShare, 0, n),
+    installedA100eq: copyRange(out.installedA100eq, 0, n),
+  };
   const vendors: Record<string, Record<VendorSeriesId, readonly number[]>> = {};
   vendorNames.forEach((name, v) => {
     vendors[name] = {
-      units: Array.from(out.vendorUnits.subarray(v * n, (v + 1) * n)),
-      pflops: Array.from(out.vendorPflops.subarray(v * n, (v + 1) * n)),
-      a100eq: Array.from(out.vendorA100eq.subarray(v * n, (v + 1) * n)),
+      units: copyRange(out.vendorUnits, v * n, n),
+      pflops: copyRange(out.vendorPflops, v * n, n),
+      a100eq: copyRange(out.vendorA100eq, v * n, n),
     };
   });
   return {
-    years: { calendar, fiscal: calendar.map(fiscalYearLabel) },
+    years: { calendar, fiscal },
     series,
     vendors,
-    summary: summaryOf(out, reference, valid.baseYear),
+    summary: summaryOf(out, reference, scenario.baseYear),
   };
+}
+
+/**
+ * NVIDIA China revenue of the "no controls" reference, T_ref_t = φ · F_t + O_t, from a finished kernel run.
+ * Exact without a second run: F_t (market minus demand-led domestic sales) and O_t do not depend on access or
+ * remittance, and with a = 1 nothing is blocked, so N_ref_t = φ · F_t (a test checks it against a full run
+ * of `noControlsScenario`).
+ *
+ * @param p the kernel parameters of the run
+ * @param out the run's buffers
+ * @param target receives T_ref_t for t = 0..H, USD bn
+ * @example noControlsNvidiaChina(p, out, ref); ref[0] // → φ · F_0 + O_0
+ */
+export function noControlsNvidiaChina(p: KernelParams, out: KernelBuffers, target: Float64Array): void {
+  for (let t = 0; t <= out.horizon; t++) {
+    target[t] = p.nvidiaForeignShare * out.foreignDemand[t]! + out.nvidiaOther[t]!;
+  }
 }
 
 /**
@@ -71,17 +111,21 @@ export function noControlsScenario(s: Scenario): Scenario {
  * (null if none), and revenueAtRisk_t = T_ref_t − T_t for t = 0..H with its sum over t = 1..H.
  *
  * @param out kernel buffers of the scenario, after `projectKernel`
- * @param reference kernel buffers of the reference scenario (same horizon)
+ * @param referenceNvidiaChina T_ref_t of the reference scenario for t = 0..H (see `noControlsNvidiaChina`)
  * @param baseYear calendar year of t = 0
  * @returns the summary, USD bn
  * @example summaryOf(out, ref, 2025).crossoverYear // → 2026 when domesticShare first reaches 0.5 at t = 1
  */
-export function summaryOf(out: KernelBuffers, reference: KernelBuffers, baseYear: number): ProjectionSummary {
+export function summaryOf(
+  out: KernelBuffers,
+  referenceNvidiaChina: ArrayLike<number>,
+  baseYear: number,
+): ProjectionSummary {
   const n = out.horizon + 1;
   const revenueAtRisk: number[] = [];
   let revenueAtRiskTotal = 0;
   for (let t = 0; t < n; t++) {
-    const atRisk = reference.nvidiaChina[t]! - out.nvidiaChina[t]!;
+    const atRisk = referenceNvidiaChina[t]! - out.nvidiaChina[t]!;
     revenueAtRisk.push(atRisk);
     if (t > 0) revenueAtRiskTotal += atRisk;
   }
@@ -124,4 +168,47 @@ export function cagrNvidiaChina(t0: number, tH: number, horizon: number): number
  */
 export function fiscalYearLabel(calendarYear: number): string {
   return `FY${calendarYear + 1}`;
+}
+
+interface Workspace {
+  readonly params: KernelParams;
+  readonly out: KernelBuffers;
+  readonly reference: Float64Array;
+}
+
+// projectScenario is synchronous and copies every result out, so one workspace per (horizon, vendor count)
+// can be reused: allocating ~25 typed arrays per call would cost more than the equations themselves.
+const workspaces = new Map<string, Workspace>();
+
+function workspaceFor(horizon: number, vendorCount: number): Workspace {
+  const key = `${horizon}:${vendorCount}`;
+  let workspace = workspaces.get(key);
+  if (workspace === undefined) {
+    if (workspaces.size > 64) workspaces.clear();
+    workspace = {
+      params: createKernelParams(horizon, vendorCount),
+      out: createKernelBuffers(horizon, vendorCount),
+      reference: new Float64Array(horizon + 1),
+    };
+    workspaces.set(key, workspace);
+  }
+  return workspace;
+}
+
+// A plain loop: Array.from(typedArray) goes through the iterator protocol and is ~20× slower here.
+function copyRange(source: Float64Array, start: number, length: number): number[] {
+  const copy = new Array<number>(length);
+  for (let i = 0; i < length; i++) copy[i] = source[start + i]!;
+  return copy;
+}
+
+const fiscalLabels = new Map<number, string>();
+
+function cachedFiscalLabel(calendarYear: number): string {
+  let label = fiscalLabels.get(calendarYear);
+  if (label === undefined) {
+    label = fiscalYearLabel(calendarYear);
+    fiscalLabels.set(calendarYear, label);
+  }
+  return label;
 }

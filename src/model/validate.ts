@@ -58,6 +58,7 @@ export const SCENARIO_KEYS: readonly string[] = [
   "vendors",
 ];
 
+const SCENARIO_KEY_SET: ReadonlySet<string> = new Set(SCENARIO_KEYS);
 const WEIGHT_TOLERANCE = 1e-9;
 
 /**
@@ -72,8 +73,7 @@ export function scenarioIssues(input: unknown): ScenarioIssue[] {
   if (!isRecord(input)) return [{ path: "", message: `scenario must be an object, got ${describe(input)}` }];
   const issues: ScenarioIssue[] = [];
   for (const key of Object.keys(input)) {
-    if (!SCENARIO_KEYS.includes(key))
-      issues.push({ path: key, message: `${key} is not a scenario input id` });
+    if (!SCENARIO_KEY_SET.has(key)) issues.push({ path: key, message: `${key} is not a scenario input id` });
   }
   for (const id of SCALAR_INPUT_IDS) {
     const message = boundIssue(id, input[id], SCALAR_BOUNDS[id]);
@@ -103,12 +103,18 @@ export function scenarioIssues(input: unknown): ScenarioIssue[] {
  */
 export function validateScenario(input: unknown): Scenario | ModelError {
   const issues = scenarioIssues(input);
-  if (issues.length > 0) {
-    const shown = issues.slice(0, 3).map((i) => i.message);
-    const more = issues.length > 3 ? ` (+${issues.length - 3} more)` : "";
-    return modelError("invalidInput", shown.join("; ") + more);
-  }
-  return copyScenario(input as Scenario);
+  return issues.length > 0 ? invalidScenarioError(issues) : copyScenario(input as Scenario);
+}
+
+/**
+ * The invalidInput error for a non-empty issue list: the first three messages, "; "-separated.
+ *
+ * @example invalidScenarioError([{ path: "horizon", message: "horizon is missing" }]).message // → "horizon is missing"
+ */
+export function invalidScenarioError(issues: readonly ScenarioIssue[]): ModelError {
+  const shown = issues.slice(0, 3).map((i) => i.message);
+  const more = issues.length > 3 ? ` (+${issues.length - 3} more)` : "";
+  return modelError("invalidInput", shown.join("; ") + more);
 }
 
 /** Deep, plain copy of a scenario's §4.1 keys (drops nothing valid, adds nothing). */
@@ -131,7 +137,52 @@ export function copyScenario(s: Scenario): Scenario {
   };
 }
 
+const SHARE_BOUND: Bound = { kind: "closed", min: 0, max: 1 };
+const POSITIVE_BOUND: Bound = { kind: "greaterThan", min: 0 };
+const REGIME_FIELD_BOUNDS: ReadonlyArray<readonly [keyof Regime, Bound]> = [
+  ["access", SHARE_BOUND],
+  ["remittance", SHARE_BOUND],
+];
+const VENDOR_FIELD_BOUNDS: ReadonlyArray<readonly [keyof Vendor, Bound]> = [
+  ["weight", SHARE_BOUND],
+  ["aspUsdK", POSITIVE_BOUND],
+  ["bf16Tflops", POSITIVE_BOUND],
+];
+
+// Fast path: projectScenario validates on every call (slider drags), so the common valid case builds no strings.
+function withinBound(value: unknown, bound: Bound): boolean {
+  if (typeof value !== "number" || !Number.isFinite(value)) return false;
+  switch (bound.kind) {
+    case "closed":
+      return value >= bound.min && value <= bound.max;
+    case "openMinClosedMax":
+      return value > bound.min && value <= bound.max;
+    case "greaterThan":
+      return value > bound.min;
+    case "atLeast":
+      return value >= bound.min;
+    case "integer":
+      return Number.isInteger(value) && value >= bound.min && value <= bound.max;
+  }
+}
+
+function pushFieldIssues(
+  issues: ScenarioIssue[],
+  table: string,
+  name: string,
+  record: Record<string, unknown>,
+  fields: ReadonlyArray<readonly [string, Bound]>,
+): void {
+  for (const [field, bound] of fields) {
+    if (withinBound(record[field], bound)) continue;
+    const path = `${table}.${name}.${field}`;
+    const message = boundIssue(path, record[field], bound);
+    if (message !== undefined) issues.push({ path, message });
+  }
+}
+
 function boundIssue(path: string, value: unknown, bound: Bound): string | undefined {
+  if (withinBound(value, bound)) return undefined;
   if (value === undefined) return `${path} is missing`;
   if (typeof value !== "number" || !Number.isFinite(value)) {
     return `${path} must be a finite number, got ${describe(value)}`;
@@ -142,9 +193,10 @@ function boundIssue(path: string, value: unknown, bound: Bound): string | undefi
         ? undefined
         : `${path} must be between ${bound.min} and ${bound.max}, got ${value}`;
     case "openMinClosedMax":
-      return value > bound.min && value <= bound.max
-        ? undefined
-        : `${path} must be greater than ${bound.min} and at most ${bound.max}, got ${value}`;
+      // (0, 1]: above the range reads as the familiar "between 0 and 1"; at or below 0 says 0 is excluded
+      return value > bound.max
+        ? `${path} must be between ${bound.min} and ${bound.max}, got ${value}`
+        : `${path} must be greater than ${bound.min}, got ${value}`;
     case "greaterThan":
       return value > bound.min ? undefined : `${path} must be greater than ${bound.min}, got ${value}`;
     case "atLeast":
@@ -174,11 +226,7 @@ function regimeIssues(regimes: unknown, issues: ScenarioIssue[]): Set<string> {
       });
       continue;
     }
-    for (const field of ["access", "remittance"] as const) {
-      const path = `regimes.${name}.${field}`;
-      const message = boundIssue(path, regime[field], { kind: "closed", min: 0, max: 1 });
-      if (message !== undefined) issues.push({ path, message });
-    }
+    pushFieldIssues(issues, "regimes", name, regime, REGIME_FIELD_BOUNDS);
   }
   return names;
 }
@@ -230,7 +278,7 @@ function marketPathIssues(marketPath: unknown, baseYear: unknown, issues: Scenar
     } else if (typeof baseYear === "number" && yearNumber <= baseYear) {
       issues.push({ path, message: `${path} year must be after baseYear (${baseYear}), got ${year}` });
     }
-    const message = boundIssue(path, value, { kind: "greaterThan", min: 0 });
+    const message = boundIssue(path, value, POSITIVE_BOUND);
     if (message !== undefined) issues.push({ path, message });
   }
 }
@@ -254,16 +302,7 @@ function vendorIssues(vendors: unknown, issues: ScenarioIssue[]): void {
       weightsValid = false;
       continue;
     }
-    const fields: ReadonlyArray<readonly [keyof Vendor, Bound]> = [
-      ["weight", { kind: "closed", min: 0, max: 1 }],
-      ["aspUsdK", { kind: "greaterThan", min: 0 }],
-      ["bf16Tflops", { kind: "greaterThan", min: 0 }],
-    ];
-    for (const [field, bound] of fields) {
-      const path = `vendors.${name}.${field}`;
-      const message = boundIssue(path, vendor[field], bound);
-      if (message !== undefined) issues.push({ path, message });
-    }
+    pushFieldIssues(issues, "vendors", name, vendor, VENDOR_FIELD_BOUNDS);
     const weight = vendor["weight"];
     if (typeof weight === "number" && Number.isFinite(weight)) weightSum += weight;
     else weightsValid = false;

@@ -11,14 +11,14 @@ export interface PreviewWorkbook {
   readonly engine: HyperFormula;
   /** False when the CHIPS functions could not be registered (formulas using them show #NAME?). */
   readonly functionsRegistered: boolean;
-  activeCell(): CellRef;
+  readonly activeCell: () => CellRef;
   /** Makes `ref` the active cell; a `WorkbookPortError("noSelection")` for an unknown sheet or bad address. */
-  selectCell(ref: CellRef): WorkbookPortError | undefined;
-  sheetNames(): string[];
+  readonly selectCell: (ref: CellRef) => WorkbookPortError | undefined;
+  readonly sheetNames: () => string[];
   /** Calls `listener` after every selection change or write; returns the unsubscribe function. */
-  subscribe(listener: () => void): () => void;
+  readonly subscribe: (listener: () => void) => () => void;
   /** Increases on every change (a snapshot for `useSyncExternalStore`). */
-  revision(): number;
+  readonly revision: () => number;
 }
 
 export interface PreviewWorkbookOptions {

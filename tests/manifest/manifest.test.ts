@@ -47,7 +47,7 @@ function urls(): string[] {
     const value = el.getAttribute("DefaultValue");
     if (value !== null && /^[a-z]+:\/\//i.test(value)) found.push(value);
     if (el.children.length === 0 && /^[a-z]+:\/\//i.test(el.textContent?.trim() ?? "")) {
-      found.push(el.textContent!.trim());
+      found.push(el.textContent.trim());
     }
   }
   return found;

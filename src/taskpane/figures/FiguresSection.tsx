@@ -31,9 +31,12 @@ const useStyles = makeStyles({
   root: { display: "flex", flexDirection: "column", gap: tokens.spacingVerticalM },
   filters: {
     display: "grid",
-    gridTemplateColumns: "repeat(auto-fit, minmax(140px, 1fr))",
+    gridTemplateColumns: "repeat(auto-fit, minmax(120px, 1fr))",
     gap: tokens.spacingHorizontalS,
   },
+  // minWidth 0 lets the selects shrink to their grid cell instead of overflowing the pane.
+  filter: { minWidth: 0 },
+  select: { minWidth: 0, width: "100%" },
   count: { color: tokens.colorNeutralForeground3 },
 });
 
@@ -58,8 +61,9 @@ export function FiguresSection({ port }: { readonly port: WorkbookPort | null })
         />
       </Field>
       <div className={styles.filters}>
-        <Field label="Category">
+        <Field label="Category" className={styles.filter}>
           <Select
+            className={styles.select}
             value={state.category ?? ""}
             onChange={(_, data) => dispatch({ type: "categoryChanged", category: data.value || null })}
           >
@@ -71,8 +75,9 @@ export function FiguresSection({ port }: { readonly port: WorkbookPort | null })
             ))}
           </Select>
         </Field>
-        <Field label="Confidence">
+        <Field label="Confidence" className={styles.filter}>
           <Select
+            className={styles.select}
             value={state.confidence ?? ""}
             onChange={(_, data) => dispatch({ type: "confidenceChanged", confidence: data.value || null })}
           >
@@ -84,8 +89,9 @@ export function FiguresSection({ port }: { readonly port: WorkbookPort | null })
             ))}
           </Select>
         </Field>
-        <Field label="Entity">
+        <Field label="Entity" className={styles.filter}>
           <Select
+            className={styles.select}
             value={state.entity ?? ""}
             onChange={(_, data) => dispatch({ type: "entityChanged", entity: data.value || null })}
           >
@@ -136,7 +142,7 @@ function InsertMessage({
   const succeeded = insert.status === "succeeded";
   return (
     <MessageBar intent={succeeded ? "success" : "error"} data-testid="figures-message">
-      <MessageBarBody>
+      <MessageBarBody data-testid="figures-message-text">
         {succeeded ? `Inserted ${insert.inserted} at ${cellRefText(insert.where)}` : insert.message}
       </MessageBarBody>
       <MessageBarActions

@@ -47,9 +47,9 @@ export function confidenceLabel(confidence: string): string {
   return CONFIDENCE_LABELS[confidence] ?? confidence.replace(/_/g, " ");
 }
 
-/** "nvidia_china_revenue" → "Nvidia china revenue" (the dataset's category codes, readable). */
+/** "nvidia_china_revenue" → "NVIDIA china revenue" (the dataset's category codes, readable). */
 export function categoryLabel(category: string): string {
-  const spaced = category.replace(/_/g, " ");
+  const spaced = category.replace(/_/g, " ").replace(/\bnvidia\b/g, "NVIDIA");
   return spaced.charAt(0).toUpperCase() + spaced.slice(1);
 }
 

@@ -101,6 +101,7 @@ async function answer(route: Route, problems: string[]): Promise<void> {
   const { hostname } = new URL(url);
   if (url.startsWith("data:") || hostname === "127.0.0.1" || hostname === "localhost")
     return route.continue();
+  if (OFFICE_TELEMETRY_HOST.test(hostname)) return route.abort("blockedbyclient");
   problems.push(`blocked off-box request: ${url}`);
   return route.abort("blockedbyclient");
 }

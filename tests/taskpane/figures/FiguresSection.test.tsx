@@ -134,7 +134,7 @@ describe("FiguresSection", () => {
   it("FiguresSection without a workbook disables the insert buttons and says why", () => {
     renderSection(null);
     fireEvent.click(firstResult());
-    expect((screen.getByRole("button", { name: "Insert value" }) as HTMLButtonElement).disabled).toBe(true);
+    expect(screen.getByRole<HTMLButtonElement>("button", { name: "Insert value" }).disabled).toBe(true);
     expect(screen.getByText(/Open ChipShift in Excel/)).toBeTruthy();
   });
 

@@ -31,6 +31,7 @@ describe("figure formatting", () => {
   it("confidenceLabel and categoryLabel make codes readable", () => {
     expect(confidenceLabel("company_filing")).toBe("Company filing");
     expect(categoryLabel("market_size_share")).toBe("Market size share");
+    expect(categoryLabel("nvidia_china_revenue")).toBe("NVIDIA china revenue");
   });
 
   it("basisNoteFor shows the figure's own note, the default for China revenue, nothing elsewhere", () => {

@@ -30,7 +30,10 @@ function keyboardFocus(element: HTMLElement): void {
 }
 
 function chartData(testId: string): { x: string[]; series: { id: string; values: number[] }[] } {
-  return JSON.parse(screen.getByTestId(testId).getAttribute("data-series") ?? "{}");
+  return JSON.parse(screen.getByTestId(testId).getAttribute("data-series") ?? "{}") as {
+    x: string[];
+    series: { id: string; values: number[] }[];
+  };
 }
 
 describe("ScenarioSection", () => {

@@ -1,0 +1,131 @@
+/**
+ * `chipshift simulate (--preset … | --scenario f.json) --trials N --seed S [--sampling lhs|mc]
+ * [--spec spec.json] [--format table|json]`: Monte Carlo percentiles of the key series per year and the summary
+ * metrics. Without `--spec` the default spec of src/analysis/defaultSpec.ts is used (triangular ranges around
+ * eight key inputs + a regime chain; every range an analyst assumption).
+ */
+import { parseArgs } from "node:util";
+import { performance } from "node:perf_hooks";
+import { isModelError } from "../model/errors";
+import { defaultSimulationSpec } from "../analysis/defaultSpec";
+import { simulate } from "../analysis/simulate";
+import type { SimulationSpec } from "../analysis/simulationSpec";
+import type { SampleStats, SimulationResult } from "../analysis/summarize";
+import { EXIT_BAD_INPUT, EXIT_OK, type CliIo } from "./io";
+import { resolveScenarioArgs, SCENARIO_OPTIONS } from "./scenarioArgs";
+
+const FORMATS = ["table", "json"] as const;
+const TABLE_SERIES = ["nvidiaChina", "nvidiaChinaNet", "domesticShare"] as const;
+
+/**
+ * Runs `simulate`; returns the exit code.
+ *
+ * @example run(["--preset", "licensed", "--trials", "10000", "--seed", "42"], io) // → 0, percentile table
+ */
+export function run(argv: readonly string[], io: CliIo): number {
+  let values;
+  try {
+    ({ values } = parseArgs({
+      args: [...argv],
+      options: {
+        ...SCENARIO_OPTIONS,
+        trials: { type: "string" },
+        seed: { type: "string" },
+        sampling: { type: "string" },
+        spec: { type: "string" },
+        format: { type: "string" },
+      },
+      strict: true,
+      allowPositionals: false,
+    }));
+  } catch (error) {
+    io.stderr(error instanceof Error ? error.message : String(error));
+    return EXIT_BAD_INPUT;
+  }
+  const format = FORMATS.find((f) => f === (values.format ?? "table"));
+  if (format === undefined) {
+    io.stderr(`--format must be one of ${FORMATS.join(", ")}, got "${values.format}"`);
+    return EXIT_BAD_INPUT;
+  }
+  const trials = Number(values.trials ?? "10000");
+  const seed = Number(values.seed ?? "1");
+  const sampling = values.sampling ?? "lhs";
+  if (sampling !== "lhs" && sampling !== "mc") {
+    io.stderr(`--sampling must be lhs or mc, got "${sampling}"`);
+    return EXIT_BAD_INPUT;
+  }
+  const scenario = resolveScenarioArgs(values, io);
+  if ("error" in scenario) {
+    io.stderr(scenario.error);
+    return EXIT_BAD_INPUT;
+  }
+  let spec: SimulationSpec = defaultSimulationSpec(scenario);
+  if (values.spec !== undefined) {
+    try {
+      spec = JSON.parse(io.readFile(values.spec)) as SimulationSpec;
+    } catch (error) {
+      io.stderr(
+        `cannot read spec file ${values.spec}: ${error instanceof Error ? error.message : String(error)}`,
+      );
+      return EXIT_BAD_INPUT;
+    }
+  }
+  const started = performance.now();
+  const result = simulate(scenario, spec, { trials, seed, sampling });
+  const elapsedMs = performance.now() - started;
+  if (isModelError(result)) {
+    io.stderr(result.message);
+    return EXIT_BAD_INPUT;
+  }
+  if ("kind" in result) return EXIT_BAD_INPUT; // no cancel source on the CLI
+  io.stdout(
+    format === "json" ? JSON.stringify({ ...result, elapsedMs }, null, 2) : formatTable(result, elapsedMs),
+  );
+  return EXIT_OK;
+}
+
+/** The percentile table: one block per key series (years × statistics), then the summary metrics. */
+export function formatTable(r: SimulationResult, elapsedMs: number): string {
+  const header = ["", "mean", "sd", "P5", "P10", "P25", "P50", "P75", "P90", "P95"];
+  const row = (label: string, s: SampleStats): string[] => [
+    label,
+    ...[s.mean, s.sd, s.p5, s.p10, s.p25, s.p50, s.p75, s.p90, s.p95].map((v) => fmt(v)),
+  ];
+  const blocks: string[] = [
+    `ChipShift simulation: ${r.trials} trials, seed ${r.seed}, ${r.sampling.toUpperCase()}, ${r.generator}` +
+      `${r.regimeChain ? ", regime chain" : ""} (${(elapsedMs / 1000).toFixed(2)} s)`,
+  ];
+  for (const id of TABLE_SERIES) {
+    const stats = r.series[id];
+    if (!stats) continue;
+    const rows = stats.map((s, t) => row(`${r.years.calendar[t]} ${r.years.fiscal[t]}`, s));
+    blocks.push(
+      `\n${id}${id === "domesticShare" ? " (fraction)" : " (USD bn)"}\n${align([header, ...rows])}`,
+    );
+  }
+  const metricRows = Object.entries(r.metrics).map(([id, s]) => row(id, s));
+  blocks.push(`\nsummary metrics\n${align([header, ...metricRows])}`);
+  blocks.push(
+    `\nP(domestic share reaches 50% by ${r.years.calendar.at(-1)}) = ${fmt(r.crossoverProbability)}`,
+  );
+  for (const t of r.thresholds) blocks.push(`${t.label} = ${fmt(t.probability)}`);
+  blocks.push(
+    `\nSpearman ρ with ${r.rankCorrelations.output}: ` +
+      r.rankCorrelations.values.map((v) => `${v.input} ${v.rho.toFixed(3)}`).join(", "),
+  );
+  return blocks.join("\n");
+}
+
+function fmt(v: number): string {
+  if (!Number.isFinite(v)) return "—";
+  return Math.abs(v) >= 100 ? v.toFixed(1) : v.toPrecision(4);
+}
+
+function align(rows: readonly (readonly string[])[]): string {
+  const widths = rows[0]!.map((_, c) => Math.max(...rows.map((r) => (r[c] ?? "").length)));
+  return rows
+    .map((r) =>
+      r.map((cell, c) => (c === 0 ? cell.padEnd(widths[c]!) : cell.padStart(widths[c]!))).join("  "),
+    )
+    .join("\n");
+}

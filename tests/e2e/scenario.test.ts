@@ -1,0 +1,144 @@
+import type { Browser, Page } from "playwright-core";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { launchBrowser, openSession } from "./support/browser";
+
+// Oracle: preset names from DESIGN.md §4.4, not the app's preset module.
+const PRESET_NAMES = ["Licensed trade", "Full decoupling", "Détente", "Domestic supply crunch"];
+
+interface Plotted {
+  x: string[];
+  series: { id: string; values: (number | null)[] }[];
+}
+
+let browser: Browser;
+beforeAll(async () => {
+  browser = await launchBrowser();
+});
+afterAll(async () => {
+  await browser.close();
+});
+
+async function chartData(page: Page, testId: string): Promise<Plotted> {
+  const json = await page.getByTestId(testId).getAttribute("data-series");
+  return JSON.parse(json ?? "{}") as Plotted;
+}
+
+function box(page: Page, label: RegExp) {
+  return page.getByLabel(label).and(page.locator("input"));
+}
+
+async function openScenarioTab(page: Page): Promise<void> {
+  await page.getByRole("tab", { name: "Scenario" }).click();
+  await page.getByRole("combobox", { name: "Preset scenario" }).waitFor();
+}
+
+async function choosePreset(page: Page, name: string): Promise<void> {
+  await page.getByRole("combobox", { name: "Preset scenario" }).click();
+  await page.getByRole("option", { name }).click();
+}
+
+describe("scenario studio", () => {
+  it("scenario: each preset redraws the charts, two input changes redraw them, an invalid value shows its message", async () => {
+    const session = await openSession(browser, "preview.html");
+    const { page } = session;
+    await openScenarioTab(page);
+
+    const seen: string[] = [];
+    for (const [i, name] of PRESET_NAMES.entries()) {
+      await choosePreset(page, name);
+      expect(await page.getByRole("combobox", { name: "Preset scenario" }).textContent()).toContain(name);
+      const data = await chartData(page, "chart-nvidia-china");
+      // 2025/FY26 … 2030/FY31 (base year 2025, horizon 5, DESIGN.md §4.4)
+      expect(data.x[0]).toBe("2025/FY26");
+      expect(data.series.map((s) => s.id)).toEqual(["nvidiaChina", "nvidiaChinaNet"]);
+      const key = JSON.stringify(data.series);
+      expect(seen).not.toContain(key);
+      seen.push(key);
+      await session.screenshot(`scenario-preset-${i + 1}`);
+    }
+
+    await choosePreset(page, "Licensed trade");
+    const base = await chartData(page, "chart-nvidia-china");
+    await box(page, /^China AI-accelerator market, base year/).fill("60");
+    const afterMarket = await chartData(page, "chart-nvidia-china");
+    expect(afterMarket).not.toEqual(base);
+    // hand-computed: D1_0 = min(0.41 × 60, 16) = 16, N_0 = 0.93 × 0.15 × (60 − 16) = 6.138,
+    // T_0 = 6.138 + 14.934 (otherBase) = 21.072
+    expect(afterMarket.series[0]?.values[0]).toBeCloseTo(21.072, 9);
+
+    const splitBefore = await chartData(page, "chart-market-split");
+    await box(page, /^Domestic share ceiling/).fill("60");
+    const afterCap = await chartData(page, "chart-nvidia-china");
+    expect(afterCap).not.toEqual(afterMarket);
+    expect(await chartData(page, "chart-market-split")).not.toEqual(splitBefore);
+    await session.screenshot("scenario-edited");
+
+    await box(page, /^China AI-accelerator market, base year/).fill("abc");
+    await page.getByText(/marketBase must be a number/).waitFor();
+    expect(await chartData(page, "chart-nvidia-china")).toEqual(afterCap);
+    await page.getByText(/marketBase must be a number/).scrollIntoViewIfNeeded();
+    await session.screenshot("scenario-invalid");
+
+    await box(page, /^Domestic share ceiling/).fill("140");
+    await page.getByText(/this box is in %: 140% is 1\.4/).waitFor();
+
+    await page.getByRole("button", { name: "Reset to preset" }).click();
+    expect(await chartData(page, "chart-nvidia-china")).toEqual(base);
+    expect(session.errors()).toEqual([]);
+    await session.close();
+  });
+
+  it("scenario: a provenance badge shows its source on keyboard focus and pinned scenarios share one chart", async () => {
+    const session = await openSession(browser, "preview.html", { viewport: { width: 1280, height: 1000 } });
+    const { page } = session;
+    await openScenarioTab(page);
+
+    // Keyboard only: Tab from the market box lands on its provenance badge.
+    await box(page, /^China AI-accelerator market, base year/).focus();
+    await page.keyboard.press("Tab");
+    const badge = page.getByRole("button", {
+      name: "Cited source for China AI-accelerator market, base year",
+    });
+    expect(await badge.evaluate((element) => element === document.activeElement)).toBe(true);
+    const tip = page.getByRole("tooltip");
+    await tip.waitFor();
+    expect(await tip.textContent()).toMatch(/\$50/);
+    await session.screenshot("scenario-provenance-tooltip");
+    await page.keyboard.press("Escape");
+    await tip.waitFor({ state: "detached" });
+
+    await page.getByRole("button", { name: "Pin current scenario" }).click();
+    await page.getByRole("combobox", { name: "Preset to pin" }).click();
+    await page.getByRole("option", { name: "Full decoupling" }).click();
+    await page.getByRole("button", { name: "Pin preset" }).click();
+    const compare = await chartData(page, "chart-compare");
+    expect(compare.series).toHaveLength(2);
+    expect(compare.series[0]?.values).not.toEqual(compare.series[1]?.values);
+    await page.getByTestId("chart-compare").scrollIntoViewIfNeeded();
+    await session.screenshot("scenario-compare");
+
+    // Measurement: one keystroke's synchronous re-render (React handles input events as discrete updates).
+    const ms = await page.evaluate(async () => {
+      const input = document.querySelector<HTMLInputElement>('input[data-path="marketBase"]');
+      if (input === null) throw new Error("marketBase box missing");
+      // The native setter, so React's value tracker sees a change (assigning input.value would be ignored).
+      // eslint-disable-next-line @typescript-eslint/unbound-method
+      const setValue = Object.getOwnPropertyDescriptor(HTMLInputElement.prototype, "value")?.set;
+      const times: number[] = [];
+      for (let i = 0; i < 20; i += 1) {
+        const started = performance.now();
+        setValue?.call(input, String(50 + (i % 5)));
+        input.dispatchEvent(new Event("input", { bubbles: true }));
+        times.push(performance.now() - started);
+        await new Promise((resolve) => requestAnimationFrame(resolve));
+      }
+      times.sort((a, b) => a - b);
+      return { median: times[10] ?? 0, max: times[19] ?? 0 };
+    });
+    console.log(
+      `scenario: keystroke → re-rendered pane, median ${ms.median.toFixed(1)} ms, max ${ms.max.toFixed(1)} ms`,
+    );
+    expect(session.errors()).toEqual([]);
+    await session.close();
+  });
+});
