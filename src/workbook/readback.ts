@@ -205,17 +205,18 @@ function carryProvenance(
   sheet: string,
 ): Record<string, Provenance> {
   const out: Record<string, Provenance> = {};
-  const keys = Object.keys(scenario) as (keyof Scenario)[];
-  for (const key of keys) {
-    const before = previous?.scenario[key];
-    const carried = previous?.provenance[key];
-    const same = JSON.stringify(before) === JSON.stringify(scenario[key]);
-    out[key] =
-      same && carried !== undefined
-        ? carried
-        : { assumption: `Edited in the workbook (${sheet}!${keyAddress[key] ?? "?"})` };
-  }
+  const edited = (key: string): Provenance => ({ assumption: `Edited in the workbook (${sheet}!${keyAddress[key.split(".")[0]!] ?? "?"})` });
+  const same = (path: string): boolean =>
+    previous !== undefined && JSON.stringify(valueAt(previous.scenario, path)) === JSON.stringify(valueAt(scenario, path));
+  // Entries of the previous provenance (top-level ids and dotted paths such as "regimes.licensed.access")
+  // survive where the value they describe is unchanged.
+  for (const [key, carried] of Object.entries(previous?.provenance ?? {})) out[key] = same(key) ? carried : edited(key);
+  for (const key of Object.keys(scenario)) if (out[key] === undefined || !same(key)) out[key] = edited(key);
   return out;
+}
+
+function valueAt(root: unknown, path: string): unknown {
+  return path.split(".").reduce<unknown>((node, part) => (typeof node === "object" && node !== null ? (node as Record<string, unknown>)[part] : undefined), root);
 }
 
 function cellText(value: unknown): string {

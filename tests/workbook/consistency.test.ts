@@ -42,8 +42,20 @@ function maxSheetVsEngine(rows: Map<string, unknown[]>, p: Projection): { worst:
   check("npvNvidiaChina", [p.summary.npvNvidiaChina]);
   check("revenueAtRiskTotal", [p.summary.revenueAtRiskTotal]);
   if (p.summary.cagrNvidiaChina !== null) check("cagrNvidiaChina", [p.summary.cagrNvidiaChina]);
+  // Spreadsheet comparisons tolerate ~1e-15 (HyperFormula's precisionEpsilon, Excel's 15 digits): a share of
+  // 0.4999999999999990 may count as ≥ 0.5 in the sheet. Accept any year between the first with share ≥ 0.5 − 1e-9
+  // and the engine's exact crossover.
   const crossover = rows.get("crossoverYear")?.[0];
-  if (crossover !== (p.summary.crossoverYear ?? "none")) [worst, where] = [Number.POSITIVE_INFINITY, `crossoverYear ${String(crossover)}`];
+  const share = p.series.domesticShare;
+  const first = (threshold: number): number | "none" => {
+    const t = share.findIndex((v) => v >= threshold);
+    return t < 0 ? "none" : p.years.calendar[t]!;
+  };
+  const exact = first(0.5);
+  const loose = first(0.5 - 1e-9);
+  const ok = crossover === exact || (typeof crossover === "number" && typeof loose === "number" && crossover >= loose && (exact === "none" || crossover <= exact));
+  if (!ok) [worst, where] = [Number.POSITIVE_INFINITY, `crossoverYear sheet ${String(crossover)} engine ${String(exact)}`];
+  if (p.summary.crossoverYear !== (exact === "none" ? null : exact)) throw new Error("engine crossover disagrees with its own series");
   return { worst, where };
 }
 
@@ -52,21 +64,24 @@ describe("CS Model computed by HyperFormula", () => {
     const hf = createHyperFormulaWorkbook(layoutOf([named("Tiny", TINY)]));
     const rows = modelRows(hf);
     // hand-computed: M_0 = 100; M_1 = 100 × 1.1 = 110
-    expect(rows.get("market")!.slice(0, 2)).toEqual([100, 110]);
+    expect(rows.get("market")![0]).toBe(100);
+    expect(rows.get("market")![1]).toBeCloseTo(110, 12);
     // hand-computed: d = 0.5 (s0 = S); D1 = min(0.5 × M, 100) = 50, 55; F = M − D1 = 50, 55; N = φ·a·F = 50, 55
-    expect(rows.get("nvidiaDataCenter")!.slice(0, 2)).toEqual([50, 55]);
+    expect(rows.get("nvidiaDataCenter")![0]).toBe(50);
+    expect(rows.get("nvidiaDataCenter")![1]).toBeCloseTo(55, 12);
     // hand-computed: units = 1 × 50 × 1e6 / 10 = 5,000,000; 55 × 1e6 / 10 = 5,500,000
-    expect(rows.get("vendors.v.units")!.slice(0, 2)).toEqual([5_000_000, 5_500_000]);
+    expect(rows.get("vendors.v.units")![0]).toBe(5_000_000);
+    expect(rows.get("vendors.v.units")![1]).toBeCloseTo(5_500_000, 6);
     // hand-computed: a100eq = units × 312 / 312; installed_1 = 5e6 × (1 − 0) + 5.5e6 = 10.5e6
-    expect(rows.get("installedA100eq")!.slice(0, 2)).toEqual([5_000_000, 10_500_000]);
+    expect(rows.get("installedA100eq")![1]).toBeCloseTo(10_500_000, 6);
     // hand-computed: cumulative over t = 1..1 = T_1 = 55; r = 0 so NPV = 55; CAGR = 55/50 − 1 = 0.1
-    expect(rows.get("cumulativeNvidiaChina")![0]).toBe(55);
-    expect(rows.get("npvNvidiaChina")![0]).toBe(55);
+    expect(rows.get("cumulativeNvidiaChina")![0]).toBeCloseTo(55, 12);
+    expect(rows.get("npvNvidiaChina")![0]).toBeCloseTo(55, 12);
     expect(rows.get("cagrNvidiaChina")![0]).toBeCloseTo(0.1, 12);
     // hand-computed: domestic share = 50/100 = 0.5 ≥ 0.5 already at t = 0 → crossover 2025
     expect(rows.get("crossoverYear")![0]).toBe(2025);
     // hand-computed: access is already 1, so revenue at risk = 0
-    expect(rows.get("revenueAtRiskTotal")![0]).toBe(0);
+    expect(rows.get("revenueAtRiskTotal")![0]).toBeCloseTo(0, 12);
   });
 
   it("every preset, chosen with the switch cell, matches projectScenario() within 1e-9 relative", () => {
@@ -124,7 +139,7 @@ describe("CS Model computed by HyperFormula", () => {
         const { worst, where } = maxSheetVsEngine(modelRows(hf), projectionOf(scenario));
         expect(worst, where).toBeLessThanOrEqual(TOLERANCE);
       }),
-      { numRuns: 20, seed: 20261128 },
+      { numRuns: 20, seed: 20261128, endOnFailure: true },
     );
   });
 

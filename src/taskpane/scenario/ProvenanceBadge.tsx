@@ -1,4 +1,4 @@
-import { Button, makeStyles, tokens, Tooltip } from "@fluentui/react-components";
+import { Button, makeStyles, tokens, Tooltip, useId } from "@fluentui/react-components";
 import { isModelError } from "../../model/errors";
 import type { Provenance } from "../../model/types";
 import { citation, findFigure } from "../../figures/index";
@@ -16,17 +16,26 @@ export interface ProvenanceBadgeProps {
 export function ProvenanceBadge({ inputLabel, provenance }: ProvenanceBadgeProps): React.JSX.Element {
   const styles = useStyles();
   const content = provenanceContent(provenance, styles);
+  const descriptionId = useId("provenance");
+  // The tooltip is "inaccessible" so that it mounts only while shown (a "description" tooltip stays mounted in
+  // a portal for every badge); screen readers get the same text from the always-present hidden description.
   return (
-    <Tooltip content={content.tooltip} relationship="description" showDelay={100} withArrow>
-      <Button
-        size="small"
-        appearance="subtle"
-        className={content.kind === "figure" ? styles.cited : styles.assumption}
-        aria-label={`${content.kind === "figure" ? "Cited source" : "Assumption"} for ${inputLabel}`}
-      >
-        {content.kind === "figure" ? "Cited" : content.kind === "assumption" ? "Assumption" : "Unsourced"}
-      </Button>
-    </Tooltip>
+    <>
+      <Tooltip content={content.tooltip} relationship="inaccessible" showDelay={100} withArrow>
+        <Button
+          size="small"
+          appearance="subtle"
+          className={content.kind === "figure" ? styles.cited : styles.assumption}
+          aria-label={`${content.kind === "figure" ? "Cited source" : "Assumption"} for ${inputLabel}`}
+          aria-describedby={descriptionId}
+        >
+          {content.kind === "figure" ? "Cited" : content.kind === "assumption" ? "Assumption" : "Unsourced"}
+        </Button>
+      </Tooltip>
+      <span id={descriptionId} className={styles.visuallyHidden}>
+        {content.tooltip}
+      </span>
+    </>
   );
 }
 
@@ -75,5 +84,14 @@ const useStyles = makeStyles({
   assumption: { color: tokens.colorNeutralForeground3, minWidth: "auto", fontSize: tokens.fontSizeBase100 },
   tip: { display: "flex", flexDirection: "column", gap: tokens.spacingVerticalXS },
   quote: { fontStyle: "italic" },
+  visuallyHidden: {
+    position: "absolute",
+    width: "1px",
+    height: "1px",
+    margin: "-1px",
+    overflow: "hidden",
+    clip: "rect(0 0 0 0)",
+    whiteSpace: "nowrap",
+  },
   meta: { color: tokens.colorNeutralForeground3, fontSize: tokens.fontSizeBase100 },
 });

@@ -11,9 +11,9 @@ import type { LayoutCell, WorkbookLayout } from "../layout/types";
 
 export const HYPERFORMULA_LICENSE = "gpl-v3";
 
-/** A fresh HyperFormula workbook holding `layout`. */
+/** A fresh HyperFormula workbook holding `layout` (smartRounding off: values read back at full precision). */
 export function createHyperFormulaWorkbook(layout: WorkbookLayout): HyperFormula {
-  const hf = HyperFormula.buildEmpty({ licenseKey: HYPERFORMULA_LICENSE });
+  const hf = HyperFormula.buildEmpty({ licenseKey: HYPERFORMULA_LICENSE, smartRounding: false });
   writeLayoutToHyperFormula(hf, layout);
   return hf;
 }
