@@ -20,6 +20,7 @@ export default tseslint.config(
       "@typescript-eslint/no-unused-vars": ["error", { argsIgnorePattern: "^_", varsIgnorePattern: "^_" }],
     },
   },
+  { files: ["**/*.mjs"], ...tseslint.configs.disableTypeChecked },
   {
     files: ["src/model/**", "src/analysis/**", "src/figures/**"],
     rules: {

@@ -99,7 +99,8 @@ export const DEFAULT_SPEC_RATIONALE: Readonly<Record<string, string>> = {
 
 /**
  * The default spec for a scenario: triangular(low, base, high) on the eight inputs of `RULES` (clipped to
- * their valid ranges; an input whose range collapses stays fixed) and the default regime chain.
+ * their valid ranges; an input whose range collapses stays fixed), the default regime chain, and the inputs'
+ * rank correlations with cumulative NVIDIA China revenue.
  *
  * @example defaultSimulationSpec(preset.scenario).inputs.marketGrowth // { kind: "triangular", min: 0.183, mode: 0.366, max: 0.549 }
  */
@@ -111,7 +112,11 @@ export function defaultSimulationSpec(scenario: Scenario): SimulationSpec {
     const max = Math.min(r.hi, Math.max(base, r.high(base)));
     if (max > min && base >= min && base <= max) inputs[r.id] = { kind: "triangular", min, mode: base, max };
   }
-  return { inputs, regimeChain: defaultRegimeChain(scenario) };
+  return {
+    inputs,
+    regimeChain: defaultRegimeChain(scenario),
+    rankCorrelationOutput: { metric: "cumulativeNvidiaChina" },
+  };
 }
 
 /** The default chain (see `DEFAULT_SPEC_RATIONALE.regimeChain`). */

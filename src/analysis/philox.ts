@@ -15,6 +15,7 @@ const M1 = 0xcd9e8d57;
 const W0 = 0x9e3779b9;
 const W1 = 0xbb67ae85;
 const TWO_POW_32 = 4294967296;
+const TWO_POW_MINUS_32 = 1 / TWO_POW_32;
 
 /** Four 32-bit unsigned words. */
 export type Philox4 = [number, number, number, number];
@@ -33,12 +34,31 @@ export function philox4x32(
   key: readonly [number, number],
   out: Philox4 = [0, 0, 0, 0],
 ): Philox4 {
-  let c0 = counter[0] >>> 0;
-  let c1 = counter[1] >>> 0;
-  let c2 = counter[2] >>> 0;
-  let c3 = counter[3] >>> 0;
-  let k0 = key[0] >>> 0;
-  let k1 = key[1] >>> 0;
+  philox4x32Into(counter[0], counter[1], counter[2], counter[3], key[0], key[1], out);
+  return out;
+}
+
+/**
+ * `philox4x32` with the counter and key as separate words (no array reads): the form hot loops call.
+ *
+ * @param out receives the four output words (unsigned 32-bit)
+ * @example philox4x32Into(0, 0, 0, 0, 0, 0, out); out[0] // 0x6627e8d5
+ */
+export function philox4x32Into(
+  counter0: number,
+  counter1: number,
+  counter2: number,
+  counter3: number,
+  key0: number,
+  key1: number,
+  out: Philox4 | Uint32Array,
+): void {
+  let c0 = counter0 >>> 0;
+  let c1 = counter1 >>> 0;
+  let c2 = counter2 >>> 0;
+  let c3 = counter3 >>> 0;
+  let k0 = key0 >>> 0;
+  let k1 = key1 >>> 0;
   for (let round = 0; round < 10; round++) {
     if (round > 0) {
       k0 = (k0 + W0) >>> 0;
@@ -57,7 +77,47 @@ export function philox4x32(
   out[1] = c1;
   out[2] = c2;
   out[3] = c3;
-  return out;
+}
+
+/**
+ * The first output word of `philox4x32` (what a single draw per counter uses), without an output array.
+ *
+ * @example philox4x32First(0, 0, 0, 0, 0, 0) // 0x6627e8d5
+ */
+export function philox4x32First(
+  counter0: number,
+  counter1: number,
+  counter2: number,
+  counter3: number,
+  key0: number,
+  key1: number,
+): number {
+  let c0 = counter0 >>> 0;
+  let c1 = counter1 >>> 0;
+  let c2 = counter2 >>> 0;
+  let c3 = counter3 >>> 0;
+  let k0 = key0 >>> 0;
+  let k1 = key1 >>> 0;
+  for (let round = 0; round < 10; round++) {
+    if (round > 0) {
+      k0 = (k0 + W0) >>> 0;
+      k1 = (k1 + W1) >>> 0;
+    }
+    const hi0 = mulHi32(M0, c0);
+    const lo0 = Math.imul(M0, c0) >>> 0;
+    const hi1 = mulHi32(M1, c2);
+    const lo1 = Math.imul(M1, c2) >>> 0;
+    c0 = (hi1 ^ c1 ^ k0) >>> 0;
+    c1 = lo1;
+    c2 = (hi0 ^ c3 ^ k1) >>> 0;
+    c3 = lo0;
+  }
+  return c0;
+}
+
+/** Counter word 1 of ChipShift's convention: the stream in the high 16 bits, trial bits 32..47 below. */
+export function counterWord1(trial: number, stream: number): number {
+  return ((stream << 16) | (Math.floor(trial / TWO_POW_32) & 0xffff)) >>> 0;
 }
 
 /**
@@ -87,12 +147,15 @@ export class CounterRng {
   private readonly k1: number;
   private readonly words: Philox4 = [0, 0, 0, 0];
   private readonly counter: [number, number, number, number] = [0, 0, 0, 0];
-  private readonly key: [number, number];
   private cached = false;
 
   constructor(seed: number) {
     [this.k0, this.k1] = seedKey(seed);
-    this.key = [this.k0, this.k1];
+  }
+
+  /** The two Philox key words of this generator's seed (for hot loops that call `philox4x32First`). */
+  key(): [number, number] {
+    return [this.k0, this.k1];
   }
 
   /**
@@ -101,27 +164,26 @@ export class CounterRng {
   uniform(trial: number, stream: number, variable: number, draw = 0): number {
     const block = draw >>> 2;
     const c0 = (trial % TWO_POW_32) >>> 0;
-    const c1 = ((stream << 16) | (Math.floor(trial / TWO_POW_32) & 0xffff)) >>> 0;
+    const c1 = counterWord1(trial, stream);
     const c = this.counter;
     if (!this.cached || c[0] !== c0 || c[1] !== c1 || c[2] !== variable || c[3] !== block) {
       c[0] = c0;
       c[1] = c1;
       c[2] = variable >>> 0;
       c[3] = block;
-      philox4x32(c, this.key, this.words);
+      philox4x32Into(c0, c1, c[2], block, this.k0, this.k1, this.words);
       this.cached = true;
     }
     return uniformOpen(this.words[draw & 3] ?? 0);
   }
 }
 
-/** High 32 bits of the 64-bit product of two unsigned 32-bit words, exact in doubles via 16-bit halves. */
+/**
+ * High 32 bits of the 64-bit product of two unsigned 32-bit words. The low word is exact (Math.imul); the
+ * double product a·b is within 2^11 of the true product, so (a·b − low)/2^32 is within 2^-20 of the high word
+ * and rounding recovers it exactly.
+ */
 function mulHi32(a: number, b: number): number {
-  const ah = a >>> 16;
-  const al = a & 0xffff;
-  const bh = b >>> 16;
-  const bl = b & 0xffff;
-  const low = al * bl;
-  const cross = ah * bl + al * bh + Math.floor(low / 65536);
-  return (ah * bh + Math.floor(cross / 65536)) >>> 0;
+  const low = Math.imul(a, b) >>> 0;
+  return Math.round((a * b - low) * TWO_POW_MINUS_32) >>> 0;
 }

@@ -13,7 +13,7 @@
  */
 import { modelError, type ModelError } from "../model/errors";
 import { imanConoverRanks } from "./imanConover";
-import { CounterRng } from "./philox";
+import { counterWord1, CounterRng, philox4x32First, seedKey, uniformOpen } from "./philox";
 
 export type SamplingMethod = "lhs" | "mc";
 
@@ -25,6 +25,8 @@ export interface SamplingPlan {
   readonly method: SamplingMethod;
   /** Uniform for (trial, slot) where slot indexes the plan's variables. */
   uniform(trial: number, slot: number): number;
+  /** Writes `uniform(trial, slot)` for every slot into `out[slot]` (the hot loop's form: no closures per slot). */
+  fill(trial: number, out: Float64Array): void;
 }
 
 /**
@@ -40,12 +42,17 @@ export function createSamplingPlan(
   correlation?: { readonly slots: readonly number[]; readonly matrix: readonly (readonly number[])[] },
 ): SamplingPlan | ModelError {
   const rng = new CounterRng(seed);
+  const [key0, key1] = seedKey(seed);
+  const slots = variableIds.length;
+  const ids = Uint32Array.from(variableIds);
   const permutations: (Uint32Array | null)[] = variableIds.map((id) =>
     method === "lhs" ? lhsPermutation(rng, trials, id) : null,
   );
+  // u = Philox(seed; trial, SAMPLE, variable id) word 0, or the LHS stratum plus that jitter.
   const base = (trial: number, slot: number): number => {
-    const id = variableIds[slot] as number;
-    const jitter = rng.uniform(trial, STREAM.sample, id);
+    const jitter = uniformOpen(
+      philox4x32First(trial >>> 0, counterWord1(trial, STREAM.sample), ids[slot] as number, 0, key0, key1),
+    );
     const perm = permutations[slot];
     return perm ? ((perm[trial] as number) + jitter) / trials : jitter;
   };
@@ -71,12 +78,27 @@ export function createSamplingPlan(
       fixed[slot] = values;
     });
   }
+  const anyFixed = fixed.some((f) => f !== null);
   return {
     trials,
     method,
     uniform: (trial, slot) => {
       const f = fixed[slot];
       return f ? (f[trial] as number) : base(trial, slot);
+    },
+    fill: (trial, out) => {
+      const c0 = trial >>> 0;
+      const c1 = counterWord1(trial, STREAM.sample);
+      for (let slot = 0; slot < slots; slot++) {
+        const f = anyFixed ? fixed[slot] : null;
+        if (f) {
+          out[slot] = f[trial] as number;
+          continue;
+        }
+        const jitter = uniformOpen(philox4x32First(c0, c1, ids[slot] as number, 0, key0, key1));
+        const perm = permutations[slot];
+        out[slot] = perm ? ((perm[trial] as number) + jitter) / trials : jitter;
+      }
     },
   };
 }
@@ -85,8 +107,12 @@ export function createSamplingPlan(
 export function lhsPermutation(rng: CounterRng, n: number, variableId: number): Uint32Array {
   const perm = new Uint32Array(n);
   for (let i = 0; i < n; i++) perm[i] = i;
+  const [key0, key1] = rng.key();
+  const c1 = counterWord1(0, STREAM.lhsPermutation);
   for (let i = n - 1; i > 0; i--) {
-    const r = Math.floor(rng.uniform(i, STREAM.lhsPermutation, variableId) * (i + 1));
+    // Same numbers as rng.uniform(i, STREAM.lhsPermutation, variableId), without the generator's cache checks.
+    const u = uniformOpen(philox4x32First(i, c1, variableId, 0, key0, key1));
+    const r = Math.floor(u * (i + 1));
     const t = perm[i] as number;
     perm[i] = perm[r] as number;
     perm[r] = t;

@@ -15,19 +15,11 @@
  * costs 88 MB per Float64 series and 44 MB per Float32 series.
  */
 import { isModelError, modelError, type ModelError } from "../model/errors";
-import {
-  createKernelBuffers,
-  kernelParamsFromScenario,
-  projectKernel,
-  type KernelBuffers,
-  type KernelParams,
-} from "../model/kernel";
 import type { ScalarInputId, Scenario, SeriesId } from "../model/types";
 import { SCALAR_INPUT_IDS, validateScenario } from "../model/validate";
-import { inverseCdf, type Distribution } from "./distributions";
-import { CounterRng } from "./philox";
-import { compileRegimeChain, nextRegime, type CompiledRegimeChain } from "./regimeChain";
-import { createSamplingPlan, STREAM, type SamplingMethod, type SamplingPlan } from "./sampling";
+import type { Distribution } from "./distributions";
+import { compileRegimeChain, type CompiledRegimeChain } from "./regimeChain";
+import { createSamplingPlan, type SamplingMethod, type SamplingPlan } from "./sampling";
 import {
   DEFAULT_TRACKED_SERIES,
   METRIC_IDS,
@@ -37,6 +29,7 @@ import {
   type SimulationSpec,
 } from "./simulationSpec";
 import { summarizeRaw, type SimulationResult } from "./summarize";
+import { createTrialContext, evaluateTrials } from "./trialLoop";
 
 /** Hard cap on trials per run. */
 export const MAX_TRIALS = 1_000_000;
@@ -69,6 +62,8 @@ export interface PreparedSimulation {
   readonly plan: SamplingPlan;
   readonly chain: CompiledRegimeChain | null;
   readonly tracked: readonly SeriesId[];
+  /** Summary metrics kept per trial (all of them unless the spec says `keep: "listed"`). */
+  readonly keptMetrics: readonly MetricId[];
 }
 
 /** Per-trial outputs of a contiguous trial range, year-major per series (index = t·count + i). */
@@ -129,7 +124,7 @@ export function createSimulationRun(
   if (!(Number.isInteger(chunk) && chunk >= 1))
     return modelError("invalidInput", `chunkSize must be an integer of at least 1, got ${chunk}`);
   const raw = allocateRaw(prepared, 0, prepared.trials);
-  const ctx = createTrialContext(prepared);
+  const ctx = createTrialContext(prepared, raw);
   let done = 0;
   return {
     prepared,
@@ -193,13 +188,19 @@ export function prepareSimulation(
     if (isModelError(compiled)) return compiled;
     chain = compiled;
   }
-  const tracked = new Set<SeriesId>([...DEFAULT_TRACKED_SERIES, ...(spec.trackSeries ?? [])]);
+  const all = spec.keep !== "listed";
+  const tracked = new Set<SeriesId>([...(all ? DEFAULT_TRACKED_SERIES : []), ...(spec.trackSeries ?? [])]);
+  const lastYear = valid.baseYear + valid.horizon;
   const outputs: OutputRef[] = [
     ...(spec.thresholds ?? []).map((t) => t.output),
-    ...(spec.histogram?.output ? [spec.histogram.output] : []),
+    ...(spec.histogram || all ? [spec.histogram?.output ?? { series: "nvidiaChina", year: lastYear }] : []),
     ...(spec.rankCorrelationOutput ? [spec.rankCorrelationOutput] : []),
   ];
-  for (const o of outputs) if ("series" in o) tracked.add(o.series);
+  const keptMetrics = new Set<MetricId>(all ? METRIC_IDS : []);
+  for (const o of outputs) {
+    if ("series" in o) tracked.add(o.series);
+    else keptMetrics.add(o.metric);
+  }
   return {
     scenario: valid,
     spec,
@@ -211,6 +212,7 @@ export function prepareSimulation(
     plan,
     chain,
     tracked: [...tracked],
+    keptMetrics: METRIC_IDS.filter((id) => keptMetrics.has(id)),
   };
 }
 
@@ -220,7 +222,7 @@ export function prepareSimulation(
  */
 export function runTrialRange(prepared: PreparedSimulation, start: number, end: number): SimulationRaw {
   const raw = allocateRaw(prepared, start, end - start);
-  evaluateTrials(prepared, createTrialContext(prepared), start, end, raw);
+  evaluateTrials(prepared, createTrialContext(prepared, raw), start, end, raw);
   return raw;
 }
 
@@ -252,77 +254,10 @@ export function mergeRaw(
       for (let t = 0; t < years; t++)
         to.set(from.subarray(t * p.count, (t + 1) * p.count), t * merged.count + offset);
     }
-    for (const m of METRIC_IDS) merged.metrics[m].set(p.metrics[m], offset);
+    for (const m of prepared.keptMetrics) merged.metrics[m].set(p.metrics[m], offset);
     p.inputs.forEach((arr, j) => merged.inputs[j]?.set(arr, offset));
   }
   return merged;
-}
-
-interface TrialContext {
-  readonly params: KernelParams;
-  readonly out: KernelBuffers;
-  readonly rng: CounterRng;
-  readonly samplers: readonly ((p: number) => number)[];
-}
-
-function createTrialContext(prepared: PreparedSimulation): TrialContext {
-  const params = kernelParamsFromScenario(prepared.scenario);
-  const vendorCount = params.vendorWeight.length;
-  return {
-    params,
-    out: createKernelBuffers(params.horizon, vendorCount),
-    rng: new CounterRng(prepared.seed),
-    samplers: prepared.distributions.map(compileSampler),
-  };
-}
-
-/** The hot loop: sample → regime path → kernel → store. */
-function evaluateTrials(
-  prepared: PreparedSimulation,
-  ctx: TrialContext,
-  start: number,
-  end: number,
-  raw: SimulationRaw,
-): void {
-  const { params, out, rng, samplers } = ctx;
-  const { plan, chain, stochastic, tracked } = prepared;
-  const n = params.horizon + 1;
-  const scalars = params as unknown as Record<ScalarInputId, number>;
-  const stores = tracked.map((id) => [out[id], raw.series[id] as Float64Array | Float32Array] as const);
-  const count = raw.count;
-  const m = raw.metrics;
-  const baseYear = prepared.scenario.baseYear;
-  for (let trial = start; trial < end; trial++) {
-    const i = trial - raw.start;
-    for (let j = 0; j < stochastic.length; j++) {
-      const value = (samplers[j] as (p: number) => number)(plan.uniform(trial, j));
-      const id = stochastic[j] as ScalarInputId;
-      scalars[id] = value;
-      (raw.inputs[j] as Float64Array)[i] = value;
-    }
-    if (chain !== null) {
-      let state = chain.initial;
-      for (let t = 1; t < n; t++) {
-        state = nextRegime(chain, state, rng.uniform(trial, STREAM.regime, 0, t - 1));
-        params.access[t] = chain.access[state] as number;
-        params.remittance[t] = chain.remittance[state] as number;
-      }
-    }
-    projectKernel(params, out);
-    for (let s = 0; s < stores.length; s++) {
-      const [src, dst] = stores[s] as readonly [Float64Array, Float64Array | Float32Array];
-      for (let t = 0; t < n; t++) dst[t * count + i] = src[t] as number;
-    }
-    m.cumulativeNvidiaChina[i] = out.cumulativeNvidiaChina;
-    m.npvNvidiaChina[i] = out.npvNvidiaChina;
-    m.cagrNvidiaChina[i] = out.cagrNvidiaChina;
-    m.crossoverYear[i] = out.crossoverIndex < 0 ? NaN : baseYear + out.crossoverIndex;
-    // Against the no-controls reference (a = 1, ρ = 0) only N changes: D1_t and F_t do not depend on access, so
-    // T_ref_t − T_t = φ·(1 − a_t)·F_t exactly — no second kernel run (tested against projectScenario).
-    let atRisk = 0;
-    for (let t = 1; t < n; t++) atRisk += (1 - (out.access[t] as number)) * (out.foreignDemand[t] as number);
-    m.revenueAtRiskTotal[i] = params.nvidiaForeignShare * atRisk;
-  }
 }
 
 function allocateRaw(prepared: PreparedSimulation, start: number, count: number): SimulationRaw {
@@ -334,7 +269,9 @@ function allocateRaw(prepared: PreparedSimulation, start: number, count: number)
       : new Float32Array(years * count);
   }
   const metrics = {} as Record<MetricId, Float64Array>;
-  for (const id of METRIC_IDS) metrics[id] = new Float64Array(count);
+  const empty = new Float64Array(0);
+  for (const id of METRIC_IDS)
+    metrics[id] = prepared.keptMetrics.includes(id) ? new Float64Array(count) : empty;
   return {
     start,
     count,
@@ -343,16 +280,4 @@ function allocateRaw(prepared: PreparedSimulation, start: number, count: number)
     metrics,
     inputs: prepared.stochastic.map(() => new Float64Array(count)),
   };
-}
-
-/** Inverse CDF with the triangular case's constants hoisted (it is the default spec's workhorse). */
-function compileSampler(d: Distribution): (p: number) => number {
-  if (d.kind === "triangular") {
-    const { min: a, mode: c, max: b } = d;
-    const fc = (c - a) / (b - a);
-    const left = (b - a) * (c - a);
-    const right = (b - a) * (b - c);
-    return (p) => (p < fc ? a + Math.sqrt(p * left) : b - Math.sqrt((1 - p) * right));
-  }
-  return (p) => inverseCdf(d, p);
 }

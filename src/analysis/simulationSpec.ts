@@ -42,10 +42,22 @@ export interface SimulationSpec {
   readonly thresholds?: readonly Threshold[];
   /** Extra histogram (besides cumulative NVIDIA China revenue); default: nvidiaChina in the last year. */
   readonly histogram?: { readonly output?: OutputRef; readonly bins?: number };
-  /** Output for the inputs' Spearman rank correlations; default cumulativeNvidiaChina. */
+  /**
+   * Output for the inputs' Spearman rank correlations. They are computed ONLY when this is set (ranking every
+   * input over 10⁶ trials costs more than all the percentiles); `defaultSimulationSpec` sets
+   * cumulativeNvidiaChina.
+   */
   readonly rankCorrelationOutput?: OutputRef;
   /** Series kept per trial for percentiles (added to the defaults). */
   readonly trackSeries?: readonly SeriesId[];
+  /**
+   * Which per-trial outputs are kept (memory and summarizing time). "all" (default): DEFAULT_TRACKED_SERIES,
+   * trackSeries, every summary metric and the default histograms. "listed": only trackSeries and the outputs
+   * named by thresholds, histogram and rankCorrelationOutput; summary metrics not named report count 0 (NaN
+   * statistics), crossoverProbability is NaN unless crossoverYear is named, and the only histogram is
+   * `histogram`'s, when given.
+   */
+  readonly keep?: "all" | "listed";
 }
 
 /** Series always kept per trial (their percentiles are reported). */
@@ -120,6 +132,8 @@ export function validateSimulationSpec(
   if (bins !== undefined && !(Number.isInteger(bins) && bins >= 1 && bins <= 1000)) {
     return modelError("invalidInput", `histogram bins must be an integer between 1 and 1000, got ${bins}`);
   }
+  if (spec.keep !== undefined && spec.keep !== "all" && spec.keep !== "listed")
+    return modelError("invalidInput", `keep must be "all" or "listed", got ${String(spec.keep)}`);
   for (const s of spec.trackSeries ?? []) {
     if (!(SERIES_IDS as readonly string[]).includes(s))
       return modelError("notFound", `series ${s} not found`);

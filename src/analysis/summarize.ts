@@ -6,11 +6,11 @@
 import { isModelError } from "../model/errors";
 import type { ProjectionYears, ScalarInputId, SeriesId } from "../model/types";
 import { fiscalYearLabel } from "../model/project";
-import { spearman } from "./rankCorrelation";
+import { columnStats, StatsWorkspace } from "./columnStats";
+import { averageRanks, pearson } from "./rankCorrelation";
 import type { SamplingMethod } from "./sampling";
 import type { PreparedSimulation, SimulationRaw } from "./simulate";
 import { METRIC_IDS, outputLabel, type MetricId, type OutputRef, type Threshold } from "./simulationSpec";
-import { quantilesR7InPlace } from "./statistics";
 
 /** The reported percentiles, in order. */
 export const PERCENTILES = [0.05, 0.1, 0.25, 0.5, 0.75, 0.9, 0.95] as const;
@@ -64,23 +64,28 @@ export interface SimulationResult {
   };
 }
 
-/** Summarizes merged per-trial arrays (any chunking gives the same arrays, hence the same result). */
+/**
+ * Summarizes merged per-trial arrays (any chunking gives the same arrays, hence the same result). Each column
+ * costs three linear passes over reused buffers (`columnStats`); rank correlations are computed only when the
+ * spec names `rankCorrelationOutput`.
+ */
 export function summarizeRaw(prepared: PreparedSimulation, raw: SimulationRaw): SimulationResult {
   const { scenario, spec } = prepared;
   const years = raw.years;
   const calendar = Array.from({ length: years }, (_, t) => scenario.baseYear + t);
+  const ws = new StatsWorkspace(raw.count);
   const series: Partial<Record<SeriesId, SampleStats[]>> = {};
-  const scratch = new Float64Array(raw.count);
   for (const id of prepared.tracked) {
     const arr = raw.series[id];
     if (!arr) continue;
-    series[id] = calendar.map((_, t) =>
-      sampleStats(arr.subarray(t * raw.count, (t + 1) * raw.count), scratch),
-    );
+    series[id] = calendar.map((_, t) => statsOf(arr.subarray(t * raw.count, (t + 1) * raw.count), ws));
   }
   const metrics = {} as Record<MetricId, SampleStats>;
-  for (const m of METRIC_IDS) metrics[m] = sampleStats(raw.metrics[m], scratch);
+  for (const m of METRIC_IDS)
+    metrics[m] = prepared.keptMetrics.includes(m) ? statsOf(raw.metrics[m], ws) : EMPTY_STATS;
   const column = (o: OutputRef): ArrayLike<number> => outputColumn(prepared, raw, o);
+  const statsFor = (o: OutputRef): SampleStats =>
+    "metric" in o ? metrics[o.metric] : (series[o.series]?.[o.year - scenario.baseYear] ?? EMPTY_STATS);
   const thresholds = (spec.thresholds ?? []).map((th) => {
     const values = column(th.output);
     let hits = 0;
@@ -95,22 +100,36 @@ export function summarizeRaw(prepared: PreparedSimulation, raw: SimulationRaw): 
     };
   });
   const bins = spec.histogram?.bins ?? 30;
+  const all = spec.keep !== "listed";
   const extra: OutputRef = spec.histogram?.output ?? {
     series: "nvidiaChina",
     year: scenario.baseYear + scenario.horizon,
   };
-  const histograms = [
-    histogram("cumulativeNvidiaChina", raw.metrics.cumulativeNvidiaChina, bins),
-    histogram(outputLabel(extra), column(extra), bins),
-  ];
-  const rcOutput: OutputRef = spec.rankCorrelationOutput ?? { metric: "cumulativeNvidiaChina" };
-  const target = column(rcOutput);
-  const values = prepared.stochastic
-    .map((input, j) => {
-      const rho = spearman(raw.inputs[j] as Float64Array, target);
-      return { input, rho: isModelError(rho) ? 0 : rho };
-    })
-    .sort((a, b) => Math.abs(b.rho) - Math.abs(a.rho));
+  const histograms: Histogram[] = [];
+  if (all) {
+    histograms.push(
+      histogramInRange(
+        "cumulativeNvidiaChina",
+        raw.metrics.cumulativeNvidiaChina,
+        bins,
+        metrics.cumulativeNvidiaChina,
+      ),
+    );
+  }
+  if (all || spec.histogram)
+    histograms.push(histogramInRange(outputLabel(extra), column(extra), bins, statsFor(extra)));
+  const rcOutput = spec.rankCorrelationOutput;
+  let values: { input: ScalarInputId; rho: number }[] = [];
+  if (rcOutput !== undefined && raw.count >= 2) {
+    // Rank the target once, not once per input.
+    const targetRanks = averageRanks(column(rcOutput));
+    values = prepared.stochastic
+      .map((input, j) => {
+        const rho = pearson(averageRanks(raw.inputs[j] as Float64Array), targetRanks);
+        return { input, rho: isModelError(rho) ? 0 : rho };
+      })
+      .sort((a, b) => Math.abs(b.rho) - Math.abs(a.rho));
+  }
   return {
     trials: prepared.trials,
     seed: prepared.seed,
@@ -122,65 +141,27 @@ export function summarizeRaw(prepared: PreparedSimulation, raw: SimulationRaw): 
     correlated: spec.correlation !== undefined,
     series,
     metrics,
-    crossoverProbability: metrics.crossoverYear.count / raw.count,
+    crossoverProbability: prepared.keptMetrics.includes("crossoverYear")
+      ? metrics.crossoverYear.count / raw.count
+      : NaN,
     thresholds,
     histograms,
-    rankCorrelations: { output: outputLabel(rcOutput), values },
+    rankCorrelations: { output: rcOutput === undefined ? "" : outputLabel(rcOutput), values },
   };
 }
 
 /**
- * Statistics of the finite values of a sample (uses `scratch` for selection; the sample is not reordered).
+ * Statistics of the finite values of a sample (mean, STDEV.S, min, max, R-7 percentiles, standard error). The
+ * sample is not reordered. `scratch` is accepted for compatibility; buffers come from `workspace`.
  *
  * @example sampleStats(Float64Array.of(1, 3, 2, 4)).p50 // 2.5
  */
 export function sampleStats(
   values: ArrayLike<number>,
-  scratch = new Float64Array(values.length),
+  _scratch?: Float64Array,
+  workspace: StatsWorkspace = new StatsWorkspace(values.length),
 ): SampleStats {
-  let n = 0;
-  let sum = 0;
-  let min = Infinity;
-  let max = -Infinity;
-  for (let i = 0; i < values.length; i++) {
-    const v = values[i] as number;
-    if (!Number.isFinite(v)) continue;
-    scratch[n++] = v;
-    sum += v;
-    if (v < min) min = v;
-    if (v > max) max = v;
-  }
-  if (n === 0) {
-    return {
-      count: 0,
-      mean: NaN,
-      sd: NaN,
-      min: NaN,
-      max: NaN,
-      p5: NaN,
-      p10: NaN,
-      p25: NaN,
-      p50: NaN,
-      p75: NaN,
-      p90: NaN,
-      p95: NaN,
-      standardError: NaN,
-    };
-  }
-  const mean = sum / n;
-  let ss = 0;
-  for (let i = 0; i < n; i++) ss += ((scratch[i] as number) - mean) ** 2;
-  const sd = n > 1 ? Math.sqrt(ss / (n - 1)) : NaN;
-  const [p5, p10, p25, p50, p75, p90, p95] = quantilesR7InPlace(scratch.subarray(0, n), PERCENTILES) as [
-    number,
-    number,
-    number,
-    number,
-    number,
-    number,
-    number,
-  ];
-  return { count: n, mean, sd, min, max, p5, p10, p25, p50, p75, p90, p95, standardError: sd / Math.sqrt(n) };
+  return statsOf(values, workspace);
 }
 
 /** Equal-width histogram of the finite values over [min, max]. */
@@ -193,20 +174,7 @@ export function histogram(label: string, values: ArrayLike<number>, bins: number
     if (v < min) min = v;
     if (v > max) max = v;
   }
-  if (min > max) return { label, edges: [], counts: [] };
-  const k = max > min ? bins : 1;
-  const width = max > min ? (max - min) / k : 1;
-  const counts = new Array<number>(k).fill(0);
-  for (let i = 0; i < values.length; i++) {
-    const v = values[i] as number;
-    if (!Number.isFinite(v)) continue;
-    const b = Math.min(k - 1, Math.floor((v - min) / width));
-    counts[b] = (counts[b] as number) + 1;
-  }
-  const edges = Array.from({ length: k + 1 }, (_, j) =>
-    j === k ? (max > min ? max : min + 1) : min + j * width,
-  );
-  return { label, edges, counts };
+  return binned(label, values, bins, min, max);
 }
 
 /** The per-trial column of an output ref (a view, no copy). */
@@ -220,4 +188,69 @@ export function outputColumn(
   const arr = raw.series[o.series];
   if (!arr) throw new Error(`outputColumn: series ${o.series} was not tracked`);
   return arr.subarray(t * raw.count, (t + 1) * raw.count);
+}
+
+const EMPTY_STATS: SampleStats = {
+  count: 0,
+  mean: NaN,
+  sd: NaN,
+  min: NaN,
+  max: NaN,
+  p5: NaN,
+  p10: NaN,
+  p25: NaN,
+  p50: NaN,
+  p75: NaN,
+  p90: NaN,
+  p95: NaN,
+  standardError: NaN,
+};
+
+function statsOf(values: ArrayLike<number>, ws: StatsWorkspace): SampleStats {
+  const c = columnStats(values, ws, PERCENTILES);
+  const q = c.percentiles;
+  return {
+    count: c.count,
+    mean: c.mean,
+    sd: c.sd,
+    min: c.min,
+    max: c.max,
+    p5: q[0] as number,
+    p10: q[1] as number,
+    p25: q[2] as number,
+    p50: q[3] as number,
+    p75: q[4] as number,
+    p90: q[5] as number,
+    p95: q[6] as number,
+    standardError: c.standardError,
+  };
+}
+
+/** A histogram whose range is already known from the column's statistics: one pass. */
+function histogramInRange(
+  label: string,
+  values: ArrayLike<number>,
+  bins: number,
+  stats: SampleStats,
+): Histogram {
+  return stats.count === 0
+    ? { label, edges: [], counts: [] }
+    : binned(label, values, bins, stats.min, stats.max);
+}
+
+function binned(label: string, values: ArrayLike<number>, bins: number, min: number, max: number): Histogram {
+  if (!(min <= max)) return { label, edges: [], counts: [] };
+  const k = max > min ? bins : 1;
+  const width = max > min ? (max - min) / k : 1;
+  const counts = new Array<number>(k).fill(0);
+  for (let i = 0; i < values.length; i++) {
+    const v = values[i] as number;
+    if (!Number.isFinite(v)) continue;
+    const b = Math.min(k - 1, Math.floor((v - min) / width));
+    counts[b] = (counts[b] as number) + 1;
+  }
+  const edges = Array.from({ length: k + 1 }, (_, j) =>
+    j === k ? (max > min ? max : min + 1) : min + j * width,
+  );
+  return { label, edges, counts };
 }

@@ -5,6 +5,14 @@ import { bassCell, logisticCell, logisticFitCell } from "./curveFunctions";
 import { computeGrid } from "./computeFunctions";
 import { eventsGrid, figureCell, figuresGrid, sourceCell, versionCell } from "./figureFunctions";
 import { projectGrid } from "./modelFunctions";
+import {
+  distInvCell,
+  simulateCell,
+  simulateTableGrid,
+  simulateTableSize,
+  tornadoGrid,
+  tornadoSize,
+} from "./simulationFunctions";
 
 /**
  * The CHIPS function catalog as data: name, parameters and the host-neutral implementation. functions.ts
@@ -32,6 +40,15 @@ export interface ScalarFunctionSpec extends SpecBase {
 export interface GridFunctionSpec extends SpecBase {
   readonly shape: "grid";
   readonly call: (args: readonly unknown[]) => CellGrid | ModelError;
+  /**
+   * The result's size from the arguments known when the formula is parsed (`known[i]` false for a reference
+   * or an expression), for hosts that size arrays before evaluating (HyperFormula). Optional: without it the
+   * host calls `call` with the literal arguments. Expensive functions (simulations) supply it.
+   */
+  readonly predictSize?: (
+    literals: readonly unknown[],
+    known: readonly boolean[],
+  ) => { readonly rows: number; readonly cols: number };
 }
 
 export type ChipsFunctionSpec = ScalarFunctionSpec | GridFunctionSpec;
@@ -88,6 +105,39 @@ export const CHIPS_FUNCTIONS: readonly ChipsFunctionSpec[] = [
     params: [req("chip"), req("units"), opt("baseline")],
     shape: "grid",
     call: (a) => computeGrid(a[0], a[1], a[2]),
+  },
+  {
+    name: "CHIPS.SIMULATE",
+    params: [
+      { name: "scenario", kind: "range", optional: false },
+      req("trials"),
+      req("seed"),
+      req("series"),
+      req("year"),
+      opt("statistic"),
+    ],
+    shape: "scalar",
+    call: (a) => simulateCell(a[0], a[1], a[2], a[3], a[4], a[5]),
+  },
+  {
+    name: "CHIPS.SIMULATE.TABLE",
+    params: [{ name: "scenario", kind: "range", optional: false }, req("trials"), req("seed"), req("series")],
+    shape: "grid",
+    call: (a) => simulateTableGrid(a[0], a[1], a[2], a[3]),
+    predictSize: simulateTableSize,
+  },
+  {
+    name: "CHIPS.TORNADO",
+    params: [{ name: "scenario", kind: "range", optional: false }, req("metric"), opt("year")],
+    shape: "grid",
+    call: (a) => tornadoGrid(a[0], a[1], a[2]),
+    predictSize: tornadoSize,
+  },
+  {
+    name: "CHIPS.DIST.INV",
+    params: [req("kind"), req("p"), req("a"), req("b"), opt("c")],
+    shape: "scalar",
+    call: (a) => distInvCell(a[0], a[1], a[2], a[3], a[4]),
   },
 ];
 

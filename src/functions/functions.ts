@@ -10,6 +10,7 @@ import { bassCell, logisticCell, logisticFitCell } from "./curveFunctions";
 import { toExcelGrid, toExcelValue } from "./errors";
 import { eventsGrid, figureCell, figuresGrid, sourceCell, versionCell } from "./figureFunctions";
 import { projectGrid } from "./modelFunctions";
+import { distInvCell, simulateCell, simulateTableGrid, tornadoGrid } from "./simulationFunctions";
 
 /**
  * A cited figure from the ChipShift dataset: its value (in the figure's own unit, e.g. USD_billion or percent),
@@ -133,4 +134,81 @@ export function bass(t: number, p: number, q: number): number | CustomFunctions.
  */
 export function compute(chip: string, units: number, baseline?: string): any[][] {
   return toExcelGrid(computeGrid(chip, units, baseline));
+}
+
+/**
+ * One statistic of a seeded Monte Carlo simulation of a scenario (Latin hypercube; the scenario's default
+ * distributions and regime chain). The same scenario, trials and seed always give the same number, and cells
+ * that share them run one simulation. Money in USD billions, shares as fractions 0..1.
+ * @customfunction SIMULATE SIMULATE
+ * @param scenario A preset id or name (e.g. "licensed", "decoupling", "detente", "supplyCrunch"), or a 2-column range of (input id, value) rows applied on the base preset.
+ * @param trials Number of trials, an integer from 2 to 20000 (the worksheet cap; the task pane's Simulate runs more).
+ * @param seed Random seed, an integer of at least 0. Same seed, same results.
+ * @param series A series id, e.g. "nvidiaChina" (USD bn) or "domesticShare" (fraction), or a summary metric: cumulativeNvidiaChina, npvNvidiaChina, cagrNvidiaChina, crossoverYear, revenueAtRiskTotal.
+ * @param year Calendar year, e.g. 2027, or NVIDIA fiscal-year text such as "FY2028" (= calendar 2027). Ignored for a summary metric (leave it empty).
+ * @param [statistic] mean (default), sd (STDEV.S), min, max, p5, p10, p25, p50, p75, p90, p95 (PERCENTILE.INC) or se (standard error of the mean).
+ * @returns The statistic, in the series' unit.
+ */
+export function simulate(
+  scenario: any[][],
+  trials: number,
+  seed: number,
+  series: string,
+  year: any,
+  statistic?: string,
+): number | CustomFunctions.Error {
+  return toExcelValue(simulateCell(scenario, trials, seed, series, year, statistic)) as
+    number | CustomFunctions.Error;
+}
+
+/**
+ * A seeded Monte Carlo simulation of one series as a table: header row (Year, FY, Mean, SD, P5, P10, P25,
+ * P50, P75, P90, P95), then one row per calendar year. Shares the simulation with CHIPS.SIMULATE cells that
+ * use the same scenario, trials and seed.
+ * @customfunction SIMULATE.TABLE SIMULATE.TABLE
+ * @param scenario A preset id or name (e.g. "licensed"), or a 2-column range of (input id, value) rows applied on the base preset.
+ * @param trials Number of trials, an integer from 2 to 20000.
+ * @param seed Random seed, an integer of at least 0.
+ * @param series A series id, e.g. "nvidiaChina" (USD bn), "nvidiaChinaNet" or "domesticShare" (fraction).
+ * @returns The table that spills: one row per year with the mean, standard deviation and percentiles.
+ */
+export function simulateTable(scenario: any[][], trials: number, seed: number, series: string): any[][] {
+  return toExcelGrid(simulateTableGrid(scenario, trials, seed, series));
+}
+
+/**
+ * Tornado sensitivity: each uncertain input (the scenario's default distributions) moved to its P10 and its
+ * P90 with every other input at the scenario's value. A table with a header row (Input, Low (P10), High (P90),
+ * Output at low, Output at high, Swing), widest swing first.
+ * @customfunction TORNADO TORNADO
+ * @param scenario A preset id or name (e.g. "licensed"), or a 2-column range of (input id, value) rows applied on the base preset.
+ * @param metric A summary metric (cumulativeNvidiaChina, npvNvidiaChina, cagrNvidiaChina, crossoverYear, revenueAtRiskTotal) or a series id such as "nvidiaChina" with a year.
+ * @param [year] Calendar year (or "FY2028" text) when metric is a series id.
+ * @returns The tornado table that spills, one row per uncertain input.
+ */
+export function tornado(scenario: any[][], metric: string, year?: any): any[][] {
+  return toExcelGrid(tornadoGrid(scenario, metric, year));
+}
+
+/**
+ * Inverse cumulative distribution (quantile) at probability p. a and b are the bounds of a bounded
+ * distribution and c its mode, as in the textbook Triangular(a, b, c): uniform(a min, b max);
+ * triangular(a min, b max, c mode); pert(a min, b max, c mode; beta with λ = 4); normal(a mean, b sd);
+ * lognormal(a median, b 90th percentile); lognormalMuSigma(a μ, b σ of ln X).
+ * @customfunction DIST.INV DIST.INV
+ * @param kind uniform, triangular, pert, normal, lognormal or lognormalMuSigma.
+ * @param p Probability: 0 to 1 for uniform, triangular and pert; strictly between 0 and 1 for the others.
+ * @param a min (uniform, triangular, pert), mean (normal), median (lognormal) or μ (lognormalMuSigma).
+ * @param b max (uniform, triangular, pert), sd (normal), 90th percentile (lognormal) or σ (lognormalMuSigma).
+ * @param [c] mode (most likely value) for triangular and pert; leave empty for the other kinds.
+ * @returns The value x with P(X ≤ x) = p.
+ */
+export function distInv(
+  kind: string,
+  p: number,
+  a: number,
+  b: number,
+  c?: number,
+): number | CustomFunctions.Error {
+  return toExcelValue(distInvCell(kind, p, a, b, c)) as number | CustomFunctions.Error;
 }

@@ -54,6 +54,13 @@ export function predictGridSize(
   spec: GridFunctionSpec,
   literals: readonly unknown[],
 ): { readonly rows: number; readonly cols: number } | undefined {
+  if (spec.predictSize !== undefined) {
+    const known = literals.map((value) => value !== NOT_LITERAL);
+    return spec.predictSize(
+      literals.map((value) => (value === NOT_LITERAL ? undefined : value)),
+      known,
+    );
+  }
   if (spec.name === "CHIPS.PROJECT") return predictProjectSize(spec, literals);
   if (literals.some((value) => value === NOT_LITERAL)) return undefined;
   return gridSize(spec.call(literals));

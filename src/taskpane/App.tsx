@@ -19,6 +19,7 @@ import type { SectionId } from "./paneState";
 import { SECTIONS } from "./sections";
 import type { PaneSection } from "./sections";
 import type { ThemeMode } from "./theme";
+import { WorkspaceProvider } from "./workspace";
 
 const useStyles = makeStyles({
   provider: { height: "100%", backgroundColor: tokens.colorNeutralBackground1 },
@@ -58,61 +59,63 @@ export function App({ port, sections = SECTIONS, notice = null, theme = "light",
 
   return (
     <FluentProvider theme={theme === "dark" ? webDarkTheme : webLightTheme} className={styles.provider}>
-      <main className={styles.root}>
-        <header className={styles.header}>
-          <Text as="h1" size={500} weight="semibold" style={{ margin: 0 }}>
-            ChipShift
-          </Text>
-          <Text size={200} className={styles.subtitle}>
-            NVIDIA China revenue under export controls and China&apos;s shift to domestic AI chips
-          </Text>
-        </header>
-        {notice === null || state.noticeDismissed ? null : (
-          <MessageBar intent="info" data-testid="host-notice">
-            <MessageBarBody>{notice}</MessageBarBody>
-            <MessageBarActions
-              containerAction={
-                <Button
-                  appearance="transparent"
-                  size="small"
-                  onClick={() => dispatch({ type: "noticeDismissed" })}
-                >
-                  Dismiss
-                </Button>
-              }
-            />
-          </MessageBar>
-        )}
-        <TabList
-          className={styles.tabs}
-          aria-label="ChipShift sections"
-          selectedValue={state.section}
-          onTabSelect={(_, data) => {
-            if (isSectionId(data.value)) dispatch({ type: "sectionSelected", section: data.value });
-          }}
-        >
-          {sections.map((section) => (
-            <Tab
-              key={section.id}
-              id={tabId(section.id)}
-              value={section.id}
-              aria-controls={panelId(section.id)}
-            >
-              {section.label}
-            </Tab>
-          ))}
-        </TabList>
-        {current === undefined ? null : (
-          <div
-            role="tabpanel"
-            id={panelId(current.id)}
-            aria-labelledby={tabId(current.id)}
-            className={styles.panel}
+      <WorkspaceProvider>
+        <main className={styles.root}>
+          <header className={styles.header}>
+            <Text as="h1" size={500} weight="semibold" style={{ margin: 0 }}>
+              ChipShift
+            </Text>
+            <Text size={200} className={styles.subtitle}>
+              NVIDIA China revenue under export controls and China&apos;s shift to domestic AI chips
+            </Text>
+          </header>
+          {notice === null || state.noticeDismissed ? null : (
+            <MessageBar intent="info" data-testid="host-notice">
+              <MessageBarBody>{notice}</MessageBarBody>
+              <MessageBarActions
+                containerAction={
+                  <Button
+                    appearance="transparent"
+                    size="small"
+                    onClick={() => dispatch({ type: "noticeDismissed" })}
+                  >
+                    Dismiss
+                  </Button>
+                }
+              />
+            </MessageBar>
+          )}
+          <TabList
+            className={styles.tabs}
+            aria-label="ChipShift sections"
+            selectedValue={state.section}
+            onTabSelect={(_, data) => {
+              if (isSectionId(data.value)) dispatch({ type: "sectionSelected", section: data.value });
+            }}
           >
-            {current.render({ port })}
-          </div>
-        )}
-      </main>
+            {sections.map((section) => (
+              <Tab
+                key={section.id}
+                id={tabId(section.id)}
+                value={section.id}
+                aria-controls={panelId(section.id)}
+              >
+                {section.label}
+              </Tab>
+            ))}
+          </TabList>
+          {current === undefined ? null : (
+            <div
+              role="tabpanel"
+              id={panelId(current.id)}
+              aria-labelledby={tabId(current.id)}
+              className={styles.panel}
+            >
+              {current.render({ port })}
+            </div>
+          )}
+        </main>
+      </WorkspaceProvider>
     </FluentProvider>
   );
 }

@@ -2,6 +2,8 @@ import type { ReactNode } from "react";
 import type { WorkbookPort } from "../workbook/port";
 import { FiguresSection } from "./figures/FiguresSection";
 import { NotBuilt } from "./NotBuilt";
+import { SensitivitySection } from "./sensitivity/SensitivitySection";
+import { SimulateSection } from "./simulate/SimulateSection";
 import type { SectionId } from "./paneState";
 
 /** What every section receives from the shell. */
@@ -31,16 +33,12 @@ export const SECTIONS: readonly PaneSection[] = [
   {
     id: "simulate",
     label: "Simulate",
-    render: () => (
-      <NotBuilt what="give inputs probability distributions and run a seeded Monte Carlo simulation off the UI thread" />
-    ),
+    render: ({ port }) => <SimulateSection port={port} />,
   },
   {
     id: "sensitivity",
     label: "Sensitivity",
-    render: () => (
-      <NotBuilt what="rank the inputs by how much they move NVIDIA China revenue (tornado chart)" />
-    ),
+    render: ({ port }) => <SensitivitySection port={port} />,
   },
   {
     id: "figures",

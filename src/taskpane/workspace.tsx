@@ -28,7 +28,11 @@ const WorkspaceContext = createContext<Workspace | null>(null);
 export interface WorkspaceProviderProps {
   readonly children: ReactNode;
   /** Starting scenario; default: the base preset ("Licensed trade"). */
-  readonly initialScenario?: { readonly scenario: Scenario; readonly name: string; readonly presetId: string | null };
+  readonly initialScenario?: {
+    readonly scenario: Scenario;
+    readonly name: string;
+    readonly presetId: string | null;
+  };
 }
 
 interface WorkspaceData {

@@ -1,4 +1,7 @@
-import type { CellContent, CellRef, WorkbookPort } from "./port";
+import { columnLetters } from "./layout/address";
+import type { ChartSpec, SheetLayout } from "./layout/types";
+import type { CellContent, CellRef, WorkbookPort, WriteSummary } from "./port";
+import { CHART_TYPES, ownershipMarkerName, writeBlock } from "./writers/office";
 import { WorkbookPortError } from "./port";
 import type { WorkbookPortErrorCode } from "./port";
 
@@ -43,7 +46,95 @@ export function createOfficePort(
         return cellRefOf(sheet.name, cell.address);
       });
     },
+    writeSheets: (sheets, charts) =>
+      runOperation(excel, "writeFailed", (context) => writeSheetsBatch(context, sheets, charts)),
   };
+}
+
+/**
+ * `WorkbookPort.writeSheets` inside one `Excel.run`, with TWO syncs: (1) read sheet names, the add-in's
+ * ownership markers and the charts of same-named sheets; (2) write everything. A sheet the add-in owns is
+ * cleared and rewritten in place (its old charts deleted); a user's sheet of the same name is left alone and
+ * the results go to "<name> (2)". Workbook names other than new ownership markers are not touched, so writing
+ * results never disturbs the built model's named ranges.
+ */
+export async function writeSheetsBatch(
+  context: Excel.RequestContext,
+  sheets: readonly SheetLayout[],
+  charts: readonly ChartSpec[],
+): Promise<WriteSummary> {
+  const workbook = context.workbook;
+  const worksheets = workbook.worksheets;
+  worksheets.load("items/name");
+  const names = workbook.names;
+  names.load("items/name,items/formula");
+  const probes = sheets.map((sheet) => {
+    const probe = worksheets.getItemOrNullObject(sheet.name);
+    probe.load("isNullObject");
+    const existingCharts = probe.charts;
+    existingCharts.load("items/name");
+    return { probe, existingCharts };
+  });
+  await context.sync();
+
+  const existing = new Set(worksheets.items.map((ws) => ws.name));
+  const markers = new Map<string, string>();
+  for (const item of names.items) {
+    const target = /^='?(.*?)'?!\$A\$1$/.exec(item.formula)?.[1]?.replace(/''/g, "'");
+    if (item.name.startsWith("CS_Owned_") && target !== undefined && existing.has(target))
+      markers.set(item.name, target);
+  }
+  const mapping: Record<string, string> = {};
+  const taken = new Set(existing);
+  sheets.forEach((sheet, i) => {
+    const marker = ownershipMarkerName(sheet.name);
+    const owned = markers.get(marker);
+    let ws: Excel.Worksheet;
+    if (owned !== undefined) {
+      mapping[sheet.name] = owned;
+      ws = worksheets.getItem(owned);
+      ws.getRange().clear("All");
+      ws.freezePanes.unfreeze();
+      const probe = probes[i];
+      if (owned === sheet.name && probe !== undefined && !probe.probe.isNullObject) {
+        for (const chart of probe.existingCharts.items) chart.delete();
+      }
+    } else {
+      let name = sheet.name;
+      for (let n = 2; taken.has(name); n++) name = `${sheet.name} (${n})`;
+      taken.add(name);
+      mapping[sheet.name] = name;
+      ws = worksheets.add(name);
+      names.add(
+        marker,
+        `='${name.replace(/'/g, "''")}'!$A$1`,
+        "ChipShift: marks this sheet as the add-in's own",
+      );
+    }
+    const actual = mapping[sheet.name] ?? sheet.name;
+    for (const block of sheet.blocks) writeBlock(ws, block, "skipped", workbook, actual);
+    for (const { column, width } of sheet.columnWidths) {
+      ws.getRange(`${columnLetters(column)}:${columnLetters(column)}`).format.columnWidth = width * 7;
+    }
+    if (sheet.freeze !== undefined && sheet.freeze.columns > 0)
+      ws.freezePanes.freezeColumns(sheet.freeze.columns);
+    else if (sheet.freeze !== undefined && sheet.freeze.rows > 0)
+      ws.freezePanes.freezeRows(sheet.freeze.rows);
+    if (i === 0) ws.activate();
+  });
+  for (const spec of charts) {
+    const ws = worksheets.getItem(mapping[spec.sheet] ?? spec.sheet);
+    const source = worksheets
+      .getItem(mapping[spec.source.sheet] ?? spec.source.sheet)
+      .getRange(spec.source.range);
+    const chart = ws.charts.add(CHART_TYPES[spec.kind], source, "Rows");
+    chart.name = `CS_${spec.id}`;
+    chart.title.text = spec.title;
+    chart.axes.valueAxis.title.text = spec.yAxisTitle;
+    chart.setPosition(spec.anchor.from, spec.anchor.to);
+  }
+  await context.sync();
+  return { sheets: mapping, charts: charts.length };
 }
 
 /** The cell value Office.js must receive so that `value` is stored as itself (text stays text). */

@@ -49,7 +49,11 @@ export function readScenariosFromInputs(grid: Grid, options: ReadbackOptions = {
   const firstCol = INPUTS_GEOMETRY.firstScenarioColumn - 1;
   const liveIndex = header.findIndex((v, i) => i >= firstCol && v === "Live");
   if (liveIndex < 0) {
-    issues.push({ sheet, address: cellAddress(INPUTS_GEOMETRY.headerRow, 1), message: "the Inputs sheet has no Live column in its header row; rebuild the model" });
+    issues.push({
+      sheet,
+      address: cellAddress(INPUTS_GEOMETRY.headerRow, 1),
+      message: "the Inputs sheet has no Live column in its header row; rebuild the model",
+    });
     return { scenarios: [], issues };
   }
   const columns = Array.from({ length: liveIndex - firstCol }, (_, i) => firstCol + i);
@@ -112,7 +116,8 @@ function readColumn(grid: Grid, col: number, sheet: string): ParsedColumn {
       const entry = (regimes[regime] ??= { row: r });
       const value = cellNumber(raw);
       if (typeof value === "number") entry[field] = value;
-      else if (value.got !== "blank") issue(address, `regimes.${regime}.${field} must be a number, got ${value.got}`);
+      else if (value.got !== "blank")
+        issue(address, `regimes.${regime}.${field} must be a number, got ${value.got}`);
     } else if ((match = /^vendors\.(.+)\.(weight|aspUsdK|bf16Tflops)$/.exec(id)) !== null) {
       const [, vendor, field] = match as unknown as [string, string, "weight" | "aspUsdK" | "bf16Tflops"];
       keyAddress.vendors ??= address;
@@ -121,7 +126,8 @@ function readColumn(grid: Grid, col: number, sheet: string): ParsedColumn {
       const entry = (vendors[vendor] ??= { row: r });
       const value = cellNumber(raw);
       if (typeof value === "number") entry[field] = value;
-      else if (value.got !== "blank") issue(address, `vendors.${vendor}.${field} must be a number, got ${value.got}`);
+      else if (value.got !== "blank")
+        issue(address, `vendors.${vendor}.${field} must be a number, got ${value.got}`);
     } else if ((match = /^regimePath\[(\d+)\]$/.exec(id)) !== null) {
       keyAddress.regimePath ??= address;
       pathCells.push({ t: Number(match[1]), value: raw, address });
@@ -129,11 +135,13 @@ function readColumn(grid: Grid, col: number, sheet: string): ParsedColumn {
       keyAddress.marketPath ??= address;
       const value = cellNumber(raw);
       if (typeof value === "number") marketCells.push({ t: Number(match[1]), value, address });
-      else if (value.got !== "blank") issue(address, `marketPath[${match[1]}] must be a number or blank, got ${value.got}`);
+      else if (value.got !== "blank")
+        issue(address, `marketPath[${match[1]}] must be a number or blank, got ${value.got}`);
     }
   }
   for (const meta of SCALAR_INPUTS) {
-    if (addressOf[meta.id] === undefined) issue(headerAddress, `${meta.id} row is missing from the sheet; rebuild the model`);
+    if (addressOf[meta.id] === undefined)
+      issue(headerAddress, `${meta.id} row is missing from the sheet; rebuild the model`);
   }
 
   const regimeTable: Record<string, { access: number; remittance: number }> = {};
@@ -141,7 +149,10 @@ function readColumn(grid: Grid, col: number, sheet: string): ParsedColumn {
     if (entry.access === undefined && entry.remittance === undefined) continue;
     if (entry.access === undefined || entry.remittance === undefined) {
       const field = entry.access === undefined ? "access" : "remittance";
-      issue(addressOf[`regimes.${regime}.${field}`] ?? headerAddress, `regimes.${regime}.${field} must be a number when the regime is used, got blank`);
+      issue(
+        addressOf[`regimes.${regime}.${field}`] ?? headerAddress,
+        `regimes.${regime}.${field} must be a number when the regime is used, got blank`,
+      );
       continue;
     }
     regimeTable[regime] = { access: entry.access, remittance: entry.remittance };
@@ -152,7 +163,10 @@ function readColumn(grid: Grid, col: number, sheet: string): ParsedColumn {
     if (fields.every((f) => entry[f] === undefined)) continue;
     const blank = fields.find((f) => entry[f] === undefined);
     if (blank !== undefined) {
-      issue(addressOf[`vendors.${vendor}.${blank}`] ?? headerAddress, `vendors.${vendor}.${blank} must be a number when the vendor is used, got blank`);
+      issue(
+        addressOf[`vendors.${vendor}.${blank}`] ?? headerAddress,
+        `vendors.${vendor}.${blank} must be a number when the vendor is used, got blank`,
+      );
       continue;
     }
     vendorTable[vendor] = { weight: entry.weight!, aspUsdK: entry.aspUsdK!, bf16Tflops: entry.bf16Tflops! };
@@ -168,7 +182,10 @@ function readColumn(grid: Grid, col: number, sheet: string): ParsedColumn {
     regimePath.push(cellText(cell.value));
   }
   if (Number.isInteger(horizon) && horizon + 1 > pathCells.length) {
-    issue(keyAddress.regimePath ?? headerAddress, `horizon ${horizon} needs ${horizon + 1} regime path rows but the sheet has ${pathCells.length}; rebuild the model with this horizon`);
+    issue(
+      keyAddress.regimePath ?? headerAddress,
+      `horizon ${horizon} needs ${horizon + 1} regime path rows but the sheet has ${pathCells.length}; rebuild the model with this horizon`,
+    );
     return { name, issues, keyAddress };
   }
   const marketPath: Record<string, number> = {};
@@ -188,10 +205,16 @@ function readColumn(grid: Grid, col: number, sheet: string): ParsedColumn {
   for (const problem of scenarioIssues(candidate)) {
     issue(addressFor(problem.path, addressOf, keyAddress) ?? headerAddress, problem.message);
   }
-  return issues.length > 0 ? { name, issues, keyAddress } : { name, scenario: candidate as unknown as Scenario, issues, keyAddress };
+  return issues.length > 0
+    ? { name, issues, keyAddress }
+    : { name, scenario: candidate as unknown as Scenario, issues, keyAddress };
 }
 
-function addressFor(path: string, addressOf: Record<string, string>, keyAddress: Record<string, string>): string | undefined {
+function addressFor(
+  path: string,
+  addressOf: Record<string, string>,
+  keyAddress: Record<string, string>,
+): string | undefined {
   if (addressOf[path] !== undefined) return addressOf[path];
   const top = /^[A-Za-z]+/.exec(path)?.[0] ?? "";
   return keyAddress[top];
@@ -205,18 +228,28 @@ function carryProvenance(
   sheet: string,
 ): Record<string, Provenance> {
   const out: Record<string, Provenance> = {};
-  const edited = (key: string): Provenance => ({ assumption: `Edited in the workbook (${sheet}!${keyAddress[key.split(".")[0]!] ?? "?"})` });
+  const edited = (key: string): Provenance => ({
+    assumption: `Edited in the workbook (${sheet}!${keyAddress[key.split(".")[0]!] ?? "?"})`,
+  });
   const same = (path: string): boolean =>
-    previous !== undefined && JSON.stringify(valueAt(previous.scenario, path)) === JSON.stringify(valueAt(scenario, path));
+    previous !== undefined &&
+    JSON.stringify(valueAt(previous.scenario, path)) === JSON.stringify(valueAt(scenario, path));
   // Entries of the previous provenance (top-level ids and dotted paths such as "regimes.licensed.access")
   // survive where the value they describe is unchanged.
-  for (const [key, carried] of Object.entries(previous?.provenance ?? {})) out[key] = same(key) ? carried : edited(key);
+  for (const [key, carried] of Object.entries(previous?.provenance ?? {}))
+    out[key] = same(key) ? carried : edited(key);
   for (const key of Object.keys(scenario)) if (out[key] === undefined || !same(key)) out[key] = edited(key);
   return out;
 }
 
 function valueAt(root: unknown, path: string): unknown {
-  return path.split(".").reduce<unknown>((node, part) => (typeof node === "object" && node !== null ? (node as Record<string, unknown>)[part] : undefined), root);
+  return path
+    .split(".")
+    .reduce<unknown>(
+      (node, part) =>
+        typeof node === "object" && node !== null ? (node as Record<string, unknown>)[part] : undefined,
+      root,
+    );
 }
 
 function cellText(value: unknown): string {

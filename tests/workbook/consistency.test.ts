@@ -31,12 +31,14 @@ function maxSheetVsEngine(rows: Map<string, unknown[]>, p: Projection): { worst:
     if (actual === undefined) throw new Error(`row ${id} missing`);
     expected.forEach((e, t) => {
       const a = actual[t];
-      const diff = typeof a === "number" ? (Math.abs(a - e) < 1e-12 ? 0 : relativeDiff(a, e)) : Number.POSITIVE_INFINITY;
+      const diff =
+        typeof a === "number" ? (Math.abs(a - e) < 1e-12 ? 0 : relativeDiff(a, e)) : Number.POSITIVE_INFINITY;
       if (diff > worst) [worst, where] = [diff, `${id}[${t}] sheet ${String(a)} engine ${e}`];
     });
   };
   for (const id of SERIES_IDS) check(id, p.series[id]);
-  for (const [vendor, series] of Object.entries(p.vendors)) for (const id of VENDOR_SERIES_IDS) check(`vendors.${vendor}.${id}`, series[id]);
+  for (const [vendor, series] of Object.entries(p.vendors))
+    for (const id of VENDOR_SERIES_IDS) check(`vendors.${vendor}.${id}`, series[id]);
   check("revenueAtRisk", p.summary.revenueAtRisk);
   check("cumulativeNvidiaChina", [p.summary.cumulativeNvidiaChina]);
   check("npvNvidiaChina", [p.summary.npvNvidiaChina]);
@@ -53,9 +55,19 @@ function maxSheetVsEngine(rows: Map<string, unknown[]>, p: Projection): { worst:
   };
   const exact = first(0.5);
   const loose = first(0.5 - 1e-9);
-  const ok = crossover === exact || (typeof crossover === "number" && typeof loose === "number" && crossover >= loose && (exact === "none" || crossover <= exact));
-  if (!ok) [worst, where] = [Number.POSITIVE_INFINITY, `crossoverYear sheet ${String(crossover)} engine ${String(exact)}`];
-  if (p.summary.crossoverYear !== (exact === "none" ? null : exact)) throw new Error("engine crossover disagrees with its own series");
+  const ok =
+    crossover === exact ||
+    (typeof crossover === "number" &&
+      typeof loose === "number" &&
+      crossover >= loose &&
+      (exact === "none" || crossover <= exact));
+  if (!ok)
+    [worst, where] = [
+      Number.POSITIVE_INFINITY,
+      `crossoverYear sheet ${String(crossover)} engine ${String(exact)}`,
+    ];
+  if (p.summary.crossoverYear !== (exact === "none" ? null : exact))
+    throw new Error("engine crossover disagrees with its own series");
   return { worst, where };
 }
 
@@ -130,7 +142,10 @@ describe("CS Model computed by HyperFormula", () => {
           substitutionRate: r.substitutionRate,
           otherBase: r.otherBase,
           discountRate: r.discountRate,
-          regimes: { a: { access: r.access[0]!, remittance: 0.25 }, b: { access: r.access[1]!, remittance: 0 } },
+          regimes: {
+            a: { access: r.access[0]!, remittance: 0.25 },
+            b: { access: r.access[1]!, remittance: 0 },
+          },
           regimePath: r.path.slice(0, r.horizon + 1),
           marketPath: r.horizon >= 2 ? { [String(base.baseYear + 2)]: 77 } : {},
           retirementRate: r.retirementRate,
@@ -150,7 +165,10 @@ describe("CS Model computed by HyperFormula", () => {
     const inputs = hf.getSheetValues(hf.getSheetId("CS Inputs")!);
     const row = inputs.findIndex((r) => r[0] === "marketBase") + 1;
     setCell(hf, "CS Inputs", `D${row}`, 61.5);
-    const { worst, where } = maxSheetVsEngine(modelRows(hf), projectionOf({ ...base.scenario, marketBase: 61.5 }));
+    const { worst, where } = maxSheetVsEngine(
+      modelRows(hf),
+      projectionOf({ ...base.scenario, marketBase: 61.5 }),
+    );
     expect(worst, where).toBeLessThanOrEqual(TOLERANCE);
   });
 });

@@ -34,6 +34,8 @@ export const TINY: Scenario = {
 };
 
 export function named(name: string, scenario: Scenario): NamedScenario {
-  const provenance = Object.fromEntries(Object.keys(scenario).map((k) => [k, { assumption: "test fixture" }]));
+  const provenance = Object.fromEntries(
+    Object.keys(scenario).map((k) => [k, { assumption: "test fixture" }]),
+  );
   return { name, scenario, provenance };
 }

@@ -16,7 +16,9 @@ export function modelRows(hf: HyperFormula, sheetName = "CS Model"): Map<string,
 
 export function setCell(hf: HyperFormula, sheetName: string, address: string, content: unknown): void {
   const at = parseAddress(address)!;
-  hf.setCellContents({ sheet: hf.getSheetId(sheetName)!, row: at.row - 1, col: at.column - 1 }, [[content as never]]);
+  hf.setCellContents({ sheet: hf.getSheetId(sheetName)!, row: at.row - 1, col: at.column - 1 }, [
+    [content as never],
+  ]);
 }
 
 export function relativeDiff(a: number, b: number): number {

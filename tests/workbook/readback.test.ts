@@ -41,7 +41,9 @@ describe("readScenariosFromInputs(grid)", () => {
     expect(result.issues).toEqual([]);
     const edited = result.scenarios[1]!;
     expect(edited.scenario.regimes.licensed?.access).toBe(0.4);
-    expect(edited.provenance.regimes).toEqual({ assumption: expect.stringContaining("Edited in the workbook") });
+    expect(edited.provenance.regimes).toEqual({
+      assumption: expect.stringContaining("Edited in the workbook"),
+    });
   });
 
   it("readScenariosFromInputs(grid) reports an out-of-range edit by sheet and cell", () => {
@@ -50,7 +52,9 @@ describe("readScenariosFromInputs(grid)", () => {
     setCell(hf, "CS Inputs", `D${row}`, 1.4);
     const result = readScenariosFromInputs(grid());
     expect(result.issues).toHaveLength(1);
-    expect(formatReadbackIssue(result.issues[0]!)).toBe(`CS Inputs!D${row}: domesticShareCap must be between 0 and 1, got 1.4`);
+    expect(formatReadbackIssue(result.issues[0]!)).toBe(
+      `CS Inputs!D${row}: domesticShareCap must be between 0 and 1, got 1.4`,
+    );
     expect(result.scenarios.map((s) => s.name)).not.toContain(PRESET_SCENARIOS[0]!.name);
   });
 

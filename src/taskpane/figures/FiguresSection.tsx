@@ -67,7 +67,7 @@ export function FiguresSection({ port }: { readonly port: WorkbookPort | null })
             value={state.category ?? ""}
             onChange={(_, data) => dispatch({ type: "categoryChanged", category: data.value || null })}
           >
-            <option value="">All categories</option>
+            <option value="">All</option>
             {CATEGORIES.map((category) => (
               <option key={category} value={category}>
                 {categoryLabel(category)}
@@ -81,7 +81,7 @@ export function FiguresSection({ port }: { readonly port: WorkbookPort | null })
             value={state.confidence ?? ""}
             onChange={(_, data) => dispatch({ type: "confidenceChanged", confidence: data.value || null })}
           >
-            <option value="">Any confidence</option>
+            <option value="">Any</option>
             {CONFIDENCE_OPTIONS.map((confidence) => (
               <option key={confidence} value={confidence}>
                 {confidenceLabel(confidence)}
@@ -95,7 +95,7 @@ export function FiguresSection({ port }: { readonly port: WorkbookPort | null })
             value={state.entity ?? ""}
             onChange={(_, data) => dispatch({ type: "entityChanged", entity: data.value || null })}
           >
-            <option value="">All entities</option>
+            <option value="">All</option>
             {ENTITIES.map((entity) => (
               <option key={entity} value={entity}>
                 {entity}

@@ -1,5 +1,5 @@
 import { Button, Dropdown, Field, makeStyles, Option, tokens } from "@fluentui/react-components";
-import { useState } from "react";
+import { memo, useState } from "react";
 import type { Preset } from "../../model/types";
 import type { ChartSeries } from "../charts/chartTypes";
 import { formatUsdBn, yearLabel } from "../charts/format";
@@ -15,7 +15,7 @@ export interface ComparePanelProps {
 }
 
 /** Pin up to four scenarios (the current edit or presets) and compare their NVIDIA China revenue lines. */
-export function ComparePanel(props: ComparePanelProps): React.JSX.Element {
+export const ComparePanel = memo(function ComparePanel(props: ComparePanelProps): React.JSX.Element {
   const styles = useStyles();
   const [presetId, setPresetId] = useState<string>(props.presets[0]?.id ?? "");
   const full = props.pinned.length >= MAX_PINNED;
@@ -80,7 +80,7 @@ export function ComparePanel(props: ComparePanelProps): React.JSX.Element {
       )}
     </div>
   );
-}
+});
 
 /** One nvidiaChina line per pinned scenario over the union of their calendar years (gaps where absent). */
 export function compareSeries(pinned: readonly PinnedScenario[]): { x: string[]; series: ChartSeries[] } {

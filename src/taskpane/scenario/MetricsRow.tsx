@@ -1,3 +1,4 @@
+import { memo } from "react";
 import { makeStyles, tokens } from "@fluentui/react-components";
 import type { Projection } from "../../model/types";
 import { formatPercent, formatUsdBn } from "../charts/format";
@@ -7,7 +8,7 @@ export interface MetricsRowProps {
 }
 
 /** Key metrics of the projection (DESIGN.md §4.2 summary, over t = 1..H). */
-export function MetricsRow({ projection }: MetricsRowProps): React.JSX.Element {
+export const MetricsRow = memo(function MetricsRow({ projection }: MetricsRowProps): React.JSX.Element {
   const styles = useStyles();
   const { summary, years } = projection;
   const first = years.calendar[1] ?? years.calendar[0];
@@ -50,7 +51,7 @@ export function MetricsRow({ projection }: MetricsRowProps): React.JSX.Element {
       ))}
     </dl>
   );
-}
+});
 
 const useStyles = makeStyles({
   row: {

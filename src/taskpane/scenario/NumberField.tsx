@@ -1,4 +1,5 @@
 import { Field, Input, makeStyles, tokens } from "@fluentui/react-components";
+import { memo } from "react";
 import type { Provenance } from "../../model/types";
 import type { InputDisplay } from "./inputCatalog";
 import { ProvenanceBadge } from "./ProvenanceBadge";
@@ -10,21 +11,23 @@ export interface NumberFieldProps {
   readonly unit: string;
   readonly display: InputDisplay;
   readonly raw: string;
-  readonly messages: readonly string[];
+  /** Inline validation text ("; "-joined issues), empty when valid. */
+  readonly message: string;
   /** Omit for inputs without their own badge (table cells share the table's badge). */
   readonly provenance?: Provenance | "none";
-  readonly onChange: (raw: string) => void;
+  /** Stable across renders (NumberField is memoised): receives this field's path. */
+  readonly onChange: (path: string, raw: string) => void;
 }
 
 /**
  * One labelled text box holding the raw text of a number, its unit after the box, its inline validation
  * messages under it, and its provenance badge. Percent boxes say so in the label.
  */
-export function NumberField(props: NumberFieldProps): React.JSX.Element {
+export const NumberField = memo(function NumberField(props: NumberFieldProps): React.JSX.Element {
   const styles = useStyles();
   const percent = props.display === "percent";
   const label = percent ? `${props.label} (in %, type 41 for 41%)` : `${props.label} (${props.unit})`;
-  const message = props.messages.length > 0 ? withPercentHint(props.messages, percent, props.raw) : undefined;
+  const message = props.message !== "" ? withPercentHint(props.message, percent, props.raw) : undefined;
   return (
     <Field
       label={label}
@@ -43,7 +46,7 @@ export function NumberField(props: NumberFieldProps): React.JSX.Element {
             inputMode="decimal"
             data-path={props.path}
             contentAfter={<span className={styles.unit}>{props.unit}</span>}
-            onChange={(_, data) => props.onChange(data.value)}
+            onChange={(_, data) => props.onChange(props.path, data.value)}
           />
           {props.provenance !== undefined ? (
             <ProvenanceBadge
@@ -55,11 +58,10 @@ export function NumberField(props: NumberFieldProps): React.JSX.Element {
       )}
     </Field>
   );
-}
+});
 
 /** The engine states bounds as fractions; remind the analyst that the box is in percent. */
-function withPercentHint(messages: readonly string[], percent: boolean, raw: string): string {
-  const text = messages.join("; ");
+function withPercentHint(text: string, percent: boolean, raw: string): string {
   const typed = raw.trim().replace(/%$/, "");
   const value = typed === "" ? Number.NaN : Number(typed);
   if (!percent || !Number.isFinite(value)) return text;

@@ -1,3 +1,4 @@
+import { memo } from "react";
 import { makeStyles, tokens } from "@fluentui/react-components";
 import type { Projection } from "../../model/types";
 import { formatUsdBn, yearLabel } from "../charts/format";
@@ -9,7 +10,9 @@ export interface ProjectionChartsProps {
 }
 
 /** NVIDIA China revenue (gross and net of remittance) and the China market split, by year. */
-export function ProjectionCharts({ projection }: ProjectionChartsProps): React.JSX.Element {
+export const ProjectionCharts = memo(function ProjectionCharts({
+  projection,
+}: ProjectionChartsProps): React.JSX.Element {
   const styles = useStyles();
   const x = projection.years.calendar.map(yearLabel);
   const s = projection.series;
@@ -43,7 +46,7 @@ export function ProjectionCharts({ projection }: ProjectionChartsProps): React.J
       />
     </div>
   );
-}
+});
 
 const useStyles = makeStyles({
   root: { display: "flex", flexDirection: "column", gap: tokens.spacingVerticalXS },

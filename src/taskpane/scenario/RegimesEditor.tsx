@@ -1,7 +1,7 @@
 import { Dropdown, Field, makeStyles, Option, tokens } from "@fluentui/react-components";
+import { memo } from "react";
 import type { Provenance, Scenario } from "../../model/types";
 import { fiscalYearLabel } from "../../model/project";
-import type { RegimeField } from "./inputCatalog";
 import { REGIME_FIELDS, regimePath } from "./inputCatalog";
 import { NumberField } from "./NumberField";
 import { ProvenanceBadge } from "./ProvenanceBadge";
@@ -15,7 +15,8 @@ export interface RegimesEditorProps {
   /** Regime name per t = 0..H as shown. */
   readonly path: readonly string[];
   readonly provenance: Readonly<Record<string, Provenance>>;
-  readonly onRegimeEdited: (name: string, field: RegimeField, raw: string) => void;
+  /** Stable edit callback (path, raw text) shared with every box. */
+  readonly onEdit: (path: string, raw: string) => void;
   readonly onRegimePathEdited: (t: number, name: string) => void;
 }
 
@@ -43,9 +44,9 @@ export function RegimesEditor(props: RegimesEditorProps): React.JSX.Element {
                 unit={spec.unit}
                 display={spec.display}
                 raw={props.raw[path] ?? ""}
-                messages={props.issuesAt(path)}
+                message={props.issuesAt(path).join("; ")}
                 provenance={props.provenance[path] ?? props.provenance["regimes"] ?? "none"}
-                onChange={(raw) => props.onRegimeEdited(name, spec.field, raw)}
+                onChange={props.onEdit}
               />
             );
           })}
@@ -56,30 +57,16 @@ export function RegimesEditor(props: RegimesEditorProps): React.JSX.Element {
         <ProvenanceBadge inputLabel="Regime path" provenance={props.provenance["regimePath"]} />
       </div>
       <div className={styles.pathGrid}>
-        {props.path.map((name, t) => {
-          const year = props.baseYear + t;
-          const label = `${year} (${fiscalYearLabel(year)})`;
-          return (
-            <Field key={t} label={label} size="small">
-              <Dropdown
-                size="small"
-                value={name}
-                selectedOptions={[name]}
-                data-path={`regimePath[${t}]`}
-                onOptionSelect={(_, data) => {
-                  if (data.optionValue !== undefined) props.onRegimePathEdited(t, data.optionValue);
-                }}
-                className={styles.dropdown}
-              >
-                {props.regimeNames.map((option) => (
-                  <Option key={option} value={option}>
-                    {option}
-                  </Option>
-                ))}
-              </Dropdown>
-            </Field>
-          );
-        })}
+        {props.path.map((name, t) => (
+          <RegimeYearPicker
+            key={t}
+            t={t}
+            year={props.baseYear + t}
+            name={name}
+            regimeNames={props.regimeNames}
+            onRegimePathEdited={props.onRegimePathEdited}
+          />
+        ))}
       </div>
       {[...pathMessages, ...props.issuesAt("regimePath"), ...props.issuesAt("regimes")].map((message) => (
         <div key={message} role="alert" className={styles.error}>
@@ -89,6 +76,39 @@ export function RegimesEditor(props: RegimesEditorProps): React.JSX.Element {
     </div>
   );
 }
+
+interface RegimeYearPickerProps {
+  readonly t: number;
+  readonly year: number;
+  readonly name: string;
+  readonly regimeNames: readonly string[];
+  readonly onRegimePathEdited: (t: number, name: string) => void;
+}
+
+/** One year's regime drop-down, labelled "2026 (FY2027)"; memoised so typing elsewhere does not redraw it. */
+const RegimeYearPicker = memo(function RegimeYearPicker(props: RegimeYearPickerProps): React.JSX.Element {
+  const styles = useStyles();
+  return (
+    <Field label={`${props.year} (${fiscalYearLabel(props.year)})`} size="small">
+      <Dropdown
+        size="small"
+        value={props.name}
+        selectedOptions={[props.name]}
+        data-path={`regimePath[${props.t}]`}
+        onOptionSelect={(_, data) => {
+          if (data.optionValue !== undefined) props.onRegimePathEdited(props.t, data.optionValue);
+        }}
+        className={styles.dropdown}
+      >
+        {props.regimeNames.map((option) => (
+          <Option key={option} value={option}>
+            {option}
+          </Option>
+        ))}
+      </Dropdown>
+    </Field>
+  );
+});
 
 /** The regime names of a scenario in table order. */
 export function regimeNamesOf(s: Scenario): readonly string[] {

@@ -10,7 +10,7 @@ import {
   Text,
   tokens,
 } from "@fluentui/react-components";
-import { useEffect, useReducer, useState } from "react";
+import { useCallback, useEffect, useMemo, useReducer, useState } from "react";
 import { BASE_PRESET_ID, findPreset, PRESETS } from "../../model/presets";
 import { fiscalYearLabel } from "../../model/project";
 import { isModelError } from "../../model/errors";
@@ -24,8 +24,8 @@ import { NumberField } from "./NumberField";
 import { PresetPicker } from "./PresetPicker";
 import { ProjectionCharts } from "./ProjectionCharts";
 import { RegimesEditor } from "./RegimesEditor";
-import type { ScenarioState } from "./state";
-import { initialScenarioState, issuesAt, scenarioReducer, shownHorizon } from "./state";
+import type { PinSource, ScenarioState } from "./state";
+import { editActionFor, initialScenarioState, issuesAt, scenarioReducer, shownHorizon } from "./state";
 import { VendorsEditor } from "./VendorsEditor";
 
 export interface ScenarioSectionProps {
@@ -46,6 +46,8 @@ export function ScenarioSection({ port, onError }: ScenarioSectionProps): React.
   const preset = findPreset(state.presetId);
   const provenance: Readonly<Record<string, Provenance>> = isModelError(preset) ? {} : preset.provenance;
   const structure = isModelError(preset) ? state.scenario : preset.scenario;
+  const regimeNames = useMemo(() => Object.keys(structure.regimes), [structure]);
+  const vendorNames = useMemo(() => Object.keys(structure.vendors), [structure]);
   const unplaced = unplacedIssues(state, Object.keys(structure.marketPath ?? {}));
   const unplacedText = unplaced.join("; ");
   const issuesAtPath = (path: string): readonly string[] => issuesAt(state, path);
@@ -55,6 +57,19 @@ export function ScenarioSection({ port, onError }: ScenarioSectionProps): React.
     (_, t) => state.regimePath[t] ?? state.regimePath[state.regimePath.length - 1] ?? "",
   );
   const [inserting, setInserting] = useState(false);
+  const onRegimePathEdited = useCallback(
+    (t: number, name: string) => dispatch({ type: "regimePathEdited", t, name }),
+    [],
+  );
+  const onPin = useCallback(
+    (source: PinSource) => dispatch({ type: "scenarioPinnedForCompare", source }),
+    [],
+  );
+  const onUnpin = useCallback((pinId: string) => dispatch({ type: "unpinned", pinId }), []);
+  const onEdit = useCallback(
+    (editedPath: string, raw: string) => dispatch(editActionFor(editedPath, raw)),
+    [],
+  );
 
   useEffect(() => {
     if (unplacedText !== "") onError?.(unplacedText);
@@ -78,9 +93,9 @@ export function ScenarioSection({ port, onError }: ScenarioSectionProps): React.
         unit={spec.unit}
         display={spec.display}
         raw={state.raw[spec.id] ?? ""}
-        messages={issuesAtPath(spec.id)}
+        message={issuesAtPath(spec.id).join("; ")}
         provenance={provenance[spec.id] ?? "none"}
-        onChange={(raw) => dispatch({ type: "inputChanged", path: spec.id, raw })}
+        onChange={onEdit}
       />
     ));
 
@@ -100,9 +115,9 @@ export function ScenarioSection({ port, onError }: ScenarioSectionProps): React.
                   unit="USD bn"
                   display="number"
                   raw={state.raw[key] ?? ""}
-                  messages={issuesAtPath(key)}
+                  message={issuesAtPath(key).join("; ")}
                   provenance={provenance[key] ?? provenance["marketPath"] ?? "none"}
-                  onChange={(raw) => dispatch({ type: "inputChanged", path: key, raw })}
+                  onChange={onEdit}
                 />
               );
             })}
@@ -114,24 +129,24 @@ export function ScenarioSection({ port, onError }: ScenarioSectionProps): React.
       case "controls":
         return (
           <RegimesEditor
-            regimeNames={Object.keys(structure.regimes)}
+            regimeNames={regimeNames}
             raw={state.raw}
             issuesAt={issuesAtPath}
             baseYear={state.scenario.baseYear}
             path={path}
             provenance={provenance}
-            onRegimeEdited={(name, field, raw) => dispatch({ type: "regimeEdited", name, field, raw })}
-            onRegimePathEdited={(t, name) => dispatch({ type: "regimePathEdited", t, name })}
+            onEdit={onEdit}
+            onRegimePathEdited={onRegimePathEdited}
           />
         );
       case "vendors":
         return (
           <VendorsEditor
-            vendorNames={Object.keys(structure.vendors)}
+            vendorNames={vendorNames}
             raw={state.raw}
             issuesAt={issuesAtPath}
             provenance={provenance}
-            onVendorEdited={(name, field, raw) => dispatch({ type: "vendorEdited", name, field, raw })}
+            onEdit={onEdit}
           />
         );
     }
@@ -188,12 +203,7 @@ export function ScenarioSection({ port, onError }: ScenarioSectionProps): React.
         <AccordionItem value="compare">
           <AccordionHeader size="small">Compare scenarios</AccordionHeader>
           <AccordionPanel>
-            <ComparePanel
-              presets={PRESETS}
-              pinned={state.pinned}
-              onPin={(source) => dispatch({ type: "scenarioPinnedForCompare", source })}
-              onUnpin={(pinId) => dispatch({ type: "unpinned", pinId })}
-            />
+            <ComparePanel presets={PRESETS} pinned={state.pinned} onPin={onPin} onUnpin={onUnpin} />
           </AccordionPanel>
         </AccordionItem>
       </Accordion>

@@ -1,6 +1,5 @@
 import { makeStyles, tokens } from "@fluentui/react-components";
 import type { Provenance } from "../../model/types";
-import type { VendorField } from "./inputCatalog";
 import { VENDOR_FIELDS, vendorPath } from "./inputCatalog";
 import { NumberField } from "./NumberField";
 import { ProvenanceBadge } from "./ProvenanceBadge";
@@ -10,7 +9,8 @@ export interface VendorsEditorProps {
   readonly raw: Readonly<Record<string, string>>;
   readonly issuesAt: (path: string) => readonly string[];
   readonly provenance: Readonly<Record<string, Provenance>>;
-  readonly onVendorEdited: (name: string, field: VendorField, raw: string) => void;
+  /** Stable edit callback (path, raw text) shared with every box. */
+  readonly onEdit: (path: string, raw: string) => void;
 }
 
 /** Domestic vendors: share of domestic sales (%), ASP (USD k per accelerator) and dense BF16 TFLOPS. */
@@ -35,9 +35,9 @@ export function VendorsEditor(props: VendorsEditorProps): React.JSX.Element {
                 unit={spec.unit}
                 display={spec.display}
                 raw={props.raw[path] ?? ""}
-                messages={props.issuesAt(path)}
+                message={props.issuesAt(path).join("; ")}
                 provenance={props.provenance[path] ?? props.provenance["vendors"] ?? "none"}
-                onChange={(raw) => props.onVendorEdited(name, spec.field, raw)}
+                onChange={props.onEdit}
               />
             );
           })}

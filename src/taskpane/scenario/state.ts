@@ -121,6 +121,29 @@ export function scenarioReducer(state: ScenarioState, action: ScenarioAction): S
   }
 }
 
+/**
+ * The action for an edit of the box at a dotted path: "regimes.<name>.<field>" → regimeEdited,
+ * "vendors.<name>.<field>" → vendorEdited, anything else (scalar ids, "marketPath.<year>") → inputChanged.
+ */
+export function editActionFor(path: string, raw: string): ScenarioAction {
+  const first = path.indexOf(".");
+  const last = path.lastIndexOf(".");
+  const head = path.slice(0, first);
+  const name = path.slice(first + 1, last);
+  const field = path.slice(last + 1);
+  if (head === "regimes" && first < last && (field === "access" || field === "remittance")) {
+    return { type: "regimeEdited", name, field, raw };
+  }
+  if (
+    head === "vendors" &&
+    first < last &&
+    (field === "weight" || field === "aspUsdK" || field === "bf16Tflops")
+  ) {
+    return { type: "vendorEdited", name, field, raw };
+  }
+  return { type: "inputChanged", path, raw };
+}
+
 /** The horizon the editors should show: the typed one when it parses as a whole number 1..30, else the last valid. */
 export function shownHorizon(state: ScenarioState): number {
   const typed = parseInputText(state.raw["horizon"] ?? "", "integer", "horizon");
@@ -159,8 +182,10 @@ function withDraft(
   const edited = !sameText(raw, rawTextOf(preset.scenario)) || !samePath(path, preset.scenario.regimePath);
   const draft = draftScenario(preset.scenario, raw, path, state.scenario.horizon);
   const next = { ...state, raw, regimePath: path, edited };
-  if (draft.issues.length > 0) return { ...next, issues: draft.issues };
-  const issues = scenarioIssues(draft.scenario);
+  // Unparsable boxes fall back to the preset's value, so the model still checks every other box.
+  const unparsed = new Set(draft.issues.map((issue) => issue.path));
+  const modelIssues = scenarioIssues(draft.scenario).filter((issue) => !unparsed.has(issue.path));
+  const issues = [...draft.issues, ...modelIssues];
   if (issues.length > 0) return { ...next, issues };
   const projection = projectScenario(draft.scenario);
   if (isModelError(projection)) return { ...next, issues: [{ path: "", message: projection.message }] };

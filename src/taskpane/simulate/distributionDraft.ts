@@ -7,7 +7,15 @@ import { validateDistribution } from "../../analysis/distributions";
 import { isModelError } from "../../model/errors";
 
 /** The kinds the picker offers (lognormal is given by median and 90th percentile). */
-export const DRAFT_KINDS = ["fixed", "uniform", "triangular", "pert", "normal", "lognormal", "discrete"] as const;
+export const DRAFT_KINDS = [
+  "fixed",
+  "uniform",
+  "triangular",
+  "pert",
+  "normal",
+  "lognormal",
+  "discrete",
+] as const;
 export type DraftKind = (typeof DRAFT_KINDS)[number];
 
 export const DRAFT_KIND_LABELS: Readonly<Record<DraftKind, string>> = {
@@ -153,7 +161,10 @@ export function defaultDraft(kind: DraftKind, base: number): DistributionDraft {
     case "discrete":
       return {
         kind,
-        fields: { values: [base - spread, base, base + spread].map(f).join(", "), weights: "0.25, 0.5, 0.25" },
+        fields: {
+          values: [base - spread, base, base + spread].map(f).join(", "),
+          weights: "0.25, 0.5, 0.25",
+        },
       };
   }
 }
@@ -163,7 +174,11 @@ export function defaultDraft(kind: DraftKind, base: number): DistributionDraft {
  *
  * @returns the distribution, or the problems: unparseable fields by key, or the engine's message
  */
-export function parseDraft(draft: DistributionDraft, scale: number, label: string): Distribution | DraftProblems {
+export function parseDraft(
+  draft: DistributionDraft,
+  scale: number,
+  label: string,
+): Distribution | DraftProblems {
   const fieldProblems: Record<string, string> = {};
   const nums: Record<string, number | undefined> = {};
   const lists: Record<string, number[]> = {};
@@ -218,11 +233,23 @@ function assemble(
       return { kind, min: v("min"), mode: v("mode"), max: v("max") };
     case "pert": {
       const lambda = n.lambda;
-      return { kind, min: v("min"), mode: v("mode"), max: v("max"), ...(lambda === undefined ? {} : { lambda }) };
+      return {
+        kind,
+        min: v("min"),
+        mode: v("mode"),
+        max: v("max"),
+        ...(lambda === undefined ? {} : { lambda }),
+      };
     }
     case "normal": {
       const { lo, hi } = n;
-      return { kind, mean: v("mean"), sd: v("sd"), ...(lo === undefined ? {} : { lo }), ...(hi === undefined ? {} : { hi }) };
+      return {
+        kind,
+        mean: v("mean"),
+        sd: v("sd"),
+        ...(lo === undefined ? {} : { lo }),
+        ...(hi === undefined ? {} : { hi }),
+      };
     }
     case "lognormal":
       return { kind, median: v("median"), p90: v("p90") };

@@ -26,7 +26,9 @@ export function absoluteAddress(row: number, column: number): string {
 export function sheetRef(sheet: string, row1: number, col1: number, row2 = row1, col2 = col1): string {
   const quoted = `'${sheet.replace(/'/g, "''")}'`;
   const first = absoluteAddress(row1, col1);
-  return row1 === row2 && col1 === col2 ? `${quoted}!${first}` : `${quoted}!${first}:${absoluteAddress(row2, col2)}`;
+  return row1 === row2 && col1 === col2
+    ? `${quoted}!${first}`
+    : `${quoted}!${first}:${absoluteAddress(row2, col2)}`;
 }
 
 /** Parses "B7" → { row: 7, column: 2 }; undefined for anything else. */

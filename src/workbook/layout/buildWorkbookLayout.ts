@@ -24,18 +24,29 @@ export const MAX_SCENARIOS = 12;
  * @example buildWorkbookLayout([{ name: "Base", scenario, provenance }]).sheets.map((s) => s.name)
  *   // → ["CS Inputs", "CS Model", "CS Sources", "CS Compare"]
  */
-export function buildWorkbookLayout(scenarios: readonly NamedScenario[], options: LayoutOptions = {}): WorkbookLayout | ModelError {
-  if (scenarios.length === 0) return modelError("invalidInput", "scenarios must contain at least 1 scenario, got 0");
-  if (scenarios.length > MAX_SCENARIOS) return modelError("invalidInput", `scenarios must contain at most ${MAX_SCENARIOS} scenarios, got ${scenarios.length}`);
+export function buildWorkbookLayout(
+  scenarios: readonly NamedScenario[],
+  options: LayoutOptions = {},
+): WorkbookLayout | ModelError {
+  if (scenarios.length === 0)
+    return modelError("invalidInput", "scenarios must contain at least 1 scenario, got 0");
+  if (scenarios.length > MAX_SCENARIOS)
+    return modelError(
+      "invalidInput",
+      `scenarios must contain at most ${MAX_SCENARIOS} scenarios, got ${scenarios.length}`,
+    );
   const seen = new Set<string>();
   const projections: Projection[] = [];
   for (const [i, s] of scenarios.entries()) {
-    if (s.name.trim() === "") return modelError("invalidInput", `scenario ${i + 1} must have a name, got an empty name`);
+    if (s.name.trim() === "")
+      return modelError("invalidInput", `scenario ${i + 1} must have a name, got an empty name`);
     const key = s.name.trim().toLowerCase();
-    if (seen.has(key)) return modelError("invalidInput", `scenario names must be unique, got "${s.name}" twice`);
+    if (seen.has(key))
+      return modelError("invalidInput", `scenario names must be unique, got "${s.name}" twice`);
     seen.add(key);
     const projection = projectScenario(s.scenario);
-    if (isModelError(projection)) return modelError(projection.code, `scenario "${s.name}": ${projection.message}`);
+    if (isModelError(projection))
+      return modelError(projection.code, `scenario "${s.name}": ${projection.message}`);
     projections.push(projection);
   }
 
@@ -46,7 +57,10 @@ export function buildWorkbookLayout(scenarios: readonly NamedScenario[], options
   const documentedUsdBn = valueInUsdBillion(documented);
   if (isModelError(documentedUsdBn)) return documentedUsdBn;
 
-  const inputs = buildInputsSheet(scenarios, { a100Bf16Tflops: a100.value, documentedT0UsdBn: documentedUsdBn });
+  const inputs = buildInputsSheet(scenarios, {
+    a100Bf16Tflops: a100.value,
+    documentedT0UsdBn: documentedUsdBn,
+  });
   const model = buildModelSheet(inputs.maxHorizon, inputs.vendorNames);
   const usage = figureUsage(scenarios, [
     [A100_BF16_TFLOPS_FIGURE, "A100-equivalent unit"],

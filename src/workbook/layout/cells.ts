@@ -2,10 +2,20 @@
 import type { CellStyle, LayoutCell } from "./types";
 
 export function textCell(text: string, style?: CellStyle, note?: string): LayoutCell {
-  return { value: text, text: true, ...(style === undefined ? {} : { style }), ...(note === undefined ? {} : { note }) };
+  return {
+    value: text,
+    text: true,
+    ...(style === undefined ? {} : { style }),
+    ...(note === undefined ? {} : { note }),
+  };
 }
 
-export function numberCell(value: number, numberFormat?: string, style?: CellStyle, note?: string): LayoutCell {
+export function numberCell(
+  value: number,
+  numberFormat?: string,
+  style?: CellStyle,
+  note?: string,
+): LayoutCell {
   return {
     value,
     ...(numberFormat === undefined ? {} : { numberFormat }),

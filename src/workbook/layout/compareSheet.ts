@@ -23,12 +23,21 @@ export interface CompareSheet {
   readonly rowOf: Readonly<Record<string, number>>;
 }
 
-export function buildCompareSheet(scenarios: readonly NamedScenario[], projections: readonly Projection[], builtAt: string | undefined): CompareSheet {
+export function buildCompareSheet(
+  scenarios: readonly NamedScenario[],
+  projections: readonly Projection[],
+  builtAt: string | undefined,
+): CompareSheet {
   const base = projections[0]!;
   const width = Math.max(...projections.map((p) => p.years.calendar.length));
   const rows: (LayoutCell | null)[][] = [
     [textCell("ChipShift — scenarios compared", "title")],
-    [textCell(`Scenario rows are values from the ChipShift engine at build time${builtAt === undefined ? "" : ` (${builtAt})`}; rebuild to refresh. Δ rows are formulas. Years are the Base scenario's.`, "note")],
+    [
+      textCell(
+        `Scenario rows are values from the ChipShift engine at build time${builtAt === undefined ? "" : ` (${builtAt})`}; rebuild to refresh. Δ rows are formulas. Years are the Base scenario's.`,
+        "note",
+      ),
+    ],
   ];
   const rowOf: Record<string, number> = {};
   let chartRange = "";
@@ -44,7 +53,10 @@ export function buildCompareSheet(scenarios: readonly NamedScenario[], projectio
     ]);
     projections.forEach((p, i) => {
       rowOf[`${series.id}.${i}`] = rows.length + 1;
-      rows.push([textCell(scenarios[i]!.name, "label"), ...p.series[series.id].map((v) => numberCell(v, series.format, "output"))]);
+      rows.push([
+        textCell(scenarios[i]!.name, "label"),
+        ...p.series[series.id].map((v) => numberCell(v, series.format, "output")),
+      ]);
     });
     if (series.id === "nvidiaChina") chartRange = `A${header}:${columnLetters(1 + width)}${rows.length}`;
     const baseRow = rowOf[`${series.id}.0`]!;
@@ -53,17 +65,23 @@ export function buildCompareSheet(scenarios: readonly NamedScenario[], projectio
       const row = rows.length + 1;
       rowOf[`${series.id}.delta.${i}`] = row;
       const scenarioRow = rowOf[`${series.id}.${i}`]!;
-      const deltas = Array.from({ length: Math.min(p.years.calendar.length, base.years.calendar.length) }, (_, t) => {
-        const c = columnLetters(2 + t);
-        return formulaCell(`=${c}${scenarioRow}-${c}${baseRow}`, series.format, "output");
-      });
+      const deltas = Array.from(
+        { length: Math.min(p.years.calendar.length, base.years.calendar.length) },
+        (_, t) => {
+          const c = columnLetters(2 + t);
+          return formulaCell(`=${c}${scenarioRow}-${c}${baseRow}`, series.format, "output");
+        },
+      );
       rows.push([textCell(`${scenarios[i]!.name} — Δ vs Base`, "note"), ...deltas]);
     });
   }
   const sheet: SheetLayout = {
     name: SHEET_NAMES.compare,
     blocks: [{ topLeft: "A1", rows: rectangular(rows) }],
-    columnWidths: [{ column: 1, width: 48 }, ...Array.from({ length: width }, (_, t) => ({ column: 2 + t, width: 14 }))],
+    columnWidths: [
+      { column: 1, width: 48 },
+      ...Array.from({ length: width }, (_, t) => ({ column: 2 + t, width: 14 })),
+    ],
     freeze: { rows: 0, columns: 1 },
   };
   const chart: ChartSpec = {
@@ -72,7 +90,10 @@ export function buildCompareSheet(scenarios: readonly NamedScenario[], projectio
     title: "NVIDIA China revenue by scenario (USD bn)",
     sheet: SHEET_NAMES.compare,
     source: { sheet: SHEET_NAMES.compare, range: chartRange },
-    anchor: { from: cellAddress(rows.length + 2, 1), to: cellAddress(rows.length + 22, Math.max(width + 1, 8)) },
+    anchor: {
+      from: cellAddress(rows.length + 2, 1),
+      to: cellAddress(rows.length + 22, Math.max(width + 1, 8)),
+    },
     yAxisTitle: "USD bn",
   };
   return { sheet, chart, rowOf };

@@ -41,7 +41,10 @@ export interface InputsSheet {
 
 type Row = (LayoutCell | null)[];
 
-export function buildInputsSheet(scenarios: readonly NamedScenario[], constants: InputsConstants): InputsSheet {
+export function buildInputsSheet(
+  scenarios: readonly NamedScenario[],
+  constants: InputsConstants,
+): InputsSheet {
   const sheetName = SHEET_NAMES.inputs;
   const k = scenarios.length;
   const firstCol = INPUTS_GEOMETRY.firstScenarioColumn;
@@ -56,21 +59,35 @@ export function buildInputsSheet(scenarios: readonly NamedScenario[], constants:
   const names: NamedRange[] = [];
   const rowNumber = (): number => rows.length + 1;
   const live = (row: number): LayoutCell =>
-    formulaCell(`=INDEX($${columnLetters(firstCol)}${row}:$${columnLetters(liveCol - 1)}${row},1,${TABLE_NAMES.scenarioIndex})`, undefined, "output");
+    formulaCell(
+      `=INDEX($${columnLetters(firstCol)}${row}:$${columnLetters(liveCol - 1)}${row},1,${TABLE_NAMES.scenarioIndex})`,
+      undefined,
+      "output",
+    );
 
   rows.push([textCell("ChipShift — inputs", "title")]);
   rows.push([
     textCell("Scenario", "label"),
-    textCell(base.name, "input", "Pick a scenario from the list: the Live column and the CS Model sheet follow it"),
+    textCell(
+      base.name,
+      "input",
+      "Pick a scenario from the list: the Live column and the CS Model sheet follow it",
+    ),
     textCell("← drop-down: the Live column and CS Model follow this scenario", "note"),
   ]);
-  rows.push([textCell("Scenario #", "label"), formulaCell(`=MATCH(${INPUTS_GEOMETRY.switchAddress},${headerRange},0)`, "0", "output")]);
+  rows.push([
+    textCell("Scenario #", "label"),
+    formulaCell(`=MATCH(${INPUTS_GEOMETRY.switchAddress},${headerRange},0)`, "0", "output"),
+  ]);
   rows.push([textCell("Scalar inputs", "header")]);
   rows.push([
     textCell("Input id", "header"),
     textCell("Label", "header"),
     textCell("Unit", "header"),
-    ...scenarios.map((s) => ({ ...textCell(s.name, "header"), ...(s.rationale === undefined ? {} : { note: s.rationale }) })),
+    ...scenarios.map((s) => ({
+      ...textCell(s.name, "header"),
+      ...(s.rationale === undefined ? {} : { note: s.rationale }),
+    })),
     textCell("Live", "header"),
     textCell("Provenance (Base)", "header"),
     textCell("Note (Base)", "header"),
@@ -84,7 +101,9 @@ export function buildInputsSheet(scenarios: readonly NamedScenario[], constants:
       textCell(meta.id),
       textCell(meta.label, "label"),
       textCell(meta.unit),
-      ...scenarios.map((s) => numberCell(s.scenario[meta.id], meta.numberFormat, "input", provenanceNote(s.provenance[meta.id]))),
+      ...scenarios.map((s) =>
+        numberCell(s.scenario[meta.id], meta.numberFormat, "input", provenanceNote(s.provenance[meta.id])),
+      ),
       { ...live(r), numberFormat: meta.numberFormat },
       textCell(provenanceLabel(base.provenance[meta.id]), "note"),
       textCell(provenanceSummary(base.provenance[meta.id]), "note"),
@@ -96,7 +115,13 @@ export function buildInputsSheet(scenarios: readonly NamedScenario[], constants:
     title: string,
     keys: readonly string[],
     provenanceKey: string,
-    cellsFor: (key: string) => { id: string; label: string; unit: string; format: string; values: (s: Scenario) => LayoutCell | null },
+    cellsFor: (key: string) => {
+      id: string;
+      label: string;
+      unit: string;
+      format: string;
+      values: (s: Scenario) => LayoutCell | null;
+    },
   ): { first: number; last: number } => {
     rows.push([]);
     rows.push([textCell(title, "header")]);
@@ -122,51 +147,89 @@ export function buildInputsSheet(scenarios: readonly NamedScenario[], constants:
   const numberOrBlank = (value: number | undefined, format: string): LayoutCell | null =>
     value === undefined ? null : numberCell(value, format, "input");
 
-  const access = tableRows("Regimes: access (share of foreign-chip demand NVIDIA may serve)", regimeNames, "regimes", (name) => ({
-    id: `regimes.${name}.access`,
-    label: name,
-    unit: "fraction",
-    format: "0.0%",
-    values: (s) => numberOrBlank(s.regimes[name]?.access, "0.0%"),
-  }));
-  const remittance = tableRows("Regimes: remittance to the U.S. government", regimeNames, "regimes", (name) => ({
-    id: `regimes.${name}.remittance`,
-    label: name,
-    unit: "fraction",
-    format: "0.0%",
-    values: (s) => numberOrBlank(s.regimes[name]?.remittance, "0.0%"),
-  }));
+  const access = tableRows(
+    "Regimes: access (share of foreign-chip demand NVIDIA may serve)",
+    regimeNames,
+    "regimes",
+    (name) => ({
+      id: `regimes.${name}.access`,
+      label: name,
+      unit: "fraction",
+      format: "0.0%",
+      values: (s) => numberOrBlank(s.regimes[name]?.access, "0.0%"),
+    }),
+  );
+  const remittance = tableRows(
+    "Regimes: remittance to the U.S. government",
+    regimeNames,
+    "regimes",
+    (name) => ({
+      id: `regimes.${name}.remittance`,
+      label: name,
+      unit: "fraction",
+      format: "0.0%",
+      values: (s) => numberOrBlank(s.regimes[name]?.remittance, "0.0%"),
+    }),
+  );
   names.push({ name: TABLE_NAMES.regimeNames, ref: sheetRef(sheetName, access.first, 2, access.last, 2) });
-  names.push({ name: TABLE_NAMES.regimeAccess, ref: sheetRef(sheetName, access.first, liveCol, access.last, liveCol) });
-  names.push({ name: TABLE_NAMES.regimeRemittance, ref: sheetRef(sheetName, remittance.first, liveCol, remittance.last, liveCol) });
+  names.push({
+    name: TABLE_NAMES.regimeAccess,
+    ref: sheetRef(sheetName, access.first, liveCol, access.last, liveCol),
+  });
+  names.push({
+    name: TABLE_NAMES.regimeRemittance,
+    ref: sheetRef(sheetName, remittance.first, liveCol, remittance.last, liveCol),
+  });
 
   const years = Array.from({ length: maxHorizon + 1 }, (_, t) => String(t));
-  const path = tableRows("Regime path (regime in force each year; t = 0 is the base year)", years, "regimePath", (key) => {
-    const t = Number(key);
-    return {
-      id: `regimePath[${t}]`,
-      label: `t = ${t}`,
-      unit: "regime",
-      format: "General",
-      // Beyond a scenario's horizon the last regime continues, so a longer horizon typed in the sheet still computes.
-      values: (s) => textCell(s.regimePath[Math.min(t, s.regimePath.length - 1)] ?? "", "input"),
-    };
+  const path = tableRows(
+    "Regime path (regime in force each year; t = 0 is the base year)",
+    years,
+    "regimePath",
+    (key) => {
+      const t = Number(key);
+      return {
+        id: `regimePath[${t}]`,
+        label: `t = ${t}`,
+        unit: "regime",
+        format: "General",
+        // Beyond a scenario's horizon the last regime continues, so a longer horizon typed in the sheet still computes.
+        values: (s) => textCell(s.regimePath[Math.min(t, s.regimePath.length - 1)] ?? "", "input"),
+      };
+    },
+  );
+  names.push({
+    name: TABLE_NAMES.regimePath,
+    ref: sheetRef(sheetName, path.first, liveCol, path.last, liveCol),
   });
-  names.push({ name: TABLE_NAMES.regimePath, ref: sheetRef(sheetName, path.first, liveCol, path.last, liveCol) });
 
-  const marketPath = tableRows("Market path overrides (explicit market size; blank = growth formula)", years.slice(1), "marketPath", (key) => {
-    const t = Number(key);
-    return {
-      id: `marketPath[${t}]`,
-      label: `t = ${t}`,
-      unit: "USD bn",
-      format: "#,##0.00",
-      values: (s) => numberOrBlank(s.marketPath?.[String(s.baseYear + t)], "#,##0.00"),
-    };
+  const marketPath = tableRows(
+    "Market path overrides (explicit market size; blank = growth formula)",
+    years.slice(1),
+    "marketPath",
+    (key) => {
+      const t = Number(key);
+      return {
+        id: `marketPath[${t}]`,
+        label: `t = ${t}`,
+        unit: "USD bn",
+        format: "#,##0.00",
+        values: (s) => numberOrBlank(s.marketPath?.[String(s.baseYear + t)], "#,##0.00"),
+      };
+    },
+  );
+  names.push({
+    name: TABLE_NAMES.marketPath,
+    ref: sheetRef(sheetName, marketPath.first, liveCol, marketPath.last, liveCol),
   });
-  names.push({ name: TABLE_NAMES.marketPath, ref: sheetRef(sheetName, marketPath.first, liveCol, marketPath.last, liveCol) });
 
-  const vendorTable = (field: "weight" | "aspUsdK" | "bf16Tflops", title: string, unit: string, format: string, name: string): void => {
+  const vendorTable = (
+    field: "weight" | "aspUsdK" | "bf16Tflops",
+    title: string,
+    unit: string,
+    format: string,
+    name: string,
+  ): void => {
     const range = tableRows(title, vendorNames, "vendors", (vendor) => ({
       id: `vendors.${vendor}.${field}`,
       label: vendor,
@@ -176,13 +239,33 @@ export function buildInputsSheet(scenarios: readonly NamedScenario[], constants:
     }));
     names.push({ name, ref: sheetRef(sheetName, range.first, liveCol, range.last, liveCol) });
   };
-  vendorTable("weight", "Vendors: share of domestic sales (weights sum to 1)", "fraction", "0.0%", TABLE_NAMES.vendorWeight);
+  vendorTable(
+    "weight",
+    "Vendors: share of domestic sales (weights sum to 1)",
+    "fraction",
+    "0.0%",
+    TABLE_NAMES.vendorWeight,
+  );
   vendorTable("aspUsdK", "Vendors: average selling price", "USD k / unit", "#,##0.0", TABLE_NAMES.vendorAsp);
-  vendorTable("bf16Tflops", "Vendors: dense BF16 TFLOPS per accelerator", "TFLOPS", "#,##0", TABLE_NAMES.vendorTflops);
+  vendorTable(
+    "bf16Tflops",
+    "Vendors: dense BF16 TFLOPS per accelerator",
+    "TFLOPS",
+    "#,##0",
+    TABLE_NAMES.vendorTflops,
+  );
 
   rows.push([]);
   rows.push([textCell("Constants (cited; not scenario inputs)", "header")]);
-  const constantRow = (id: string, label: string, unit: string, value: number, format: string, figureId: string, name: string): void => {
+  const constantRow = (
+    id: string,
+    label: string,
+    unit: string,
+    value: number,
+    format: string,
+    figureId: string,
+    name: string,
+  ): void => {
     const r = rowNumber();
     const blanks = scenarios.map(() => null);
     rows.push([
@@ -196,8 +279,24 @@ export function buildInputsSheet(scenarios: readonly NamedScenario[], constants:
     ]);
     names.push({ name, ref: sheetRef(sheetName, r, liveCol) });
   };
-  constantRow("const.a100Bf16Tflops", "A100 dense BF16 TFLOPS (the A100-equivalent unit)", "TFLOPS", constants.a100Bf16Tflops, "#,##0", A100_BF16_TFLOPS_FIGURE, TABLE_NAMES.a100Tflops);
-  constantRow("const.documentedT0", "Documented NVIDIA China revenue FY2026 (customer-HQ basis)", "USD bn", constants.documentedT0UsdBn, "#,##0.000", DOCUMENTED_T0_FIGURE, TABLE_NAMES.documentedT0);
+  constantRow(
+    "const.a100Bf16Tflops",
+    "A100 dense BF16 TFLOPS (the A100-equivalent unit)",
+    "TFLOPS",
+    constants.a100Bf16Tflops,
+    "#,##0",
+    A100_BF16_TFLOPS_FIGURE,
+    TABLE_NAMES.a100Tflops,
+  );
+  constantRow(
+    "const.documentedT0",
+    "Documented NVIDIA China revenue FY2026 (customer-HQ basis)",
+    "USD bn",
+    constants.documentedT0UsdBn,
+    "#,##0.000",
+    DOCUMENTED_T0_FIGURE,
+    TABLE_NAMES.documentedT0,
+  );
 
   const validations: ListValidation[] = [
     { sheet: sheetName, address: INPUTS_GEOMETRY.switchAddress, sourceRef: `'${sheetName}'!${headerRange}` },

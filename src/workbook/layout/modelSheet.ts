@@ -16,7 +16,10 @@ const USD_BN = "#,##0.00";
 const FRACTION = "0.0%";
 const UNITS = "#,##0";
 
-const N = Object.fromEntries(SCALAR_INPUTS.map((m) => [m.id, m.name])) as Record<(typeof SCALAR_INPUTS)[number]["id"], string>;
+const N = Object.fromEntries(SCALAR_INPUTS.map((m) => [m.id, m.name])) as Record<
+  (typeof SCALAR_INPUTS)[number]["id"],
+  string
+>;
 
 export interface ModelSheet {
   readonly sheet: SheetLayout;
@@ -43,7 +46,8 @@ export function buildModelSheet(maxHorizon: number, vendorNames: readonly string
   const rows: (LayoutCell | null)[][] = [];
   const rowOf: Record<string, number> = {};
   const at = (id: string, c: string): string => `${c}${rowOf[id] ?? missing(id)}`;
-  const rowRange = (id: string): string => `$${columnLetters(firstCol)}$${rowOf[id] ?? missing(id)}:$${columnLetters(lastCol)}$${rowOf[id]}`;
+  const rowRange = (id: string): string =>
+    `$${columnLetters(firstCol)}$${rowOf[id] ?? missing(id)}:$${columnLetters(lastCol)}$${rowOf[id]}`;
 
   const addRow = (spec: RowSpec): void => {
     rowOf[spec.id] = rows.length + 1;
@@ -66,13 +70,48 @@ export function buildModelSheet(maxHorizon: number, vendorNames: readonly string
   };
 
   rows.push([textCell("ChipShift — model (native formulas over the Live inputs of CS Inputs)", "title")]);
-  rows.push([textCell("Live scenario", "label"), formulaCell(`=${TABLE_NAMES.scenario}`, undefined, "output")]);
+  rows.push([
+    textCell("Live scenario", "label"),
+    formulaCell(`=${TABLE_NAMES.scenario}`, undefined, "output"),
+  ]);
   rows.push([textCell("Series id", "header"), textCell("Series", "header"), textCell("Unit", "header")]);
-  addRow({ id: "t", label: "Year offset t", unit: "t", format: "0", style: "note", cell: (_c, _p, t) => numberCell(t) });
-  addRow({ id: "year", label: "Calendar year", unit: "year", format: "0", cell: (c) => f(`=${N.baseYear}+${at("t", c)}`) });
-  addRow({ id: "fiscalYear", label: "NVIDIA fiscal year (FY(y+1) ≈ calendar y)", unit: "FY", format: "General", cell: (c) => f(`="FY"&(${at("year", c)}+1)`) });
-  addRow({ id: "inHorizon", label: "Within the live horizon (1 = yes)", unit: "flag", format: "0", style: "note", cell: (c) => f(`=IF(${at("t", c)}<=${N.horizon},1,0)`) });
-  addRow({ id: "regime", label: "Regime in force", unit: "regime", format: "General", cell: (c) => f(`=INDEX(${TABLE_NAMES.regimePath},${at("t", c)}+1)`) });
+  addRow({
+    id: "t",
+    label: "Year offset t",
+    unit: "t",
+    format: "0",
+    style: "note",
+    cell: (_c, _p, t) => numberCell(t),
+  });
+  addRow({
+    id: "year",
+    label: "Calendar year",
+    unit: "year",
+    format: "0",
+    cell: (c) => f(`=${N.baseYear}+${at("t", c)}`),
+  });
+  addRow({
+    id: "fiscalYear",
+    label: "NVIDIA fiscal year (FY(y+1) ≈ calendar y)",
+    unit: "FY",
+    format: "General",
+    cell: (c) => f(`="FY"&(${at("year", c)}+1)`),
+  });
+  addRow({
+    id: "inHorizon",
+    label: "Within the live horizon (1 = yes)",
+    unit: "flag",
+    format: "0",
+    style: "note",
+    cell: (c) => f(`=IF(${at("t", c)}<=${N.horizon},1,0)`),
+  });
+  addRow({
+    id: "regime",
+    label: "Regime in force",
+    unit: "regime",
+    format: "General",
+    cell: (c) => f(`=INDEX(${TABLE_NAMES.regimePath},${at("t", c)}+1)`),
+  });
 
   section("Market and domestic adoption");
   addRow({
@@ -80,7 +119,8 @@ export function buildModelSheet(maxHorizon: number, vendorNames: readonly string
     label: "Market growth g_t = g·(1−f)^(t−1)",
     unit: "fraction",
     format: FRACTION,
-    cell: (c, _p, t) => (t === 0 ? null : f(`=${N.marketGrowth}*(1-${N.marketGrowthFade})^(${at("t", c)}-1)`)),
+    cell: (c, _p, t) =>
+      t === 0 ? null : f(`=${N.marketGrowth}*(1-${N.marketGrowthFade})^(${at("t", c)}-1)`),
   });
   addRow({
     id: "market",
@@ -90,34 +130,146 @@ export function buildModelSheet(maxHorizon: number, vendorNames: readonly string
     cell: (c, p, t) =>
       t === 0
         ? f(`=${N.marketBase}`)
-        : f(`=IF(INDEX(${TABLE_NAMES.marketPath},${at("t", c)})>0,INDEX(${TABLE_NAMES.marketPath},${at("t", c)}),${at("market", p)}*(1+${at("marketGrowthRate", c)}))`),
+        : f(
+            `=IF(INDEX(${TABLE_NAMES.marketPath},${at("t", c)})>0,INDEX(${TABLE_NAMES.marketPath},${at("t", c)}),${at("market", p)}*(1+${at("marketGrowthRate", c)}))`,
+          ),
   });
   addRow({
     id: "domesticDemandShare",
     label: "Desired domestic share d_t (logistic)",
     unit: "fraction",
     format: FRACTION,
-    cell: (c) => f(`=${N.domesticShareCap}/(1+(${N.domesticShareCap}/${N.domesticShareBase}-1)*EXP(-${N.adoptionSpeed}*${at("t", c)}))`),
+    cell: (c) =>
+      f(
+        `=${N.domesticShareCap}/(1+(${N.domesticShareCap}/${N.domesticShareBase}-1)*EXP(-${N.adoptionSpeed}*${at("t", c)}))`,
+      ),
   });
-  addRow({ id: "domesticSupply", label: "Domestic supply capacity C_t", unit: "USD bn", format: USD_BN, cell: (c) => f(`=${N.domesticSupplyBase}*(1+${N.domesticSupplyGrowth})^${at("t", c)}`) });
-  addRow({ id: "domesticDemandLed", label: "Demand-led domestic sales D1_t = min(d·M, C)", unit: "USD bn", format: USD_BN, cell: (c) => f(`=MIN(${at("domesticDemandShare", c)}*${at("market", c)},${at("domesticSupply", c)})`) });
-  addRow({ id: "foreignDemand", label: "Demand for foreign accelerators F_t", unit: "USD bn", format: USD_BN, cell: (c) => f(`=${at("market", c)}-${at("domesticDemandLed", c)}`) });
+  addRow({
+    id: "domesticSupply",
+    label: "Domestic supply capacity C_t",
+    unit: "USD bn",
+    format: USD_BN,
+    cell: (c) => f(`=${N.domesticSupplyBase}*(1+${N.domesticSupplyGrowth})^${at("t", c)}`),
+  });
+  addRow({
+    id: "domesticDemandLed",
+    label: "Demand-led domestic sales D1_t = min(d·M, C)",
+    unit: "USD bn",
+    format: USD_BN,
+    cell: (c) => f(`=MIN(${at("domesticDemandShare", c)}*${at("market", c)},${at("domesticSupply", c)})`),
+  });
+  addRow({
+    id: "foreignDemand",
+    label: "Demand for foreign accelerators F_t",
+    unit: "USD bn",
+    format: USD_BN,
+    cell: (c) => f(`=${at("market", c)}-${at("domesticDemandLed", c)}`),
+  });
 
   section("Export controls and NVIDIA");
-  addRow({ id: "access", label: "Access a_t (regime)", unit: "fraction", format: FRACTION, cell: (c) => f(`=INDEX(${TABLE_NAMES.regimeAccess},MATCH(${at("regime", c)},${TABLE_NAMES.regimeNames},0))`) });
-  addRow({ id: "remittanceRate", label: "Remittance rate ρ_t (regime)", unit: "fraction", format: FRACTION, cell: (c) => f(`=INDEX(${TABLE_NAMES.regimeRemittance},MATCH(${at("regime", c)},${TABLE_NAMES.regimeNames},0))`) });
-  addRow({ id: "nvidiaDataCenter", label: "NVIDIA China data-center revenue N_t", unit: "USD bn", format: USD_BN, cell: (c) => f(`=${N.nvidiaForeignShare}*${at("access", c)}*${at("foreignDemand", c)}`) });
-  addRow({ id: "otherForeign", label: "Other foreign vendors Z_t", unit: "USD bn", format: USD_BN, cell: (c) => f(`=(1-${N.nvidiaForeignShare})*${at("access", c)}*${at("foreignDemand", c)}`) });
-  addRow({ id: "blockedDemand", label: "Demand blocked by controls B_t", unit: "USD bn", format: USD_BN, cell: (c) => f(`=(1-${at("access", c)})*${at("foreignDemand", c)}`) });
-  addRow({ id: "substituted", label: "Blocked demand substituted by domestic chips X_t", unit: "USD bn", format: USD_BN, cell: (c) => f(`=MIN(${N.substitutionRate}*${at("blockedDemand", c)},${at("domesticSupply", c)}-${at("domesticDemandLed", c)})`) });
-  addRow({ id: "domesticSales", label: "Domestic sales D_t", unit: "USD bn", format: USD_BN, cell: (c) => f(`=${at("domesticDemandLed", c)}+${at("substituted", c)}`) });
-  addRow({ id: "unmetDemand", label: "Unmet demand U_t", unit: "USD bn", format: USD_BN, cell: (c) => f(`=${at("blockedDemand", c)}-${at("substituted", c)}`) });
-  addRow({ id: "nvidiaOther", label: "Other NVIDIA China revenue O_t", unit: "USD bn", format: USD_BN, cell: (c) => f(`=${N.otherBase}*(1+${N.otherGrowth})^${at("t", c)}`) });
-  addRow({ id: "nvidiaChina", label: "NVIDIA China revenue T_t (as reported)", unit: "USD bn", format: USD_BN, cell: (c) => f(`=${at("nvidiaDataCenter", c)}+${at("nvidiaOther", c)}`) });
-  addRow({ id: "remittance", label: "Remittance to the U.S. government R_t", unit: "USD bn", format: USD_BN, cell: (c) => f(`=${at("remittanceRate", c)}*${at("nvidiaDataCenter", c)}`) });
-  addRow({ id: "nvidiaChinaNet", label: "NVIDIA China revenue net of remittance Tn_t", unit: "USD bn", format: USD_BN, cell: (c) => f(`=${at("nvidiaChina", c)}-${at("remittance", c)}`) });
-  addRow({ id: "domesticShare", label: "Domestic share of the market", unit: "fraction", format: FRACTION, cell: (c) => f(`=${at("domesticSales", c)}/${at("market", c)}`) });
-  addRow({ id: "nvidiaShare", label: "NVIDIA share of the market", unit: "fraction", format: FRACTION, cell: (c) => f(`=${at("nvidiaDataCenter", c)}/${at("market", c)}`) });
+  addRow({
+    id: "access",
+    label: "Access a_t (regime)",
+    unit: "fraction",
+    format: FRACTION,
+    cell: (c) =>
+      f(`=INDEX(${TABLE_NAMES.regimeAccess},MATCH(${at("regime", c)},${TABLE_NAMES.regimeNames},0))`),
+  });
+  addRow({
+    id: "remittanceRate",
+    label: "Remittance rate ρ_t (regime)",
+    unit: "fraction",
+    format: FRACTION,
+    cell: (c) =>
+      f(`=INDEX(${TABLE_NAMES.regimeRemittance},MATCH(${at("regime", c)},${TABLE_NAMES.regimeNames},0))`),
+  });
+  addRow({
+    id: "nvidiaDataCenter",
+    label: "NVIDIA China data-center revenue N_t",
+    unit: "USD bn",
+    format: USD_BN,
+    cell: (c) => f(`=${N.nvidiaForeignShare}*${at("access", c)}*${at("foreignDemand", c)}`),
+  });
+  addRow({
+    id: "otherForeign",
+    label: "Other foreign vendors Z_t",
+    unit: "USD bn",
+    format: USD_BN,
+    cell: (c) => f(`=(1-${N.nvidiaForeignShare})*${at("access", c)}*${at("foreignDemand", c)}`),
+  });
+  addRow({
+    id: "blockedDemand",
+    label: "Demand blocked by controls B_t",
+    unit: "USD bn",
+    format: USD_BN,
+    cell: (c) => f(`=(1-${at("access", c)})*${at("foreignDemand", c)}`),
+  });
+  addRow({
+    id: "substituted",
+    label: "Blocked demand substituted by domestic chips X_t",
+    unit: "USD bn",
+    format: USD_BN,
+    cell: (c) =>
+      f(
+        `=MIN(${N.substitutionRate}*${at("blockedDemand", c)},${at("domesticSupply", c)}-${at("domesticDemandLed", c)})`,
+      ),
+  });
+  addRow({
+    id: "domesticSales",
+    label: "Domestic sales D_t",
+    unit: "USD bn",
+    format: USD_BN,
+    cell: (c) => f(`=${at("domesticDemandLed", c)}+${at("substituted", c)}`),
+  });
+  addRow({
+    id: "unmetDemand",
+    label: "Unmet demand U_t",
+    unit: "USD bn",
+    format: USD_BN,
+    cell: (c) => f(`=${at("blockedDemand", c)}-${at("substituted", c)}`),
+  });
+  addRow({
+    id: "nvidiaOther",
+    label: "Other NVIDIA China revenue O_t",
+    unit: "USD bn",
+    format: USD_BN,
+    cell: (c) => f(`=${N.otherBase}*(1+${N.otherGrowth})^${at("t", c)}`),
+  });
+  addRow({
+    id: "nvidiaChina",
+    label: "NVIDIA China revenue T_t (as reported)",
+    unit: "USD bn",
+    format: USD_BN,
+    cell: (c) => f(`=${at("nvidiaDataCenter", c)}+${at("nvidiaOther", c)}`),
+  });
+  addRow({
+    id: "remittance",
+    label: "Remittance to the U.S. government R_t",
+    unit: "USD bn",
+    format: USD_BN,
+    cell: (c) => f(`=${at("remittanceRate", c)}*${at("nvidiaDataCenter", c)}`),
+  });
+  addRow({
+    id: "nvidiaChinaNet",
+    label: "NVIDIA China revenue net of remittance Tn_t",
+    unit: "USD bn",
+    format: USD_BN,
+    cell: (c) => f(`=${at("nvidiaChina", c)}-${at("remittance", c)}`),
+  });
+  addRow({
+    id: "domesticShare",
+    label: "Domestic share of the market",
+    unit: "fraction",
+    format: FRACTION,
+    cell: (c) => f(`=${at("domesticSales", c)}/${at("market", c)}`),
+  });
+  addRow({
+    id: "nvidiaShare",
+    label: "NVIDIA share of the market",
+    unit: "fraction",
+    format: FRACTION,
+    cell: (c) => f(`=${at("nvidiaDataCenter", c)}/${at("market", c)}`),
+  });
 
   section("Domestic vendors (units, compute)");
   vendorNames.forEach((vendor, i) => {
@@ -125,9 +277,30 @@ export function buildModelSheet(maxHorizon: number, vendorNames: readonly string
     const weight = `INDEX(${TABLE_NAMES.vendorWeight},${k})`;
     const tflops = `INDEX(${TABLE_NAMES.vendorTflops},${k})`;
     const units = `vendors.${vendor}.units`;
-    addRow({ id: units, label: `${vendor}: accelerators shipped`, unit: "units", format: UNITS, cell: (c) => f(`=IF(${weight}>0,${weight}*${at("domesticSales", c)}*1000000/INDEX(${TABLE_NAMES.vendorAsp},${k}),0)`) });
-    addRow({ id: `vendors.${vendor}.pflops`, label: `${vendor}: dense BF16 PFLOPS shipped`, unit: "PFLOPS", format: UNITS, cell: (c) => f(`=${at(units, c)}*${tflops}/1000`) });
-    addRow({ id: `vendors.${vendor}.a100eq`, label: `${vendor}: A100-equivalents shipped`, unit: "A100eq", format: UNITS, cell: (c) => f(`=${at(units, c)}*${tflops}/${TABLE_NAMES.a100Tflops}`) });
+    addRow({
+      id: units,
+      label: `${vendor}: accelerators shipped`,
+      unit: "units",
+      format: UNITS,
+      cell: (c) =>
+        f(
+          `=IF(${weight}>0,${weight}*${at("domesticSales", c)}*1000000/INDEX(${TABLE_NAMES.vendorAsp},${k}),0)`,
+        ),
+    });
+    addRow({
+      id: `vendors.${vendor}.pflops`,
+      label: `${vendor}: dense BF16 PFLOPS shipped`,
+      unit: "PFLOPS",
+      format: UNITS,
+      cell: (c) => f(`=${at(units, c)}*${tflops}/1000`),
+    });
+    addRow({
+      id: `vendors.${vendor}.a100eq`,
+      label: `${vendor}: A100-equivalents shipped`,
+      unit: "A100eq",
+      format: UNITS,
+      cell: (c) => f(`=${at(units, c)}*${tflops}/${TABLE_NAMES.a100Tflops}`),
+    });
   });
   addRow({
     id: "installedA100eq",
@@ -141,42 +314,158 @@ export function buildModelSheet(maxHorizon: number, vendorNames: readonly string
   });
 
   section("No-controls reference (every regime: access = 1, remittance = 0)");
-  addRow({ id: "ref.access", label: "Reference access", unit: "fraction", format: FRACTION, cell: () => numberCell(1) });
-  addRow({ id: "ref.nvidiaDataCenter", label: "Reference NVIDIA data-center revenue", unit: "USD bn", format: USD_BN, cell: (c) => f(`=${N.nvidiaForeignShare}*${at("ref.access", c)}*${at("foreignDemand", c)}`) });
-  addRow({ id: "ref.nvidiaChina", label: "Reference NVIDIA China revenue", unit: "USD bn", format: USD_BN, cell: (c) => f(`=${at("ref.nvidiaDataCenter", c)}+${at("nvidiaOther", c)}`) });
-  addRow({ id: "revenueAtRisk", label: "Revenue at risk (reference − scenario)", unit: "USD bn", format: USD_BN, cell: (c) => f(`=${at("ref.nvidiaChina", c)}-${at("nvidiaChina", c)}`) });
+  addRow({
+    id: "ref.access",
+    label: "Reference access",
+    unit: "fraction",
+    format: FRACTION,
+    cell: () => numberCell(1),
+  });
+  addRow({
+    id: "ref.nvidiaDataCenter",
+    label: "Reference NVIDIA data-center revenue",
+    unit: "USD bn",
+    format: USD_BN,
+    cell: (c) => f(`=${N.nvidiaForeignShare}*${at("ref.access", c)}*${at("foreignDemand", c)}`),
+  });
+  addRow({
+    id: "ref.nvidiaChina",
+    label: "Reference NVIDIA China revenue",
+    unit: "USD bn",
+    format: USD_BN,
+    cell: (c) => f(`=${at("ref.nvidiaDataCenter", c)}+${at("nvidiaOther", c)}`),
+  });
+  addRow({
+    id: "revenueAtRisk",
+    label: "Revenue at risk (reference − scenario)",
+    unit: "USD bn",
+    format: USD_BN,
+    cell: (c) => f(`=${at("ref.nvidiaChina", c)}-${at("nvidiaChina", c)}`),
+  });
 
   section("Summary helpers");
-  addRow({ id: "summaryWeight", label: "Counted in summaries (1 ≤ t ≤ H)", unit: "flag", format: "0", style: "note", cell: (c) => f(`=IF(AND(${at("t", c)}>=1,${at("t", c)}<=${N.horizon}),1,0)`) });
-  addRow({ id: "discountFactor", label: "Discount factor 1/(1+r)^t", unit: "factor", format: "0.0000", style: "note", cell: (c) => f(`=1/(1+${N.discountRate})^${at("t", c)}`) });
-  addRow({ id: "crossoverCandidate", label: "Year if domestic share ≥ 50%", unit: "year", format: "0", style: "note", cell: (c) => f(`=IF(AND(${at("t", c)}<=${N.horizon},${at("domesticShare", c)}>=0.5),${at("year", c)},"")`) });
+  addRow({
+    id: "summaryWeight",
+    label: "Counted in summaries (1 ≤ t ≤ H)",
+    unit: "flag",
+    format: "0",
+    style: "note",
+    cell: (c) => f(`=IF(AND(${at("t", c)}>=1,${at("t", c)}<=${N.horizon}),1,0)`),
+  });
+  addRow({
+    id: "discountFactor",
+    label: "Discount factor 1/(1+r)^t",
+    unit: "factor",
+    format: "0.0000",
+    style: "note",
+    cell: (c) => f(`=1/(1+${N.discountRate})^${at("t", c)}`),
+  });
+  addRow({
+    id: "crossoverCandidate",
+    label: "Year if domestic share ≥ 50%",
+    unit: "year",
+    format: "0",
+    style: "note",
+    cell: (c) =>
+      f(`=IF(AND(${at("t", c)}<=${N.horizon},${at("domesticShare", c)}>=0.5),${at("year", c)},"")`),
+  });
 
   const valueCol = columnLetters(firstCol);
   const summary = (id: string, label: string, unit: string, format: string, formula: string): void => {
     rowOf[id] = rows.length + 1;
-    rows.push([textCell(id), textCell(label, "label"), textCell(unit), formulaCell(formula, format, "output")]);
+    rows.push([
+      textCell(id),
+      textCell(label, "label"),
+      textCell(unit),
+      formulaCell(formula, format, "output"),
+    ]);
   };
   const t0 = at("nvidiaChina", valueCol);
   section("Summary metrics (t = 1..H of the live scenario)");
-  summary("cumulativeNvidiaChina", "Cumulative NVIDIA China revenue", "USD bn", USD_BN, `=SUMPRODUCT(${rowRange("summaryWeight")},${rowRange("nvidiaChina")})`);
-  summary("npvNvidiaChina", "NPV of NVIDIA China revenue", "USD bn", USD_BN, `=SUMPRODUCT(${rowRange("summaryWeight")},${rowRange("nvidiaChina")},${rowRange("discountFactor")})`);
-  summary("cagrNvidiaChina", "CAGR of NVIDIA China revenue, t = 0..H", "fraction", FRACTION, `=IF(${t0}<=0,"n/a",(INDEX(${rowRange("nvidiaChina")},1,${N.horizon}+1)/${t0})^(1/${N.horizon})-1)`);
-  summary("crossoverYear", "First year domestic share ≥ 50%", "year", "0", `=IF(COUNT(${rowRange("crossoverCandidate")})=0,"none",MIN(${rowRange("crossoverCandidate")}))`);
-  summary("revenueAtRiskTotal", "Revenue at risk vs no controls, total", "USD bn", USD_BN, `=SUMPRODUCT(${rowRange("summaryWeight")},${rowRange("revenueAtRisk")})`);
+  summary(
+    "cumulativeNvidiaChina",
+    "Cumulative NVIDIA China revenue",
+    "USD bn",
+    USD_BN,
+    `=SUMPRODUCT(${rowRange("summaryWeight")},${rowRange("nvidiaChina")})`,
+  );
+  summary(
+    "npvNvidiaChina",
+    "NPV of NVIDIA China revenue",
+    "USD bn",
+    USD_BN,
+    `=SUMPRODUCT(${rowRange("summaryWeight")},${rowRange("nvidiaChina")},${rowRange("discountFactor")})`,
+  );
+  summary(
+    "cagrNvidiaChina",
+    "CAGR of NVIDIA China revenue, t = 0..H",
+    "fraction",
+    FRACTION,
+    `=IF(${t0}<=0,"n/a",(INDEX(${rowRange("nvidiaChina")},1,${N.horizon}+1)/${t0})^(1/${N.horizon})-1)`,
+  );
+  summary(
+    "crossoverYear",
+    "First year domestic share ≥ 50%",
+    "year",
+    "0",
+    `=IF(COUNT(${rowRange("crossoverCandidate")})=0,"none",MIN(${rowRange("crossoverCandidate")}))`,
+  );
+  summary(
+    "revenueAtRiskTotal",
+    "Revenue at risk vs no controls, total",
+    "USD bn",
+    USD_BN,
+    `=SUMPRODUCT(${rowRange("summaryWeight")},${rowRange("revenueAtRisk")})`,
+  );
 
   section("Base-year check (model T_0 vs documented FY2026, customer-HQ basis [nvda_china_rev_fy2026_hq])");
   summary("check.modelT0", "Model NVIDIA China revenue, base year T_0", "USD bn", "#,##0.000", `=${t0}`);
-  summary("check.documented", "Documented FY2026 NVIDIA China revenue (customer-HQ basis)", "USD bn", "#,##0.000", `=${TABLE_NAMES.documentedT0}`);
-  summary("check.gap", "Gap (model − documented)", "USD bn", "#,##0.000", `=${at("check.modelT0", valueCol)}-${at("check.documented", valueCol)}`);
-  summary("check.gapPct", "Gap in % of documented", "fraction", FRACTION, `=${at("check.gap", valueCol)}/${at("check.documented", valueCol)}`);
+  summary(
+    "check.documented",
+    "Documented FY2026 NVIDIA China revenue (customer-HQ basis)",
+    "USD bn",
+    "#,##0.000",
+    `=${TABLE_NAMES.documentedT0}`,
+  );
+  summary(
+    "check.gap",
+    "Gap (model − documented)",
+    "USD bn",
+    "#,##0.000",
+    `=${at("check.modelT0", valueCol)}-${at("check.documented", valueCol)}`,
+  );
+  summary(
+    "check.gapPct",
+    "Gap in % of documented",
+    "fraction",
+    FRACTION,
+    `=${at("check.gap", valueCol)}/${at("check.documented", valueCol)}`,
+  );
 
   section("Market split (chart data)");
   const splitHeader = rows.length + 1;
-  rows.push([null, textCell("Market split", "header"), null, ...years.map((t) => formulaCell(`=${at("fiscalYear", columnLetters(firstCol + t))}`, undefined, "header"))]);
-  const split: [string, string][] = [["domesticSales", "Domestic chips"], ["nvidiaDataCenter", "NVIDIA"], ["otherForeign", "Other foreign"], ["unmetDemand", "Unmet demand"]];
+  rows.push([
+    null,
+    textCell("Market split", "header"),
+    null,
+    ...years.map((t) =>
+      formulaCell(`=${at("fiscalYear", columnLetters(firstCol + t))}`, undefined, "header"),
+    ),
+  ]);
+  const split: [string, string][] = [
+    ["domesticSales", "Domestic chips"],
+    ["nvidiaDataCenter", "NVIDIA"],
+    ["otherForeign", "Other foreign"],
+    ["unmetDemand", "Unmet demand"],
+  ];
   for (const [id, label] of split) {
     rowOf[`split.${id}`] = rows.length + 1;
-    rows.push([textCell(`split.${id}`), textCell(label, "label"), textCell("USD bn"), ...years.map((t) => formulaCell(`=${at(id, columnLetters(firstCol + t))}`, USD_BN, "output"))]);
+    rows.push([
+      textCell(`split.${id}`),
+      textCell(label, "label"),
+      textCell("USD bn"),
+      ...years.map((t) => formulaCell(`=${at(id, columnLetters(firstCol + t))}`, USD_BN, "output")),
+    ]);
   }
   const splitLast = rows.length;
 
@@ -192,7 +481,12 @@ export function buildModelSheet(maxHorizon: number, vendorNames: readonly string
   const sheet: SheetLayout = {
     name: sheetName,
     blocks: [{ topLeft: "A1", rows: rectangular(rows) }],
-    columnWidths: [{ column: 1, width: 24 }, { column: 2, width: 48 }, { column: 3, width: 10 }, ...years.map((t) => ({ column: firstCol + t, width: 12 }))],
+    columnWidths: [
+      { column: 1, width: 24 },
+      { column: 2, width: 48 },
+      { column: 3, width: 10 },
+      ...years.map((t) => ({ column: firstCol + t, width: 12 })),
+    ],
     freeze: { rows: rowOf.fiscalYear ?? 6, columns: 3 },
   };
   return { sheet, chart, rowOf };
@@ -201,7 +495,13 @@ export function buildModelSheet(maxHorizon: number, vendorNames: readonly string
 /** Absolute reference of a Model row's year cells (for names and charts). */
 export function modelRowRef(rowOf: Readonly<Record<string, number>>, id: string, maxHorizon: number): string {
   const row = rowOf[id] ?? missing(id);
-  return sheetRef(SHEET_NAMES.model, row, MODEL_GEOMETRY.firstYearColumn, row, MODEL_GEOMETRY.firstYearColumn + maxHorizon);
+  return sheetRef(
+    SHEET_NAMES.model,
+    row,
+    MODEL_GEOMETRY.firstYearColumn,
+    row,
+    MODEL_GEOMETRY.firstYearColumn + maxHorizon,
+  );
 }
 
 function missing(id: string): never {

@@ -8,10 +8,26 @@ import { rectangular, textCell, numberCell } from "./cells";
 import type { LayoutCell, NamedScenario, SheetLayout } from "./types";
 import { SHEET_NAMES } from "./types";
 
-const HEADERS = ["Figure id", "Label", "Value", "Unit", "As of", "Publisher", "Title", "URL", "Quote", "Confidence", "Basis note", "Used for"];
+const HEADERS = [
+  "Figure id",
+  "Label",
+  "Value",
+  "Unit",
+  "As of",
+  "Publisher",
+  "Title",
+  "URL",
+  "Quote",
+  "Confidence",
+  "Basis note",
+  "Used for",
+];
 
 /** Figure ids used by the scenarios (in first-use order) → the inputs that use them. */
-export function figureUsage(scenarios: readonly NamedScenario[], extra: readonly [string, string][]): Map<string, string[]> {
+export function figureUsage(
+  scenarios: readonly NamedScenario[],
+  extra: readonly [string, string][],
+): Map<string, string[]> {
   const usage = new Map<string, string[]>();
   const add = (figureId: string, use: string): void => {
     const uses = usage.get(figureId) ?? [];
@@ -19,7 +35,8 @@ export function figureUsage(scenarios: readonly NamedScenario[], extra: readonly
     usage.set(figureId, uses);
   };
   for (const s of scenarios) {
-    for (const [input, provenance] of Object.entries(s.provenance)) if ("figureId" in provenance) add(provenance.figureId, input);
+    for (const [input, provenance] of Object.entries(s.provenance))
+      if ("figureId" in provenance) add(provenance.figureId, input);
   }
   for (const [figureId, use] of extra) add(figureId, use);
   return usage;
@@ -28,13 +45,23 @@ export function figureUsage(scenarios: readonly NamedScenario[], extra: readonly
 export function buildSourcesSheet(usage: ReadonlyMap<string, readonly string[]>): SheetLayout {
   const rows: (LayoutCell | null)[][] = [
     [textCell("ChipShift — sources of every cited figure the model uses", "title")],
-    [textCell("NVIDIA China revenue: billing-location basis through Q2 FY2026, customer-HQ basis from Q3 FY2026 (prior years recast); the two series are never spliced", "note")],
+    [
+      textCell(
+        "NVIDIA China revenue: billing-location basis through Q2 FY2026, customer-HQ basis from Q3 FY2026 (prior years recast); the two series are never spliced",
+        "note",
+      ),
+    ],
     HEADERS.map((h) => textCell(h, "header")),
   ];
   for (const [figureId, uses] of usage) {
     const fig = findFigure(figureId);
     if (isModelError(fig)) {
-      rows.push([textCell(figureId), textCell("Not found in the ChipShift dataset", "note"), ...new Array<null>(9).fill(null), textCell(uses.join(", "))]);
+      rows.push([
+        textCell(figureId),
+        textCell("Not found in the ChipShift dataset", "note"),
+        ...new Array<null>(9).fill(null),
+        textCell(uses.join(", ")),
+      ]);
       continue;
     }
     rows.push([
@@ -45,7 +72,9 @@ export function buildSourcesSheet(usage: ReadonlyMap<string, readonly string[]>)
       textCell(fig.asOf),
       textCell(fig.source.publisher),
       textCell(fig.source.title),
-      fig.source.url === null ? textCell("(no URL)", "note") : { value: fig.source.url, text: true, style: "link", hyperlink: fig.source.url },
+      fig.source.url === null
+        ? textCell("(no URL)", "note")
+        : { value: fig.source.url, text: true, style: "link", hyperlink: fig.source.url },
       textCell(fig.quote),
       textCell(fig.confidence),
       textCell(fig.basisNote ?? fig.note ?? ""),

@@ -55,7 +55,8 @@ export interface ListValidation {
   readonly sourceRef: string;
 }
 
-export type ChartKind = "line" | "stackedArea";
+/** "column" (vertical bars, e.g. a histogram) and "bar" (horizontal, e.g. a tornado) are clustered charts. */
+export type ChartKind = "line" | "stackedArea" | "column" | "bar";
 
 export interface ChartSpec {
   readonly id: string;

@@ -47,11 +47,24 @@ export function ownershipMarkerName(sheetName: string): string {
   return `CS_Owned_${sheetName.replace(/[^A-Za-z0-9]/g, "_")}`;
 }
 
-const CHART_TYPES = { line: "Line", stackedArea: "AreaStacked" } as const;
+export const CHART_TYPES = {
+  line: "Line",
+  stackedArea: "AreaStacked",
+  column: "ColumnClustered",
+  bar: "BarClustered",
+} as const;
 
-export async function writeLayoutToExcel(run: ExcelRunner, layout: WorkbookLayout, options: OfficeWriteOptions = {}): Promise<OfficeWriteResult> {
+export async function writeLayoutToExcel(
+  run: ExcelRunner,
+  layout: WorkbookLayout,
+  options: OfficeWriteOptions = {},
+): Promise<OfficeWriteResult> {
   const supported = options.isSetSupported ?? (() => false);
-  const notesMode = supported("ExcelApi", "1.18") ? "notes" : supported("ExcelApi", "1.10") ? "comments" : "skipped";
+  const notesMode = supported("ExcelApi", "1.18")
+    ? "notes"
+    : supported("ExcelApi", "1.10")
+      ? "comments"
+      : "skipped";
   return run(async (context) => {
     let syncs = 0;
     const workbook = context.workbook;
@@ -65,8 +78,9 @@ export async function writeLayoutToExcel(run: ExcelRunner, layout: WorkbookLayou
     const existing = new Set(worksheets.items.map((ws) => ws.name));
     const markerTargets = new Map<string, string>();
     for (const item of names.items) {
-      const target = /^='?(.*?)'?!\$A\$1$/.exec(item.formula)?.[1]?.replace(/''/g, "'");
-      if (item.name.startsWith("CS_Owned_") && target !== undefined && existing.has(target)) markerTargets.set(item.name, target);
+      const target = /^='?(.*?)'?!\$A\$1$/.exec(String(item.formula))?.[1]?.replace(/''/g, "'");
+      if (item.name.startsWith("CS_Owned_") && target !== undefined && existing.has(target))
+        markerTargets.set(item.name, target);
     }
     const mapping: Record<string, string> = {};
     const renamed: string[] = [];
@@ -81,7 +95,10 @@ export async function writeLayoutToExcel(run: ExcelRunner, layout: WorkbookLayou
       }
       if (taken.has(sheet.name)) {
         if (options.onConflict === "fail") {
-          throw new WorkbookPortError("sheetConflict", `A sheet named "${sheet.name}" already exists and was not created by ChipShift`);
+          throw new WorkbookPortError(
+            "sheetConflict",
+            `A sheet named "${sheet.name}" already exists and was not created by ChipShift`,
+          );
         }
         let n = 2;
         while (taken.has(`${sheet.name} (${n})`)) n++;
@@ -117,13 +134,18 @@ export async function writeLayoutToExcel(run: ExcelRunner, layout: WorkbookLayou
         ws.getRange(`${columnLetters(column)}:${columnLetters(column)}`).format.columnWidth = width * 7;
       }
       const freeze = sheet.freeze;
-      if (freeze !== undefined && freeze.rows > 0 && freeze.columns > 0) ws.freezePanes.freezeAt(ws.getRange(`A1:${cellAddress(freeze.rows, freeze.columns)}`));
+      if (freeze !== undefined && freeze.rows > 0 && freeze.columns > 0)
+        ws.freezePanes.freezeAt(ws.getRange(`A1:${cellAddress(freeze.rows, freeze.columns)}`));
       else if (freeze !== undefined && freeze.rows > 0) ws.freezePanes.freezeRows(freeze.rows);
       else if (freeze !== undefined && freeze.columns > 0) ws.freezePanes.freezeColumns(freeze.columns);
     }
     for (const layoutSheet of layout.sheets) {
       const actual = mapping[layoutSheet.name]!;
-      names.add(ownershipMarkerName(layoutSheet.name), `='${actual.replace(/'/g, "''")}'!$A$1`, "ChipShift: marks this sheet as the add-in's own");
+      names.add(
+        ownershipMarkerName(layoutSheet.name),
+        `='${actual.replace(/'/g, "''")}'!$A$1`,
+        "ChipShift: marks this sheet as the add-in's own",
+      );
     }
     for (const name of target.names) names.add(name.name, `=${name.ref}`);
     for (const validation of target.validations) {
@@ -154,7 +176,14 @@ export function excelFormulaContent(cell: LayoutCell | null): string | number | 
   return cell.value ?? "";
 }
 
-function writeBlock(ws: Excel.Worksheet, block: LayoutBlock, notesMode: OfficeWriteResult["notes"], workbook: Excel.Workbook, sheetName: string): void {
+/** Writes one layout block (values/formulas, number formats, styles, hyperlinks, notes) without syncing. */
+export function writeBlock(
+  ws: Excel.Worksheet,
+  block: LayoutBlock,
+  notesMode: OfficeWriteResult["notes"],
+  workbook: Excel.Workbook,
+  sheetName: string,
+): void {
   const width = blockWidth(block);
   if (width === 0 || block.rows.length === 0) return;
   const range = ws.getRange(blockRange(block.topLeft, block.rows.length, width));
@@ -166,16 +195,27 @@ function writeBlock(ws: Excel.Worksheet, block: LayoutBlock, notesMode: OfficeWr
     for (let c = 1; c <= row.length; c++) {
       const style = row[runStart]?.style;
       if (c < row.length && row[c]?.style === style) continue;
-      if (style !== undefined) applyStyle(ws.getRange(`${cellAddress(start.row + r, start.column + runStart)}:${cellAddress(start.row + r, start.column + c - 1)}`), style);
+      if (style !== undefined)
+        applyStyle(
+          ws.getRange(
+            `${cellAddress(start.row + r, start.column + runStart)}:${cellAddress(start.row + r, start.column + c - 1)}`,
+          ),
+          style,
+        );
       runStart = c;
     }
   });
   for (const { row, column, cell } of placedCells(block)) {
     const address = cellAddress(row, column);
-    if (cell.hyperlink !== undefined) ws.getRange(address).hyperlink = { address: cell.hyperlink, textToDisplay: String(cell.value ?? cell.hyperlink) };
+    if (cell.hyperlink !== undefined)
+      ws.getRange(address).hyperlink = {
+        address: cell.hyperlink,
+        textToDisplay: String(cell.value ?? cell.hyperlink),
+      };
     if (cell.note === undefined) continue;
     if (notesMode === "notes") ws.notes.add(address, cell.note);
-    else if (notesMode === "comments") workbook.comments.add(`'${sheetName.replace(/'/g, "''")}'!${address}`, cell.note);
+    else if (notesMode === "comments")
+      workbook.comments.add(`'${sheetName.replace(/'/g, "''")}'!${address}`, cell.note);
   }
 }
 

@@ -17,7 +17,10 @@ export interface XlsxOptions {
 }
 
 /** The .xlsx file bytes for `layout`. */
-export async function writeLayoutToXlsx(layout: WorkbookLayout, options: XlsxOptions = {}): Promise<Uint8Array> {
+export async function writeLayoutToXlsx(
+  layout: WorkbookLayout,
+  options: XlsxOptions = {},
+): Promise<Uint8Array> {
   const workbook = new ExcelJS.Workbook();
   workbook.creator = options.creator ?? "ChipShift";
   if (options.created !== undefined) {
@@ -36,7 +39,7 @@ export async function writeLayoutToXlsx(layout: WorkbookLayout, options: XlsxOpt
       for (const { row, column, cell } of placedCells(block)) {
         const target = ws.getCell(row, column);
         if (cell.formula !== undefined) {
-          target.value = { formula: cell.formula.replace(/^=/, "") } as ExcelJS.CellFormulaValue;
+          target.value = { formula: cell.formula.replace(/^=/, ""), date1904: false };
         } else if (cell.hyperlink !== undefined && typeof cell.value === "string") {
           target.value = { text: cell.value, hyperlink: cell.hyperlink };
         } else if (cell.value !== undefined) {
@@ -55,7 +58,8 @@ export async function writeLayoutToXlsx(layout: WorkbookLayout, options: XlsxOpt
             ...(look.fontSize === undefined ? {} : { size: look.fontSize }),
             ...(look.fontColor === undefined ? {} : { color: { argb: `FF${look.fontColor}` } }),
           };
-          if (look.fill !== undefined) target.fill = { type: "pattern", pattern: "solid", fgColor: { argb: `FF${look.fill}` } };
+          if (look.fill !== undefined)
+            target.fill = { type: "pattern", pattern: "solid", fgColor: { argb: `FF${look.fill}` } };
         }
       }
     }
@@ -63,7 +67,8 @@ export async function writeLayoutToXlsx(layout: WorkbookLayout, options: XlsxOpt
   for (const name of layout.names) workbook.definedNames.add(name.ref, name.name);
   for (const validation of layout.validations) {
     const ws = workbook.getWorksheet(validation.sheet);
-    if (ws === undefined || parseAddress(validation.address) === undefined) throw new Error(`writeLayoutToXlsx: bad validation target ${validation.sheet}!${validation.address}`);
+    if (ws === undefined || parseAddress(validation.address) === undefined)
+      throw new Error(`writeLayoutToXlsx: bad validation target ${validation.sheet}!${validation.address}`);
     ws.getCell(validation.address).dataValidation = {
       type: "list",
       allowBlank: false,
@@ -74,5 +79,5 @@ export async function writeLayoutToXlsx(layout: WorkbookLayout, options: XlsxOpt
     };
   }
   const buffer = await workbook.xlsx.writeBuffer();
-  return new Uint8Array(buffer as ArrayBuffer);
+  return new Uint8Array(buffer);
 }

@@ -1,6 +1,7 @@
 import { describe, expect, it } from "vitest";
 import type { ScenarioState } from "../../../src/taskpane/scenario/state";
 import {
+  editActionFor,
   initialScenarioState,
   issuesAt,
   MAX_PINNED,
@@ -75,12 +76,48 @@ describe("scenarioReducer: invalid input", () => {
     expect(next.issues.map((i) => i.path)).toEqual(["regimes.licensed.access"]);
   });
 
+  it("scenarioReducer(s, inputChanged) reports range issues in other boxes while one box does not parse", () => {
+    const bad = scenarioReducer(base(), { type: "inputChanged", path: "marketBase", raw: "abc" });
+    const both = scenarioReducer(bad, { type: "inputChanged", path: "domesticShareCap", raw: "140" });
+    expect(both.issues.map((i) => i.path)).toEqual(["marketBase", "domesticShareCap"]);
+  });
+
   it("scenarioReducer(s, inputChanged) recovers once the text is fixed", () => {
     const bad = scenarioReducer(base(), { type: "inputChanged", path: "marketBase", raw: "" });
     expect(bad.issues).toHaveLength(1);
     const fixed = scenarioReducer(bad, { type: "inputChanged", path: "marketBase", raw: "60" });
     expect(fixed.issues).toEqual([]);
     expect(fixed.scenario.marketBase).toBe(60);
+  });
+});
+
+describe("editActionFor", () => {
+  it("editActionFor(path, raw) maps table paths to regime and vendor edits", () => {
+    expect(editActionFor("regimes.licensed.access", "40")).toEqual({
+      type: "regimeEdited",
+      name: "licensed",
+      field: "access",
+      raw: "40",
+    });
+    expect(editActionFor("vendors.huawei.aspUsdK", "21")).toEqual({
+      type: "vendorEdited",
+      name: "huawei",
+      field: "aspUsdK",
+      raw: "21",
+    });
+  });
+
+  it("editActionFor(path, raw) maps scalar ids and market-path years to inputChanged", () => {
+    expect(editActionFor("marketBase", "60")).toEqual({
+      type: "inputChanged",
+      path: "marketBase",
+      raw: "60",
+    });
+    expect(editActionFor("marketPath.2027", "69")).toEqual({
+      type: "inputChanged",
+      path: "marketPath.2027",
+      raw: "69",
+    });
   });
 });
 

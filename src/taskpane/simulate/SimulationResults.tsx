@@ -1,0 +1,110 @@
+import { makeStyles, Text, tokens } from "@fluentui/react-components";
+import type { MetricId } from "../../analysis/simulationSpec";
+import type { SimulationResult } from "../../analysis/summarize";
+import { FanChart } from "../charts/FanChart";
+import { formatPercent, formatUsdBn, yearLabel } from "../charts/format";
+import { Histogram } from "../charts/Histogram";
+
+const METRICS: readonly { readonly id: MetricId; readonly label: string; readonly percent?: boolean }[] = [
+  { id: "cumulativeNvidiaChina", label: "Cumulative NVIDIA China revenue" },
+  { id: "npvNvidiaChina", label: "NPV of NVIDIA China revenue" },
+  { id: "revenueAtRiskTotal", label: "Revenue at risk vs no controls" },
+  { id: "cagrNvidiaChina", label: "CAGR of NVIDIA China revenue", percent: true },
+];
+
+/** The finished run: fan chart, histogram, threshold probabilities and a summary-statistics table. */
+export function SimulationResults({
+  result,
+  elapsedMs,
+}: {
+  readonly result: SimulationResult;
+  readonly elapsedMs?: number;
+}) {
+  const styles = useStyles();
+  const stats = result.series.nvidiaChina ?? [];
+  const xLabels = result.years.calendar.map(yearLabel);
+  const cumulative = result.histograms[0];
+  return (
+    <section className={styles.root} aria-label="Simulation results" data-testid="simulation-results">
+      <Text size={200}>
+        {result.trials.toLocaleString("en-US")} trials, seed {result.seed},{" "}
+        {result.sampling === "lhs" ? "Latin hypercube" : "Monte Carlo"}
+        {elapsedMs === undefined ? "" : `, ${(elapsedMs / 1000).toFixed(2)} s`}
+      </Text>
+      <FanChart
+        title="NVIDIA China revenue, P5–P95 by year"
+        description="Shaded bands: 5th–95th and 25th–75th percentiles; line: median"
+        xLabels={xLabels}
+        bands={{
+          p5: stats.map((s) => s.p5),
+          p25: stats.map((s) => s.p25),
+          p50: stats.map((s) => s.p50),
+          p75: stats.map((s) => s.p75),
+          p95: stats.map((s) => s.p95),
+        }}
+        formatY={formatUsdBn}
+        testId="fan-chart"
+      />
+      {cumulative === undefined ? null : (
+        <Histogram
+          title="Cumulative NVIDIA China revenue: distribution of trials"
+          edges={cumulative.edges}
+          counts={cumulative.counts}
+          formatX={(v) => v.toFixed(0)}
+          testId="histogram"
+        />
+      )}
+      {result.thresholds.map((t) => (
+        <Text key={t.label} weight="semibold" data-testid="threshold-probability">
+          {t.label} = {formatPercent(t.probability)}
+        </Text>
+      ))}
+      <table className={styles.table} aria-label="Summary statistics">
+        <thead>
+          <tr>
+            <th scope="col">Metric</th>
+            <th scope="col">Mean</th>
+            <th scope="col">P5</th>
+            <th scope="col">P50</th>
+            <th scope="col">P95</th>
+          </tr>
+        </thead>
+        <tbody>
+          {METRICS.map((m) => {
+            const s = result.metrics[m.id];
+            const f = (v: number): string =>
+              !Number.isFinite(v) ? "–" : m.percent === true ? formatPercent(v) : formatUsdBn(v);
+            return (
+              <tr key={m.id}>
+                <th scope="row">{m.label}</th>
+                <td>{f(s.mean)}</td>
+                <td>{f(s.p5)}</td>
+                <td>{f(s.p50)}</td>
+                <td>{f(s.p95)}</td>
+              </tr>
+            );
+          })}
+          <tr>
+            <th scope="row">P(domestic share ≥ 50% within horizon)</th>
+            <td colSpan={4}>{formatPercent(result.crossoverProbability)}</td>
+          </tr>
+        </tbody>
+      </table>
+    </section>
+  );
+}
+
+const useStyles = makeStyles({
+  root: { display: "flex", flexDirection: "column", gap: tokens.spacingVerticalS },
+  table: {
+    borderCollapse: "collapse",
+    fontSize: tokens.fontSizeBase200,
+    "& th": {
+      textAlign: "left",
+      fontWeight: tokens.fontWeightRegular,
+      paddingRight: tokens.spacingHorizontalS,
+    },
+    "& td": { textAlign: "right", paddingLeft: tokens.spacingHorizontalS },
+    "& thead th": { fontWeight: tokens.fontWeightSemibold },
+  },
+});

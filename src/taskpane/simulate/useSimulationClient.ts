@@ -1,0 +1,39 @@
+/**
+ * The pane's simulation worker: created on first use (so merely opening the tab costs nothing), shared by the
+ * section's runs, terminated when the section unmounts. Tests inject a factory that runs the same protocol host
+ * in-process.
+ */
+import { useCallback, useEffect, useRef } from "react";
+import type { SimulationClient, WorkerLike } from "../../worker/client";
+import { createSimulationClient } from "../../worker/client";
+
+export type SimulationWorker = WorkerLike & { terminate?(): void };
+export type WorkerFactory = () => SimulationWorker;
+
+/** The production worker (webpack bundles `simulation.worker.ts` as its own chunk). */
+export function createBrowserWorker(): SimulationWorker {
+  return new Worker(
+    new URL("../../worker/simulation.worker.ts", import.meta.url),
+  ) as unknown as SimulationWorker;
+}
+
+/** A function returning the (lazily created) client of this component's worker. */
+export function useSimulationClient(
+  createWorker: WorkerFactory = createBrowserWorker,
+): () => SimulationClient {
+  const ref = useRef<{ worker: SimulationWorker; client: SimulationClient } | null>(null);
+  useEffect(
+    () => () => {
+      ref.current?.worker.terminate?.();
+      ref.current = null;
+    },
+    [],
+  );
+  return useCallback(() => {
+    if (ref.current === null) {
+      const worker = createWorker();
+      ref.current = { worker, client: createSimulationClient(worker) };
+    }
+    return ref.current.client;
+  }, [createWorker]);
+}
