@@ -1,0 +1,120 @@
+import { describe, expect, it } from "vitest";
+import { defaultSimulationSpec } from "../../../src/analysis/defaultSpec";
+import { BASE_PRESET_ID, findPreset } from "../../../src/model/presets";
+import { isModelError } from "../../../src/model/errors";
+import type { Scenario } from "../../../src/model/types";
+import { runRequestOf } from "../../../src/taskpane/simulate/runRequest";
+import {
+  correlationText,
+  initialSimulateState,
+  simulateReducer,
+  transitionRowProblem,
+} from "../../../src/taskpane/simulate/state";
+import type { SimulateAction, SimulateState } from "../../../src/taskpane/simulate/state";
+
+const preset = findPreset(BASE_PRESET_ID);
+if (isModelError(preset)) throw new Error("base preset missing");
+const scenario: Scenario = preset.scenario;
+const start = (): SimulateState => initialSimulateState({ scenario, spec: defaultSimulationSpec(scenario) });
+const apply = (state: SimulateState, ...actions: SimulateAction[]): SimulateState =>
+  actions.reduce(simulateReducer, state);
+
+describe("simulateReducer", () => {
+  it("initialSimulateState() shows the default spec's marketGrowth range in percent and fixed inputs at base", () => {
+    const state = start();
+    // presets.ts licensed: marketGrowth 0.35 → defaultSpec triangular(0.175, 0.35, 0.525) → percent 17.5/35/52.5
+    expect(state.drafts.marketGrowth).toEqual({ kind: "triangular", fields: { min: "17.5", mode: "35", max: "52.5" } });
+    // presets.ts licensed: marketBase 50 has no default distribution
+    expect(state.drafts.marketBase).toEqual({ kind: "fixed", fields: { value: "50" } });
+    expect(state.trials).toBe("10000");
+    expect(state.regimeMode).toBe("chain");
+  });
+
+  it("simulateReducer(kindChanged) replaces the draft with one centred on the base in display units", () => {
+    const state = apply(start(), { type: "kindChanged", id: "marketBase", kind: "uniform", base: 50 });
+    // hand-computed: 50 ± 20% = 40..60
+    expect(state.drafts.marketBase).toEqual({ kind: "uniform", fields: { min: "40", max: "60" } });
+  });
+
+  it("simulateReducer(correlationChanged) sets both mirror entries; the diagonal stays 1", () => {
+    const state = apply(
+      start(),
+      { type: "correlationToggled", id: "marketGrowth", included: true },
+      { type: "correlationToggled", id: "adoptionSpeed", included: true },
+      { type: "correlationChanged", a: "adoptionSpeed", b: "marketGrowth", raw: "0.4" },
+      { type: "correlationChanged", a: "marketGrowth", b: "marketGrowth", raw: "0.2" },
+    );
+    expect(correlationText(state, "marketGrowth", "adoptionSpeed")).toBe("0.4");
+    expect(correlationText(state, "adoptionSpeed", "marketGrowth")).toBe("0.4");
+    expect(correlationText(state, "marketGrowth", "marketGrowth")).toBe("1");
+  });
+
+  it("simulateReducer(run…) tracks progress, keeps the last result through a cancel", () => {
+    let state = apply(start(), { type: "runStarted", total: 1000 }, { type: "runProgressed", done: 400, total: 1000 });
+    expect(state.run).toEqual({ status: "running", done: 400, total: 1000 });
+    state = apply(state, { type: "runCancelled", done: 400 });
+    expect(state.run).toEqual({ status: "cancelled", done: 400, total: 1000 });
+    expect(state.last).toBeUndefined();
+  });
+
+  it("simulateReducer(runProgressed) after the run ended is ignored", () => {
+    const state = apply(start(), { type: "runFailed", message: "x" }, { type: "runProgressed", done: 5, total: 10 });
+    expect(state.run).toEqual({ status: "failed", message: "x" });
+  });
+
+  it("transitionRowProblem() names a row that does not sum to 1", () => {
+    const names = Object.keys(scenario.regimes);
+    const from = names[0] ?? "";
+    const state = apply(start(), { type: "transitionChanged", from, to: from, raw: "0.9" });
+    expect(transitionRowProblem(state, from)).toMatch(new RegExp(`^Row ${from} sums to`));
+  });
+});
+
+describe("runRequestOf", () => {
+  it("runRequestOf(scenario, default state) is ok with 10,000 trials and 8 stochastic inputs", () => {
+    const request = runRequestOf(scenario, start());
+    expect(request.ok).toBe(true);
+    if (!request.ok) return;
+    expect(request.options.trials).toBe(10_000);
+    // defaultSpec.ts RULES: 8 inputs get a triangular
+    expect(Object.keys(request.spec.inputs)).toHaveLength(8);
+    expect(request.spec.thresholds?.[0]).toEqual({ output: { series: "nvidiaChina", year: 2027 }, op: "<", value: 5 });
+  });
+
+  it("runRequestOf() rejects trials above 1,000,000", () => {
+    const request = runRequestOf(scenario, apply(start(), { type: "trialsChanged", raw: "1000001" }));
+    expect(request.ok).toBe(false);
+    expect(request.ok ? [] : request.problems.join()).toMatch(/Trials must be a whole number between 2 and 1,000,000/);
+  });
+
+  it("runRequestOf() applies a fixed value other than the scenario's to the scenario", () => {
+    const request = runRequestOf(scenario, apply(start(), { type: "fieldChanged", id: "marketBase", field: "value", raw: "60" }));
+    expect(request.ok && request.scenario.marketBase).toBe(60);
+  });
+
+  it("runRequestOf() reports an invalid correlation matrix with its nearest valid matrix", () => {
+    const state = apply(
+      start(),
+      { type: "correlationToggled", id: "marketGrowth", included: true },
+      { type: "correlationToggled", id: "adoptionSpeed", included: true },
+      { type: "correlationToggled", id: "substitutionRate", included: true },
+      { type: "correlationChanged", a: "marketGrowth", b: "adoptionSpeed", raw: "0.9" },
+      { type: "correlationChanged", a: "adoptionSpeed", b: "substitutionRate", raw: "0.9" },
+      { type: "correlationChanged", a: "marketGrowth", b: "substitutionRate", raw: "-0.9" },
+    );
+    const request = runRequestOf(scenario, state);
+    expect(request.ok).toBe(false);
+    if (request.ok) return;
+    // imanConover.ts example: [[1,.9,-.9],[.9,1,.9],[-.9,.9,1]] is not positive semi-definite
+    expect(request.correlation?.message).toMatch(/positive semi-definite/);
+    expect(request.correlation?.nearest).toHaveLength(3);
+    const fixed = apply(state, { type: "nearestApplied", matrix: request.correlation?.nearest ?? [] });
+    expect(runRequestOf(scenario, fixed).ok).toBe(true);
+  });
+
+  it("runRequestOf() rejects a regime chain row that does not sum to 1", () => {
+    const from = Object.keys(scenario.regimes)[0] ?? "";
+    const request = runRequestOf(scenario, apply(start(), { type: "transitionChanged", from, to: from, raw: "0.95" }));
+    expect(request.ok ? "" : request.problems.join()).toMatch(/^Regime chain: Row/);
+  });
+});
