@@ -2,7 +2,7 @@
  * Monte Carlo throughput (issue 5 item 11), measured in one run on the "Licensed trade" preset with a 10-year
  * horizon, the default spec's 8 triangular inputs and regime Markov chain, plain MC, seed 42:
  *
- * (a) trial-years/s of `simulate()` vs a hand-written flat loop of the SAME model. The flat loop draws the
+ * (a) trial-years/s of `simulate()` (best of 2 alternating runs) vs a hand-written flat loop of the SAME model. The flat loop draws the
  *     same Philox numbers (so it must reproduce the engine's statistics exactly, which is checked), inlines
  *     every §4.2 equation the kernel computes — market with growth fade, logistic demand, supply cap, access,
  *     substitution, other revenue, remittance, vendors (units, PFLOPS, A100-eq, installed base) and the
@@ -60,6 +60,8 @@ const TRIALS = 1_000_000;
 const YEARS = 10;
 const SEED = 42;
 const HF_BUDGET_MS = 10_000;
+/** Runs of each side of (a); the best is reported. */
+const REPEATS = 2;
 const STAT_KEYS = ["mean", "sd", "min", "max", "p5", "p10", "p25", "p50", "p75", "p90", "p95"] as const;
 
 type Triangular = { readonly min: number; readonly mode: number; readonly max: number };
@@ -78,9 +80,17 @@ export async function montecarloSection(): Promise<BenchRow[]> {
   };
   const trialYears = TRIALS * YEARS;
 
-  const lean = timed(() => runEngine(scenario, leanSpec, "mc"));
-  const flat = timed(() => flatLoop(scenario, paneSpec, TRIALS, SEED));
+  // Alternate engine and flat loop and keep each one's best wall time: on a shared machine the minimum is the
+  // least disturbed measurement, and alternating gives both the same JIT warm-up and background load.
+  let lean = timed(() => runEngine(scenario, leanSpec, "mc"));
+  let flat = timed(() => flatLoop(scenario, paneSpec, TRIALS, SEED));
   assertSameStatistics(flat.value, lean.value.series.nvidiaChina ?? []);
+  for (let rep = 1; rep < REPEATS; rep++) {
+    const l = timed(() => runEngine(scenario, leanSpec, "mc"));
+    const f = timed(() => flatLoop(scenario, paneSpec, TRIALS, SEED));
+    if (l.ms < lean.ms) lean = l;
+    if (f.ms < flat.ms) flat = f;
+  }
   const full = timed(() => runEngine(scenario, paneSpec, "mc"));
   assertSameStatistics(flat.value, full.value.series.nvidiaChina ?? []);
 
@@ -197,7 +207,7 @@ function compileSpec(
  * from Philox(seed; trial, SAMPLE, input index) word 0, the regime chain from Philox(seed; trial, REGIME, 0,
  * ⌊(t−1)/4⌋), then every §4.2 row; T is kept per trial and year and summarized per year.
  */
-function flatLoop(s: Scenario, spec: SimulationSpec, trials: number, seed: number): SampleStats[] {
+export function flatLoop(s: Scenario, spec: SimulationSpec, trials: number, seed: number): SampleStats[] {
   const { ids, tri, varIds, chain } = compileSpec(s, spec);
   const k = ids.length;
   const triMin = Float64Array.from(tri, (d) => d.min);

@@ -114,17 +114,7 @@ function bucketedOrderStatistics(
   ws: StatsWorkspace,
 ): { ss: number; order: number[] } {
   const { bucketOf, counts, slotOf, gather } = ws;
-  const scale = BUCKETS / (max - min);
-  let ss = 0;
-  for (let i = 0; i < n; i++) {
-    const v = a[i] as number;
-    const d = v - mean;
-    ss += d * d;
-    const x = (v - min) * scale;
-    const b = x >= BUCKETS ? BUCKETS - 1 : x | 0;
-    bucketOf[i] = b;
-    counts[b] = (counts[b] as number) + 1;
-  }
+  const ss = squaresAndBuckets(a, n, mean, min, BUCKETS / (max - min), bucketOf, counts);
   // Ranks ascend (ps ascend): one walk over the buckets finds each rank's bucket and its first rank.
   const sortedRanks = [...ranks].sort((x, y) => x - y);
   const bucketOfRank = new Map<number, { bucket: number; first: number }>();
@@ -144,13 +134,7 @@ function bucketedOrderStatistics(
   }
   const offsets = new Int32Array(slotBuckets.length + 1);
   slotBuckets.forEach((b, s) => (offsets[s + 1] = (offsets[s] as number) + (counts[b] as number)));
-  const fill = offsets.slice(0, slotBuckets.length);
-  for (let i = 0; i < n; i++) {
-    const s = slotOf[bucketOf[i] as number] as number;
-    if (s < 0) continue;
-    gather[fill[s] as number] = a[i] as number;
-    fill[s] = (fill[s] as number) + 1;
-  }
+  gatherSlots(a, n, bucketOf, slotOf, offsets.slice(0, slotBuckets.length), gather);
   // Within a bucket, select ascending ranks left to right: each selection leaves larger values to its right.
   const done = new Map<number, number>();
   const lowBound = new Int32Array(slotBuckets.length);
@@ -167,4 +151,47 @@ function bucketedOrderStatistics(
   counts.fill(0);
   for (const b of slotBuckets) slotOf[b] = -1;
   return { ss, order: ranks.map((k) => done.get(k) as number) };
+}
+
+/**
+ * Σ(v − mean)² and each value's bucket (monotone in the value: ⌊(v − min)·scale⌋, the maximum clamped into
+ * the last bucket). A separate function so that its loop is optimized on its own type feedback.
+ */
+function squaresAndBuckets(
+  a: Float64Array,
+  n: number,
+  mean: number,
+  min: number,
+  scale: number,
+  bucketOf: Uint16Array,
+  counts: Uint32Array,
+): number {
+  let ss = 0;
+  for (let i = 0; i < n; i++) {
+    const v = a[i] as number;
+    const d = v - mean;
+    ss += d * d;
+    const x = (v - min) * scale;
+    const b = x >= BUCKETS ? BUCKETS - 1 : x | 0;
+    bucketOf[i] = b;
+    counts[b] = (counts[b] as number) + 1;
+  }
+  return ss;
+}
+
+/** Copies the values whose bucket has a slot into that slot's range of `gather` (`fill` = next free index). */
+function gatherSlots(
+  a: Float64Array,
+  n: number,
+  bucketOf: Uint16Array,
+  slotOf: Int32Array,
+  fill: Int32Array,
+  gather: Float64Array,
+): void {
+  for (let i = 0; i < n; i++) {
+    const s = slotOf[bucketOf[i] as number] as number;
+    if (s < 0) continue;
+    gather[fill[s] as number] = a[i] as number;
+    fill[s] = (fill[s] as number) + 1;
+  }
 }

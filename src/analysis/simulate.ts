@@ -9,10 +9,12 @@
  * number of workers (`runTrialRange` + `mergeRaw`).
  *
  * Memory: per trial we keep the tracked series (`DEFAULT_TRACKED_SERIES` + spec.trackSeries + series named by
- * thresholds/histogram/rank-correlation outputs) for every year, the five summary metrics and each stochastic
- * input. nvidiaChina and nvidiaChinaNet are stored as Float64; the other tracked series as Float32 (≈ 7
- * significant digits, ample for percentiles in USD bn and shares) to halve memory: 10⁶ trials × 11 years
- * costs 88 MB per Float64 series and 44 MB per Float32 series.
+ * thresholds/histogram/rank-correlation outputs; only the named ones with `keep: "listed"`) for every year,
+ * the kept summary metrics, and each stochastic input only when rank correlations are asked for. nvidiaChina
+ * and nvidiaChinaNet are stored as Float64; the other tracked series as Float32 (≈ 7 significant digits,
+ * ample for percentiles in USD bn and shares) to halve memory: 10⁶ trials × 11 years costs 88 MB per Float64
+ * series and 44 MB per Float32 series. Memory is touched once, in trial order (see trialLoop.ts staging):
+ * on some virtual machines the first touch of a page costs tens of µs, so memory volume is run time.
  */
 import { isModelError, modelError, type ModelError } from "../model/errors";
 import type { ScalarInputId, Scenario, SeriesId } from "../model/types";
@@ -64,6 +66,8 @@ export interface PreparedSimulation {
   readonly tracked: readonly SeriesId[];
   /** Summary metrics kept per trial (all of them unless the spec says `keep: "listed"`). */
   readonly keptMetrics: readonly MetricId[];
+  /** Whether per-trial input samples are kept (only rank correlations read them). */
+  readonly keepInputs: boolean;
 }
 
 /** Per-trial outputs of a contiguous trial range, year-major per series (index = t·count + i). */
@@ -73,7 +77,10 @@ export interface SimulationRaw {
   readonly years: number;
   readonly series: Readonly<Partial<Record<SeriesId, Float64Array | Float32Array>>>;
   readonly metrics: Readonly<Record<MetricId, Float64Array>>;
-  /** Sampled values of each stochastic input, in `PreparedSimulation.stochastic` order. */
+  /**
+   * Sampled values of each stochastic input, in `PreparedSimulation.stochastic` order. Kept only when the
+   * spec asks for rank correlations (`PreparedSimulation.keepInputs`); otherwise zero-length arrays.
+   */
   readonly inputs: readonly Float64Array[];
 }
 
@@ -213,6 +220,7 @@ export function prepareSimulation(
     chain,
     tracked: [...tracked],
     keptMetrics: METRIC_IDS.filter((id) => keptMetrics.has(id)),
+    keepInputs: spec.rankCorrelationOutput !== undefined,
   };
 }
 
@@ -255,7 +263,7 @@ export function mergeRaw(
         to.set(from.subarray(t * p.count, (t + 1) * p.count), t * merged.count + offset);
     }
     for (const m of prepared.keptMetrics) merged.metrics[m].set(p.metrics[m], offset);
-    p.inputs.forEach((arr, j) => merged.inputs[j]?.set(arr, offset));
+    if (prepared.keepInputs) p.inputs.forEach((arr, j) => merged.inputs[j]?.set(arr, offset));
   }
   return merged;
 }
@@ -278,6 +286,6 @@ function allocateRaw(prepared: PreparedSimulation, start: number, count: number)
     years,
     series,
     metrics,
-    inputs: prepared.stochastic.map(() => new Float64Array(count)),
+    inputs: prepared.stochastic.map(() => new Float64Array(prepared.keepInputs ? count : 0)),
   };
 }

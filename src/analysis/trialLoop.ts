@@ -36,12 +36,20 @@ export interface TrialContext {
   readonly triMax: Float64Array;
   readonly triRight: Float64Array;
   readonly distributions: readonly Distribution[];
-  /** Kept series: kernel buffer → raw array, split by element type so each store site stays monomorphic. */
-  readonly sources64: readonly Float64Array[];
+  /** Kept series' kernel buffers (Float64 targets first, then Float32 targets). */
+  readonly sources: readonly Float64Array[];
   readonly targets64: readonly Float64Array[];
-  readonly sources32: readonly Float64Array[];
   readonly targets32: readonly Float32Array[];
+  /**
+   * Trial-major staging of the kept series for up to `STAGE_TRIALS` trials: index (b·S + s)·(H+1) + t. The
+   * raw arrays are year-major (one column per series and year), so writing each trial straight into them
+   * scatters H+1 stores per series over pages megabytes apart; staging turns that into sequential runs.
+   */
+  readonly stage: Float64Array;
 }
+
+/** Trials staged between flushes into the year-major raw arrays (small enough to stay in L2). */
+const STAGE_TRIALS = 256;
 
 /** Builds the context for a prepared run (once per run or per worker range). */
 export function createTrialContext(prepared: PreparedSimulation, raw: SimulationRaw): TrialContext {
@@ -64,10 +72,10 @@ export function createTrialContext(prepared: PreparedSimulation, raw: Simulation
     triMax: new Float64Array(k),
     triRight: new Float64Array(k),
     distributions: prepared.distributions,
-    sources64: [] as Float64Array[],
+    sources: [] as Float64Array[],
     targets64: [] as Float64Array[],
-    sources32: [] as Float64Array[],
     targets32: [] as Float32Array[],
+    stage: new Float64Array(0),
   };
   prepared.distributions.forEach((d, j) => {
     if (d.kind !== "triangular") return;
@@ -79,17 +87,19 @@ export function createTrialContext(prepared: PreparedSimulation, raw: Simulation
     ctx.triMax[j] = b;
     ctx.triRight[j] = (b - a) * (b - c);
   });
+  const sources32: Float64Array[] = [];
   for (const id of prepared.tracked) {
     const target = raw.series[id];
     if (target instanceof Float64Array) {
-      ctx.sources64.push(out[id]);
+      ctx.sources.push(out[id]);
       ctx.targets64.push(target);
     } else if (target instanceof Float32Array) {
-      ctx.sources32.push(out[id]);
+      sources32.push(out[id]);
       ctx.targets32.push(target);
     }
   }
-  return ctx;
+  ctx.sources.push(...sources32);
+  return { ...ctx, stage: new Float64Array(STAGE_TRIALS * ctx.sources.length * out.market.length) };
 }
 
 /**
@@ -106,12 +116,16 @@ export function evaluateTrials(
 ): void {
   const { params, out, uniforms, regimeWords, key0, key1, field, triangular } = ctx;
   const { triMin, triSplit, triLeft, triMax, triRight, distributions } = ctx;
-  const { sources64, targets64, sources32, targets32 } = ctx;
+  const { sources, stage } = ctx;
+  const kept = sources.length;
+  let staged = 0;
+  let stagedFrom = start - raw.start;
   const { plan, chain } = prepared;
   const slots = uniforms.length;
   const n = params.horizon + 1;
   const count = raw.count;
   const inputs = raw.inputs;
+  const keepInputs = prepared.keepInputs;
   const m = raw.metrics;
   const keep = metricFlags(prepared.keptMetrics);
   const baseYear = prepared.scenario.baseYear;
@@ -131,7 +145,7 @@ export function evaluateTrials(
             : (triMax[j] as number) - Math.sqrt((1 - p) * (triRight[j] as number));
       } else value = inverseCdf(distributions[j] as Distribution, p);
       setScalar(params, field[j] as number, value);
-      (inputs[j] as Float64Array)[i] = value;
+      if (keepInputs) (inputs[j] as Float64Array)[i] = value;
     }
     if (chain !== null) {
       const c0 = trial >>> 0;
@@ -157,15 +171,15 @@ export function evaluateTrials(
       }
     }
     projectKernel(params, out);
-    for (let s = 0; s < sources64.length; s++) {
-      const src = sources64[s] as Float64Array;
-      const dst = targets64[s] as Float64Array;
-      for (let t = 0, at = i; t < n; t++, at += count) dst[at] = src[t] as number;
+    for (let s = 0, at = staged * kept * n; s < kept; s++) {
+      const src = sources[s] as Float64Array;
+      for (let t = 0; t < n; t++, at++) stage[at] = src[t] as number;
     }
-    for (let s = 0; s < sources32.length; s++) {
-      const src = sources32[s] as Float64Array;
-      const dst = targets32[s] as Float32Array;
-      for (let t = 0, at = i; t < n; t++, at += count) dst[at] = src[t] as number;
+    staged++;
+    if (staged === STAGE_TRIALS || trial === end - 1) {
+      flushStage(ctx, staged, stagedFrom, n, count);
+      stagedFrom += staged;
+      staged = 0;
     }
     if (keep.cumulative) m.cumulativeNvidiaChina[i] = out.cumulativeNvidiaChina;
     if (keep.npv) m.npvNvidiaChina[i] = out.npvNvidiaChina;
@@ -179,6 +193,28 @@ export function evaluateTrials(
       const f = out.foreignDemand;
       for (let t = 1; t < n; t++) atRisk += (1 - (a[t] as number)) * (f[t] as number);
       m.revenueAtRiskTotal[i] = params.nvidiaForeignShare * atRisk;
+    }
+  }
+}
+
+/** Copies `staged` staged trials, the first being raw index `from`, into the year-major raw columns. */
+function flushStage(ctx: TrialContext, staged: number, from: number, n: number, count: number): void {
+  const { stage, targets64, targets32 } = ctx;
+  const kept = ctx.sources.length;
+  const stride = kept * n;
+  for (let s = 0; s < targets64.length; s++) {
+    const dst = targets64[s] as Float64Array;
+    for (let t = 0; t < n; t++) {
+      const column = t * count + from;
+      for (let b = 0, at = s * n + t; b < staged; b++, at += stride) dst[column + b] = stage[at] as number;
+    }
+  }
+  for (let s = 0; s < targets32.length; s++) {
+    const dst = targets32[s] as Float32Array;
+    const row = (targets64.length + s) * n;
+    for (let t = 0; t < n; t++) {
+      const column = t * count + from;
+      for (let b = 0, at = row + t; b < staged; b++, at += stride) dst[column + b] = stage[at] as number;
     }
   }
 }

@@ -5,6 +5,7 @@
  * Excel shows users) and the webpack plugin appends `CustomFunctions.associate(ID, fn)` for each function.
  * Each function is thin: the host-neutral cell function (coercion → one engine call) and the error mapping.
  */
+import "./hostShim";
 import { computeGrid } from "./computeFunctions";
 import { bassCell, logisticCell, logisticFitCell } from "./curveFunctions";
 import { toExcelGrid, toExcelValue } from "./errors";

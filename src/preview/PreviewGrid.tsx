@@ -18,6 +18,7 @@ const useStyles = makeStyles({
   },
   nameBox: { minWidth: "110px", fontFamily: tokens.fontFamilyMonospace },
   formula: { fontFamily: tokens.fontFamilyMonospace, overflowWrap: "anywhere" },
+  editor: { flexGrow: 1, minWidth: "120px", fontFamily: tokens.fontFamilyMonospace },
   scroller: {
     flexGrow: 1,
     overflow: "auto",
@@ -118,6 +119,21 @@ export function PreviewGrid({ workbook }: { readonly workbook: PreviewWorkbook }
         <Text className={styles.formula} aria-label="Formula" data-testid="formula-text">
           {formulaBarText(engine, activeAddress)}
         </Text>
+        {workbook.editCell === undefined ? null : (
+          <input
+            // Re-mounted on every change, so it always starts from the active cell's current content.
+            key={`${active.sheet}!${active.address}#${workbook.revision()}`}
+            className={styles.editor}
+            aria-label="Edit active cell (Enter to apply)"
+            data-testid="cell-editor"
+            defaultValue={formulaBarText(engine, activeAddress)}
+            onKeyDown={(event) => {
+              if (event.key !== "Enter") return;
+              event.preventDefault();
+              workbook.editCell?.(active, event.currentTarget.value);
+            }}
+          />
+        )}
       </div>
       <div
         className={styles.scroller}

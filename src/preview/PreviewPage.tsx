@@ -28,7 +28,11 @@ export function PreviewPage({
     ? "Development preview: the pane writes to this in-browser workbook (HyperFormula), not to Excel."
     : "Development preview: the CHIPS functions failed to register, so CHIPS formulas show #NAME? (see the console).";
   return (
-    <FluentProvider theme={theme === "dark" ? webDarkTheme : webLightTheme} className={styles.page}>
+    <FluentProvider
+      theme={theme === "dark" ? webDarkTheme : webLightTheme}
+      className={styles.page}
+      applyStylesToPortals={false}
+    >
       <section className={styles.grid} aria-label="Preview workbook">
         <PreviewGrid workbook={workbook} />
       </section>

@@ -15,6 +15,11 @@ export interface PreviewWorkbook {
   /** Makes `ref` the active cell; a `WorkbookPortError("noSelection")` for an unknown sheet or bad address. */
   readonly selectCell: (ref: CellRef) => WorkbookPortError | undefined;
   readonly sheetNames: () => string[];
+  /**
+   * Enters `text` in a cell the way typing does in a spreadsheet: "=…" is a formula, "0.5" a number, anything else
+   * text, "" clears it. A `WorkbookPortError` for an unknown sheet, a bad address or a rejected entry.
+   */
+  readonly editCell?: (ref: CellRef, text: string) => WorkbookPortError | undefined;
   /** Calls `listener` after every selection change or write; returns the unsubscribe function. */
   readonly subscribe: (listener: () => void) => () => void;
   /** Increases on every change (a snapshot for `useSyncExternalStore`). */
@@ -72,6 +77,18 @@ export function createPreviewWorkbookWith(options: PreviewWorkbookOptions = {}):
       return undefined;
     },
     sheetNames: () => engine.getSheetNames(),
+    editCell: (ref, text) => {
+      const address = simpleAddress(engine, ref);
+      if (address instanceof WorkbookPortError) return address;
+      try {
+        engine.setCellContents(address, [[text === "" ? null : text]]);
+      } catch (error) {
+        const reason = error instanceof Error ? error.message : String(error);
+        return new WorkbookPortError("writeFailed", `The preview workbook rejected the entry: ${reason}`);
+      }
+      changed();
+      return undefined;
+    },
     subscribe: (listener) => {
       listeners.add(listener);
       return () => listeners.delete(listener);

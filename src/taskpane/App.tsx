@@ -58,7 +58,11 @@ export function App({ port, sections = SECTIONS, notice = null, theme = "light",
   const current = sections.find((section) => section.id === state.section) ?? sections[0];
 
   return (
-    <FluentProvider theme={theme === "dark" ? webDarkTheme : webLightTheme} className={styles.provider}>
+    <FluentProvider
+      theme={theme === "dark" ? webDarkTheme : webLightTheme}
+      className={styles.provider}
+      applyStylesToPortals={false}
+    >
       <WorkspaceProvider>
         <main className={styles.root}>
           <header className={styles.header}>
@@ -104,16 +108,21 @@ export function App({ port, sections = SECTIONS, notice = null, theme = "light",
               </Tab>
             ))}
           </TabList>
-          {current === undefined ? null : (
-            <div
-              role="tabpanel"
-              id={panelId(current.id)}
-              aria-labelledby={tabId(current.id)}
-              className={styles.panel}
-            >
-              {current.render({ port })}
-            </div>
-          )}
+          {/* A visited section stays mounted (hidden) so its edits and a running simulation survive tab switches. */}
+          {sections
+            .filter((section) => section.id === current?.id || state.visited.includes(section.id))
+            .map((section) => (
+              <div
+                key={section.id}
+                role="tabpanel"
+                id={panelId(section.id)}
+                aria-labelledby={tabId(section.id)}
+                className={styles.panel}
+                hidden={section.id !== current?.id}
+              >
+                {section.render({ port })}
+              </div>
+            ))}
         </main>
       </WorkspaceProvider>
     </FluentProvider>

@@ -8,19 +8,26 @@ export interface PaneState {
   readonly section: SectionId;
   /** The host notice ("running outside Excel") was dismissed. */
   readonly noticeDismissed: boolean;
+  /** Sections opened so far, in first-visit order: they stay mounted while hidden. */
+  readonly visited: readonly SectionId[];
 }
 
 export type PaneAction =
   { readonly type: "sectionSelected"; readonly section: SectionId } | { readonly type: "noticeDismissed" };
 
 export function initialPaneState(section: SectionId = "scenario"): PaneState {
-  return { section, noticeDismissed: false };
+  return { section, noticeDismissed: false, visited: [section] };
 }
 
 export function paneReducer(state: PaneState, action: PaneAction): PaneState {
   switch (action.type) {
     case "sectionSelected":
-      return state.section === action.section ? state : { ...state, section: action.section };
+      if (state.section === action.section) return state;
+      return {
+        ...state,
+        section: action.section,
+        visited: state.visited.includes(action.section) ? state.visited : [...state.visited, action.section],
+      };
     case "noticeDismissed":
       return { ...state, noticeDismissed: true };
     default:

@@ -1,7 +1,8 @@
 import type { ReactNode } from "react";
 import type { WorkbookPort } from "../workbook/port";
+import { BuildSection } from "./build/BuildSection";
 import { FiguresSection } from "./figures/FiguresSection";
-import { NotBuilt } from "./NotBuilt";
+import { ScenarioSection } from "./scenario/ScenarioSection";
 import { SensitivitySection } from "./sensitivity/SensitivitySection";
 import { SimulateSection } from "./simulate/SimulateSection";
 import type { SectionId } from "./paneState";
@@ -26,9 +27,7 @@ export const SECTIONS: readonly PaneSection[] = [
   {
     id: "scenario",
     label: "Scenario",
-    render: () => (
-      <NotBuilt what="pick a preset scenario, adjust its cited inputs and watch the projection chart update" />
-    ),
+    render: ({ port }) => <ScenarioSection port={port ?? undefined} />,
   },
   {
     id: "simulate",
@@ -48,8 +47,6 @@ export const SECTIONS: readonly PaneSection[] = [
   {
     id: "build",
     label: "Build",
-    render: () => (
-      <NotBuilt what="write the cited, formula-based model into the workbook, make it portable and export it" />
-    ),
+    render: ({ port }) => <BuildSection port={port} />,
   },
 ];

@@ -88,6 +88,11 @@ export function useWorkspace(): Workspace {
   return workspace;
 }
 
+/** The shared workspace, or null outside `WorkspaceProvider` (sections rendered on their own, e.g. in tests). */
+export function useOptionalWorkspace(): Workspace | null {
+  return useContext(WorkspaceContext);
+}
+
 function basePresetScenario(): { scenario: Scenario; name: string; presetId: string } {
   const preset = findPreset(BASE_PRESET_ID);
   const chosen = isModelError(preset) ? PRESETS[0] : preset;

@@ -1,7 +1,16 @@
 import { columnLetters } from "./layout/address";
 import type { ChartSpec, SheetLayout } from "./layout/types";
-import type { CellContent, CellRef, WorkbookPort, WriteSummary } from "./port";
-import { CHART_TYPES, ownershipMarkerName, writeBlock } from "./writers/office";
+import { parseAddress } from "./layout/address";
+import { SHEET_NAMES } from "./layout/types";
+import type {
+  CellContent,
+  CellRef,
+  InputsSheetGrid,
+  PortableSummary,
+  WorkbookPort,
+  WriteSummary,
+} from "./port";
+import { CHART_TYPES, ownershipMarkerName, writeBlock, writeLayoutToExcel } from "./writers/office";
 import { WorkbookPortError } from "./port";
 import type { WorkbookPortErrorCode } from "./port";
 
@@ -20,6 +29,7 @@ export interface ExcelHost {
  */
 export function createOfficePort(
   excel: ExcelHost | undefined = (globalThis as { Excel?: ExcelHost }).Excel,
+  isSetSupported: (name: string, minVersion: string) => boolean = officeSetSupport,
 ): WorkbookPort {
   return {
     host: "excel",
@@ -48,7 +58,127 @@ export function createOfficePort(
     },
     writeSheets: (sheets, charts) =>
       runOperation(excel, "writeFailed", (context) => writeSheetsBatch(context, sheets, charts)),
+    buildModel: (layout, options) =>
+      runOperation(excel, "writeFailed", (context) =>
+        writeLayoutToExcel((batch) => batch(context), layout, {
+          onConflict: options.onConflict,
+          isSetSupported,
+        }),
+      ),
+    readInputsSheet: () => runOperation(excel, "readFailed", (context) => readInputsSheetBatch(context)),
+    makePortable: () =>
+      runOperation(excel, "writeFailed", (context) =>
+        makePortableBatch(context, isSetSupported("ExcelApi", "1.12")),
+      ),
   };
+}
+
+/**
+ * `WorkbookPort.readInputsSheet` inside one `Excel.run`, with TWO syncs: (1) the Inputs sheet's ownership marker
+ * name; (2) the used range of the sheet it points at (it may have been renamed). Null when the marker is missing
+ * or points at a deleted sheet (#REF!). The grid is padded so that row 0 / column 0 are the sheet's row 1 / A.
+ */
+export async function readInputsSheetBatch(context: Excel.RequestContext): Promise<InputsSheetGrid | null> {
+  const marker = context.workbook.names.getItemOrNullObject(ownershipMarkerName(SHEET_NAMES.inputs));
+  marker.load("isNullObject,formula");
+  await context.sync();
+  if (marker.isNullObject || String(marker.formula).includes("#REF!")) return null;
+  const worksheet = marker.getRange().worksheet;
+  worksheet.load("name");
+  const used = worksheet.getUsedRange(true);
+  used.load("address,values");
+  await context.sync();
+  return { sheetName: worksheet.name, grid: paddedGrid(used.address, used.values) };
+}
+
+/**
+ * `WorkbookPort.makePortable` inside one `Excel.run`: (1) sheet names; (2) every used range's formulas and
+ * values; (3) only when a `CHIPS.*` formula exists and ExcelApi 1.12 is there: each such cell's spill range, so a
+ * dynamic-array result is frozen whole rather than cut to its first value; then the writes. 3 syncs without
+ * spill look-ups, 4 with them. Text results are written with the apostrophe prefix so they stay text.
+ */
+export async function makePortableBatch(
+  context: Excel.RequestContext,
+  spillSupported: boolean,
+): Promise<PortableSummary> {
+  const worksheets = context.workbook.worksheets;
+  worksheets.load("items/name");
+  await context.sync();
+  const used = worksheets.items.map((ws) => {
+    const range = ws.getUsedRangeOrNullObject();
+    range.load("isNullObject,address,formulas,values");
+    return { ws, range };
+  });
+  await context.sync();
+
+  const anchors: { ws: Excel.Worksheet; sheet: string; address: string; value: unknown }[] = [];
+  for (const { ws, range } of used) {
+    if (range.isNullObject) continue;
+    const origin = parseAddress(localTopLeft(range.address)) ?? { row: 1, column: 1 };
+    range.formulas.forEach((row, r) =>
+      row.forEach((formula, c) => {
+        if (typeof formula !== "string" || !CHIPS_CALL.test(formula)) return;
+        anchors.push({
+          ws,
+          sheet: ws.name,
+          address: `${columnLetters(origin.column + c)}${origin.row + r}`,
+          value: range.values[r]?.[c] ?? "",
+        });
+      }),
+    );
+  }
+  if (anchors.length === 0) return { replaced: 0, cells: [] };
+
+  const spills = spillSupported
+    ? anchors.map(({ ws, address }) => {
+        const spill = ws.getRange(address).getSpillingToRangeOrNullObject();
+        spill.load("isNullObject,address,values");
+        return spill;
+      })
+    : [];
+  if (spillSupported) await context.sync();
+  anchors.forEach((anchor, i) => {
+    const spill = spills[i];
+    if (spill !== undefined && !spill.isNullObject) {
+      anchor.ws.getRange(localRange(spill.address)).values = spill.values.map((row) =>
+        row.map(portableValue),
+      );
+    } else anchor.ws.getRange(anchor.address).values = [[portableValue(anchor.value)]];
+  });
+  await context.sync();
+  return { replaced: anchors.length, cells: anchors.map((a) => `${a.sheet}!${a.address}`) };
+}
+
+/** A formula that calls a CHIPS custom function (any group: CHIPS.FIGURE, CHIPS.LOGISTIC.FIT, …). */
+const CHIPS_CALL = /(^|[^A-Za-z0-9_.])CHIPS\.[A-Za-z]/i;
+
+function portableValue(value: unknown): string | number | boolean {
+  if (typeof value === "number" || typeof value === "boolean") return value;
+  const text = typeof value === "string" ? value : "";
+  // An error result ("#N/A") is written as typed, which Excel stores as that error value; other text stays text.
+  return text === "" || text.startsWith("#") ? text : officeCellValue(text);
+}
+
+function localRange(address: string): string {
+  return address.slice(address.lastIndexOf("!") + 1).replace(/\$/g, "");
+}
+
+function localTopLeft(address: string): string {
+  return localRange(address).split(":")[0] ?? "A1";
+}
+
+/** Office's used range can start below/right of A1: pad so the grid is indexed from A1. */
+function paddedGrid(address: string, values: unknown[][]): unknown[][] {
+  const origin = parseAddress(localTopLeft(address)) ?? { row: 1, column: 1 };
+  const pad = Array.from({ length: origin.column - 1 }, () => "");
+  const top = Array.from({ length: origin.row - 1 }, () => [] as unknown[]);
+  return [...top, ...values.map((row) => [...pad, ...row])];
+}
+
+function officeSetSupport(name: string, minVersion: string): boolean {
+  const office = (globalThis as { Office?: { context?: { requirements?: Office.RequirementSetSupport } } })
+    .Office;
+  return office?.context?.requirements?.isSetSupported(name, minVersion) ?? false;
 }
 
 /**
@@ -80,7 +210,7 @@ export async function writeSheetsBatch(
   const existing = new Set(worksheets.items.map((ws) => ws.name));
   const markers = new Map<string, string>();
   for (const item of names.items) {
-    const target = /^='?(.*?)'?!\$A\$1$/.exec(item.formula)?.[1]?.replace(/''/g, "'");
+    const target = /^='?(.*?)'?!\$A\$1$/.exec(String(item.formula))?.[1]?.replace(/''/g, "'");
     if (item.name.startsWith("CS_Owned_") && target !== undefined && existing.has(target))
       markers.set(item.name, target);
   }

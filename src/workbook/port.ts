@@ -6,7 +6,7 @@
  * Later features add methods here (layout build, scenario read-back, simulation write); each method is one
  * operation and rejects with a `WorkbookPortError` rather than swallowing failures.
  */
-import type { ChartSpec, SheetLayout } from "./layout/types";
+import type { ChartSpec, SheetLayout, WorkbookLayout } from "./layout/types";
 
 export interface CellRef {
   readonly sheet: string;
@@ -25,6 +25,35 @@ export interface WriteSummary {
   readonly charts: number;
 }
 
+/** What `buildModel` wrote. */
+export interface BuildSummary {
+  /** Layout sheet name → the sheet actually written. */
+  readonly sheets: Readonly<Record<string, string>>;
+  /** Layout sheet names written under another name because a user's sheet already had that name. */
+  readonly renamed: readonly string[];
+  /** How cell notes were written: worksheet notes, comments (older Excel) or not at all (preview). */
+  readonly notes: "notes" | "comments" | "skipped";
+  /** `context.sync()` calls the build took (0 in the preview). */
+  readonly syncs: number;
+}
+
+export interface BuildOptions {
+  /** A user's sheet holding one of the add-in's sheet names: write "<name> (2)" or reject with `sheetConflict`. */
+  readonly onConflict: "rename" | "fail";
+}
+
+/** The add-in's own Inputs sheet as values from A1 (for `readScenariosFromInputs`). */
+export interface InputsSheetGrid {
+  readonly sheetName: string;
+  readonly grid: unknown[][];
+}
+
+/** What `makePortable` replaced: the count of cells and their "Sheet!A1" addresses. */
+export interface PortableSummary {
+  readonly replaced: number;
+  readonly cells: string[];
+}
+
 export interface WorkbookPort {
   readonly host: "excel" | "preview";
   /** The active cell (top-left of the selection). */
@@ -36,9 +65,20 @@ export interface WorkbookPort {
    * of those names in place; other sheets and workbook names are untouched. Office.js: ≤ 2 `context.sync()`.
    */
   writeSheets?(sheets: readonly SheetLayout[], charts: readonly ChartSpec[]): Promise<WriteSummary>;
+  /**
+   * Writes the built model (sheets, names, validations, charts). A rebuild rewrites the add-in's own sheets in
+   * place; a user's sheet with a clashing name is renamed around or rejected (`sheetConflict`) per `options`.
+   * Office.js: one `Excel.run`, ≤ 3 syncs.
+   */
+  buildModel?(layout: WorkbookLayout, options: BuildOptions): Promise<BuildSummary>;
+  /** The add-in-owned Inputs sheet's values, or null when the workbook has none. Office.js: ≤ 2 syncs. */
+  readInputsSheet?(): Promise<InputsSheetGrid | null>;
+  /** Replaces every `CHIPS.*` formula in the workbook with its current value (spilled results included). */
+  makePortable?(): Promise<PortableSummary>;
 }
 
-export type WorkbookPortErrorCode = "noSelection" | "hostUnavailable" | "writeFailed" | "readFailed" | "sheetConflict";
+export type WorkbookPortErrorCode =
+  "noSelection" | "hostUnavailable" | "writeFailed" | "readFailed" | "sheetConflict";
 
 export class WorkbookPortError extends Error {
   constructor(

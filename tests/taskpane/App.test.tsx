@@ -17,9 +17,16 @@ describe("App", () => {
     expect(screen.getByRole("tab", { name: "Scenario" }).getAttribute("aria-selected")).toBe("true");
   });
 
-  it("App shows sections that are not built yet plainly", () => {
-    render(<App port={null} initialSection="build" />);
-    expect(screen.getByRole("tabpanel").textContent).toMatch(/^Not built yet: /);
+  it("App keeps a visited section mounted but hidden after switching away", () => {
+    const sections: PaneSection[] = [
+      { id: "scenario", label: "First", render: () => <p>first body</p> },
+      { id: "simulate", label: "Second", render: () => <p>second body</p> },
+    ];
+    render(<App port={null} sections={sections} />);
+    fireEvent.click(screen.getByRole("tab", { name: "Second" }));
+    const first = screen.getByText("first body").closest("[role=tabpanel]");
+    expect(first?.hasAttribute("hidden")).toBe(true);
+    expect(screen.getByRole("tabpanel").textContent).toBe("second body");
   });
 
   it("App switches section when a tab is activated", () => {

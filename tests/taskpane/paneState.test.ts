@@ -5,7 +5,7 @@ describe("paneReducer", () => {
   it("paneReducer(state, sectionSelected) switches the section and keeps the notice state", () => {
     const start = Object.freeze(initialPaneState());
     const next = paneReducer(start, { type: "sectionSelected", section: "figures" });
-    expect(next).toEqual({ section: "figures", noticeDismissed: false });
+    expect(next).toEqual({ section: "figures", noticeDismissed: false, visited: ["scenario", "figures"] });
     expect(start.section).toBe("scenario");
   });
 

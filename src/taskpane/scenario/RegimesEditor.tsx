@@ -125,8 +125,9 @@ const useStyles = makeStyles({
     color: tokens.colorNeutralForeground2,
   },
   regime: {
-    display: "grid",
-    gridTemplateColumns: "1fr 1fr",
+    // One box per row: the pane is ~320–400 px wide and the labels are long.
+    display: "flex",
+    flexDirection: "column",
     gap: tokens.spacingHorizontalS,
     border: `1px solid ${tokens.colorNeutralStroke2}`,
     borderRadius: tokens.borderRadiusMedium,

@@ -11,6 +11,7 @@ import {
   tokens,
 } from "@fluentui/react-components";
 import { useCallback, useEffect, useMemo, useReducer, useState } from "react";
+import { useOptionalWorkspace } from "../workspace";
 import { BASE_PRESET_ID, findPreset, PRESETS } from "../../model/presets";
 import { fiscalYearLabel } from "../../model/project";
 import { isModelError } from "../../model/errors";
@@ -70,6 +71,17 @@ export function ScenarioSection({ port, onError }: ScenarioSectionProps): React.
     (editedPath: string, raw: string) => dispatch(editActionFor(editedPath, raw)),
     [],
   );
+
+  // Publish the last valid scenario so Simulate, Sensitivity and Build work on what is on screen.
+  const publish = useOptionalWorkspace()?.setScenario;
+  const presetName = isModelError(preset) ? state.presetId : preset.name;
+  useEffect(() => {
+    publish?.(
+      state.scenario,
+      state.edited ? `${presetName} (edited)` : presetName,
+      state.edited ? null : state.presetId,
+    );
+  }, [publish, state.scenario, state.edited, state.presetId, presetName]);
 
   useEffect(() => {
     if (unplacedText !== "") onError?.(unplacedText);

@@ -94,14 +94,13 @@ export function SensitivitySection({
 
   const write = () => {
     if (state.analysis === undefined) return;
-    const writeSheets = port?.writeSheets;
-    if (port === null || writeSheets === undefined) {
+    if (port === null || port.writeSheets === undefined) {
       dispatch({ type: "writeFailed", message: NO_SHEET_WRITER });
       return;
     }
     const { sheet, charts } = buildSensitivitySheetLayout(state.analysis.tornado, rank, label);
     dispatch({ type: "writeStarted" });
-    writeSheets.call(port, [sheet], charts).then(
+    port.writeSheets([sheet], charts).then(
       (summary) => dispatch({ type: "writeSucceeded", sheet: summary.sheets[sheet.name] ?? sheet.name }),
       (error: unknown) => dispatch({ type: "writeFailed", message: writeErrorMessage(error) }),
     );

@@ -82,13 +82,13 @@ export function outputChoices(
     { id: "revenueAtRiskTotal", label: "Revenue at risk vs no controls" },
   ];
   return [
-    ...metrics.map((m) => ({ key: m.id, label: m.label, output: { metric: m.id } as OutputRef })),
+    ...metrics.map((m) => ({ key: m.id, label: m.label, output: { metric: m.id } })),
     ...Array.from({ length: horizon }, (_, i) => {
       const year = baseYear + i + 1;
       return {
         key: `nvidiaChina ${year}`,
         label: `NVIDIA China revenue in ${year} (FY${year + 1})`,
-        output: { series: "nvidiaChina", year } as OutputRef,
+        output: { series: "nvidiaChina" as const, year },
       };
     }),
   ];

@@ -9,11 +9,10 @@ import {
   makeStyles,
   MessageBar,
   MessageBarBody,
-  ProgressBar,
   Select,
   tokens,
 } from "@fluentui/react-components";
-import { useEffect, useMemo, useReducer, useRef } from "react";
+import { useEffect, useMemo, useReducer, useRef, useState } from "react";
 import { DEFAULT_TRACKED_SERIES } from "../../analysis/simulationSpec";
 import type { ScalarInputId } from "../../model/types";
 import type { WorkbookPort } from "../../workbook/port";
@@ -27,6 +26,7 @@ import { isDraftProblems, parseDraft } from "./distributionDraft";
 import { NO_SHEET_WRITER, simulationErrorMessage, writeErrorMessage } from "./messages";
 import { RegimeChainEditor } from "./RegimeChainEditor";
 import { runRequestOf } from "./runRequest";
+import { createProgressStore, RunProgress } from "./RunProgress";
 import { SimulationResults } from "./SimulationResults";
 import { initialSimulateState, simulateReducer } from "./state";
 import { inputScale, STOCHASTIC_INPUT_IDS } from "./stochasticInputs";
@@ -58,6 +58,7 @@ export function SimulateSection({
   }));
   const client = useSimulationClient(createWorker);
   const job = useRef<SimulationJob | null>(null);
+  const [progress] = useState(createProgressStore);
   const shownScenario = useRef(scenario);
 
   useEffect(() => {
@@ -121,9 +122,8 @@ export function SimulateSection({
     setSimulationSpec(request.spec);
     dispatch({ type: "runStarted", total: request.options.trials });
     const started = performance.now();
-    const current = client().run(request.scenario, request.spec, request.options, (done, total) =>
-      dispatch({ type: "runProgressed", done, total }),
-    );
+    progress.set(0, request.options.trials);
+    const current = client().run(request.scenario, request.spec, request.options, progress.set);
     job.current = current;
     current.promise.then(
       (result) => {
@@ -137,7 +137,7 @@ export function SimulateSection({
         job.current = null;
         if (error instanceof SimulationClientError && error.code === "cancelled") {
           const done = /after (\d+) trials/.exec(error.message)?.[1];
-          dispatch({ type: "runCancelled", done: Number(done ?? 0) });
+          dispatch({ type: "runCancelled", done: Number(done ?? progress.get().done) });
         } else dispatch({ type: "runFailed", message: simulationErrorMessage(error) });
       },
     );
@@ -146,8 +146,7 @@ export function SimulateSection({
   const write = () => {
     const last = state.last;
     if (last === undefined) return;
-    const writeSheets = port?.writeSheets;
-    if (port === null || writeSheets === undefined) {
+    if (port === null || port.writeSheets === undefined) {
       dispatch({ type: "writeFailed", message: NO_SHEET_WRITER });
       return;
     }
@@ -157,7 +156,7 @@ export function SimulateSection({
       ranAt: new Date().toISOString(),
     });
     dispatch({ type: "writeStarted" });
-    writeSheets.call(port, [sheet], charts).then(
+    port.writeSheets([sheet], charts).then(
       (summary) => dispatch({ type: "writeSucceeded", sheet: summary.sheets[sheet.name] ?? sheet.name }),
       (error: unknown) => dispatch({ type: "writeFailed", message: writeErrorMessage(error) }),
     );
@@ -286,18 +285,7 @@ export function SimulateSection({
         </Button>
         {running ? <Button onClick={() => job.current?.cancel()}>Cancel</Button> : null}
       </div>
-      {state.run.status === "running" ? (
-        <Field
-          validationMessage={`${state.run.done.toLocaleString("en-US")} of ${state.run.total.toLocaleString("en-US")} trials`}
-          validationState="none"
-        >
-          <ProgressBar
-            value={state.run.total > 0 ? state.run.done / state.run.total : 0}
-            aria-label="Simulation progress"
-            data-testid="simulation-progress"
-          />
-        </Field>
-      ) : null}
+      {state.run.status === "running" ? <RunProgress store={progress} /> : null}
       {state.run.status === "failed" ? (
         <MessageBar intent="error" data-testid="simulate-message">
           <MessageBarBody>{state.run.message}</MessageBarBody>

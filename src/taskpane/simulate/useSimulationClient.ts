@@ -12,9 +12,7 @@ export type WorkerFactory = () => SimulationWorker;
 
 /** The production worker (webpack bundles `simulation.worker.ts` as its own chunk). */
 export function createBrowserWorker(): SimulationWorker {
-  return new Worker(
-    new URL("../../worker/simulation.worker.ts", import.meta.url),
-  ) as unknown as SimulationWorker;
+  return new Worker(new URL("../../worker/simulation.worker.ts", import.meta.url));
 }
 
 /** A function returning the (lazily created) client of this component's worker. */

@@ -16,13 +16,23 @@ describe("parseDraft", () => {
   });
 
   it("parseDraft(draft) passes the engine's parameter check through as the overall problem", () => {
-    const parsed = parseDraft({ kind: "triangular", fields: { min: "3", mode: "1", max: "5" } }, 1, "marketGrowth");
+    const parsed = parseDraft(
+      { kind: "triangular", fields: { min: "3", mode: "1", max: "5" } },
+      1,
+      "marketGrowth",
+    );
     expect(isDraftProblems(parsed)).toBe(true);
-    expect(isDraftProblems(parsed) ? parsed.overall : "").toMatch(/^marketGrowth: triangular mode must be between 3 and 5/);
+    expect(isDraftProblems(parsed) ? parsed.overall : "").toMatch(
+      /^marketGrowth: triangular mode must be between 3 and 5/,
+    );
   });
 
   it("parseDraft(draft, 100) divides percent text by 100 but leaves PERT λ unscaled", () => {
-    const parsed = parseDraft({ kind: "pert", fields: { min: "10", mode: "20", max: "40", lambda: "6" } }, 100, "x");
+    const parsed = parseDraft(
+      { kind: "pert", fields: { min: "10", mode: "20", max: "40", lambda: "6" } },
+      100,
+      "x",
+    );
     // hand-computed: 10/100 = 0.1, 20/100 = 0.2, 40/100 = 0.4; λ stays 6
     expect(parsed).toEqual({ kind: "pert", min: 0.1, mode: 0.2, max: 0.4, lambda: 6 });
   });
@@ -52,7 +62,9 @@ describe("parseDraft", () => {
 describe("draftOfDistribution / defaultDraft", () => {
   it("draftOfDistribution(d, 100) shows fractions in percent", () => {
     // hand-computed: 0.183 × 100 = 18.3, 0.366 × 100 = 36.6, 0.549 × 100 = 54.9
-    expect(draftOfDistribution({ kind: "triangular", min: 0.183, mode: 0.366, max: 0.549 }, 100).fields).toEqual({
+    expect(
+      draftOfDistribution({ kind: "triangular", min: 0.183, mode: 0.366, max: 0.549 }, 100).fields,
+    ).toEqual({
       min: "18.3",
       mode: "36.6",
       max: "54.9",
@@ -71,7 +83,15 @@ describe("draftOfDistribution / defaultDraft", () => {
   });
 
   it("defaultDraft(kind, base) gives every kind a draft that parses", () => {
-    for (const kind of ["fixed", "uniform", "triangular", "pert", "normal", "lognormal", "discrete"] as const) {
+    for (const kind of [
+      "fixed",
+      "uniform",
+      "triangular",
+      "pert",
+      "normal",
+      "lognormal",
+      "discrete",
+    ] as const) {
       const parsed = parseDraft(defaultDraft(kind, 0.35), 1, "x");
       expect(isDraftProblems(parsed), kind).toBe(false);
       expect(isModelError(parsed)).toBe(false);

@@ -22,8 +22,11 @@ const apply = (state: SimulateState, ...actions: SimulateAction[]): SimulateStat
 describe("simulateReducer", () => {
   it("initialSimulateState() shows the default spec's marketGrowth range in percent and fixed inputs at base", () => {
     const state = start();
-    // presets.ts licensed: marketGrowth 0.35 → defaultSpec triangular(0.175, 0.35, 0.525) → percent 17.5/35/52.5
-    expect(state.drafts.marketGrowth).toEqual({ kind: "triangular", fields: { min: "17.5", mode: "35", max: "52.5" } });
+    // presets.ts licensed: marketGrowth 0.366 → defaultSpec ×0.5/×1.5 → triangular(0.183, 0.366, 0.549) → 18.3/36.6/54.9 %
+    expect(state.drafts.marketGrowth).toEqual({
+      kind: "triangular",
+      fields: { min: "18.3", mode: "36.6", max: "54.9" },
+    });
     // presets.ts licensed: marketBase 50 has no default distribution
     expect(state.drafts.marketBase).toEqual({ kind: "fixed", fields: { value: "50" } });
     expect(state.trials).toBe("10000");
@@ -50,7 +53,11 @@ describe("simulateReducer", () => {
   });
 
   it("simulateReducer(run…) tracks progress, keeps the last result through a cancel", () => {
-    let state = apply(start(), { type: "runStarted", total: 1000 }, { type: "runProgressed", done: 400, total: 1000 });
+    let state = apply(
+      start(),
+      { type: "runStarted", total: 1000 },
+      { type: "runProgressed", done: 400, total: 1000 },
+    );
     expect(state.run).toEqual({ status: "running", done: 400, total: 1000 });
     state = apply(state, { type: "runCancelled", done: 400 });
     expect(state.run).toEqual({ status: "cancelled", done: 400, total: 1000 });
@@ -58,7 +65,11 @@ describe("simulateReducer", () => {
   });
 
   it("simulateReducer(runProgressed) after the run ended is ignored", () => {
-    const state = apply(start(), { type: "runFailed", message: "x" }, { type: "runProgressed", done: 5, total: 10 });
+    const state = apply(
+      start(),
+      { type: "runFailed", message: "x" },
+      { type: "runProgressed", done: 5, total: 10 },
+    );
     expect(state.run).toEqual({ status: "failed", message: "x" });
   });
 
@@ -78,17 +89,26 @@ describe("runRequestOf", () => {
     expect(request.options.trials).toBe(10_000);
     // defaultSpec.ts RULES: 8 inputs get a triangular
     expect(Object.keys(request.spec.inputs)).toHaveLength(8);
-    expect(request.spec.thresholds?.[0]).toEqual({ output: { series: "nvidiaChina", year: 2027 }, op: "<", value: 5 });
+    expect(request.spec.thresholds?.[0]).toEqual({
+      output: { series: "nvidiaChina", year: 2027 },
+      op: "<",
+      value: 5,
+    });
   });
 
   it("runRequestOf() rejects trials above 1,000,000", () => {
     const request = runRequestOf(scenario, apply(start(), { type: "trialsChanged", raw: "1000001" }));
     expect(request.ok).toBe(false);
-    expect(request.ok ? [] : request.problems.join()).toMatch(/Trials must be a whole number between 2 and 1,000,000/);
+    expect(request.ok ? [] : request.problems.join()).toMatch(
+      /Trials must be a whole number between 2 and 1,000,000/,
+    );
   });
 
   it("runRequestOf() applies a fixed value other than the scenario's to the scenario", () => {
-    const request = runRequestOf(scenario, apply(start(), { type: "fieldChanged", id: "marketBase", field: "value", raw: "60" }));
+    const request = runRequestOf(
+      scenario,
+      apply(start(), { type: "fieldChanged", id: "marketBase", field: "value", raw: "60" }),
+    );
     expect(request.ok && request.scenario.marketBase).toBe(60);
   });
 
@@ -114,7 +134,10 @@ describe("runRequestOf", () => {
 
   it("runRequestOf() rejects a regime chain row that does not sum to 1", () => {
     const from = Object.keys(scenario.regimes)[0] ?? "";
-    const request = runRequestOf(scenario, apply(start(), { type: "transitionChanged", from, to: from, raw: "0.95" }));
+    const request = runRequestOf(
+      scenario,
+      apply(start(), { type: "transitionChanged", from, to: from, raw: "0.95" }),
+    );
     expect(request.ok ? "" : request.problems.join()).toMatch(/^Regime chain: Row/);
   });
 });

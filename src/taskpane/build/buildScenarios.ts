@@ -1,0 +1,80 @@
+/**
+ * The scenarios the Build section offers: the presets, the scenario being edited in the pane (when it differs
+ * from its preset) and any the user imported or loaded from the workbook. Pure.
+ */
+import { PRESETS } from "../../model/presets";
+import type { Preset, Provenance, Scenario } from "../../model/types";
+import type { NamedScenario } from "../../workbook/layout/types";
+
+export type CandidateOrigin = "preset" | "pane" | "imported" | "workbook";
+
+export interface Candidate {
+  readonly named: NamedScenario;
+  readonly origin: CandidateOrigin;
+}
+
+/** The pane's current scenario, as the workspace publishes it. */
+export interface PaneScenario {
+  readonly scenario: Scenario;
+  readonly name: string;
+  readonly presetId: string | null;
+}
+
+/** A preset as a workbook scenario column (name, scenario, provenance, rationale). */
+export function presetNamedScenario(preset: Preset): NamedScenario {
+  return {
+    name: preset.name,
+    scenario: preset.scenario,
+    provenance: preset.provenance,
+    rationale: preset.rationale,
+  };
+}
+
+/**
+ * The offered scenarios, in column order: presets (an extra with a preset's name replaces it in place), then
+ * the pane's edited scenario, then the other extras.
+ *
+ * @example buildCandidates(PRESETS, null, []).map((c) => c.named.name)
+ *   // → ["Licensed trade", "Full decoupling", "Détente", "Domestic supply crunch"]
+ */
+export function buildCandidates(
+  presets: readonly Preset[] = PRESETS,
+  pane: PaneScenario | null,
+  extras: readonly Candidate[],
+): Candidate[] {
+  const key = (name: string): string => name.trim().toLowerCase();
+  const extraByName = new Map(extras.map((e) => [key(e.named.name), e]));
+  const out: Candidate[] = presets.map(
+    (p) => extraByName.get(key(p.name)) ?? { named: presetNamedScenario(p), origin: "preset" },
+  );
+  const edited = paneCandidate(presets, pane);
+  if (edited !== null && !out.some((c) => key(c.named.name) === key(edited.named.name))) out.push(edited);
+  for (const extra of extras) {
+    if (!out.some((c) => key(c.named.name) === key(extra.named.name))) out.push(extra);
+  }
+  return out;
+}
+
+/**
+ * The pane's scenario as a candidate, or null when it is exactly its preset. An edited preset is named
+ * "<preset> (edited)"; its provenance keeps the preset's entries for unchanged inputs and labels the rest.
+ */
+export function paneCandidate(presets: readonly Preset[], pane: PaneScenario | null): Candidate | null {
+  if (pane === null) return null;
+  const preset = presets.find((p) => p.id === pane.presetId);
+  if (preset !== undefined && sameJson(preset.scenario, pane.scenario)) return null;
+  const provenance: Record<string, Provenance> = {};
+  for (const key of Object.keys(pane.scenario) as (keyof Scenario)[]) {
+    const carried = preset?.provenance[key];
+    provenance[key] =
+      carried !== undefined && preset !== undefined && sameJson(preset.scenario[key], pane.scenario[key])
+        ? carried
+        : { assumption: "Edited in the ChipShift pane" };
+  }
+  const name = preset !== undefined && pane.name === preset.name ? `${preset.name} (edited)` : pane.name;
+  return { named: { name, scenario: pane.scenario, provenance }, origin: "pane" };
+}
+
+function sameJson(a: unknown, b: unknown): boolean {
+  return JSON.stringify(a) === JSON.stringify(b);
+}

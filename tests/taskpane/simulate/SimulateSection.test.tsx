@@ -1,0 +1,129 @@
+// @vitest-environment jsdom
+import "../support/jsdomShims";
+import { FluentProvider, webLightTheme } from "@fluentui/react-components";
+import { cleanup, fireEvent, render, screen } from "@testing-library/react";
+import { afterEach, describe, expect, it, vi } from "vitest";
+import { SimulateSection } from "../../../src/taskpane/simulate/SimulateSection";
+import type { SimulationWorker } from "../../../src/taskpane/simulate/useSimulationClient";
+import { WorkspaceProvider } from "../../../src/taskpane/workspace";
+import type { WorkbookPort } from "../../../src/workbook/port";
+import type { WorkerResponse } from "../../../src/worker/protocol";
+import { createSimulationHost } from "../../../src/worker/simulationHost";
+
+afterEach(cleanup);
+
+/** The real protocol host, in-process: the section talks to it exactly as to the Web Worker. */
+function inProcessWorker(): SimulationWorker {
+  const listeners: ((event: { data: WorkerResponse }) => void)[] = [];
+  const host = createSimulationHost((data) => listeners.forEach((l) => l({ data })));
+  return {
+    postMessage: (message) => void host.handle(message),
+    addEventListener: (_type, listener) => void listeners.push(listener),
+  };
+}
+
+function renderSection(port: WorkbookPort | null = null) {
+  return render(
+    <FluentProvider theme={webLightTheme}>
+      <WorkspaceProvider>
+        <SimulateSection port={port} createWorker={inProcessWorker} />
+      </WorkspaceProvider>
+    </FluentProvider>,
+  );
+}
+
+function setTrials(value: string) {
+  fireEvent.change(screen.getByRole("textbox", { name: /Trials/ }), { target: { value } });
+}
+
+describe("SimulateSection", () => {
+  it("SimulateSection() runs the worker and shows the fan chart, histogram and threshold probability", async () => {
+    renderSection();
+    setTrials("2000");
+    fireEvent.click(screen.getByRole("button", { name: "Run simulation" }));
+    await screen.findByTestId("simulation-results", undefined, { timeout: 10_000 });
+    const fan = JSON.parse(
+      screen.getByTestId("fan-chart").closest("[data-bands]")?.getAttribute("data-bands") ?? "{}",
+    ) as {
+      p5: number[];
+      p95: number[];
+    };
+    // presets.ts: horizon 5 → 6 years 2025..2030
+    expect(fan.p5).toHaveLength(6);
+    expect(fan.p5.every((v, i) => v <= (fan.p95[i] ?? -Infinity))).toBe(true);
+    expect(screen.getByTestId("histogram")).toBeTruthy();
+    expect(screen.getByTestId("threshold-probability").textContent).toMatch(
+      /^P\(nvidiaChina 2027 < 5\) = \d/,
+    );
+  });
+
+  it("SimulateSection() says which inputs to fix instead of running when a draft is invalid", async () => {
+    renderSection();
+    setTrials("abc");
+    fireEvent.click(screen.getByRole("button", { name: "Run simulation" }));
+    expect((await screen.findByTestId("simulate-message")).textContent).toMatch(
+      /Trials must be a whole number/,
+    );
+  });
+
+  it("SimulateSection() cancels a run and says after how many trials", async () => {
+    renderSection();
+    setTrials("1000000");
+    fireEvent.click(screen.getByRole("button", { name: "Run simulation" }));
+    fireEvent.click(await screen.findByRole("button", { name: "Cancel" }));
+    const message = await screen.findByTestId("simulate-message", undefined, { timeout: 10_000 });
+    expect(message.textContent).toMatch(/^Simulation cancelled after [\d,]+ of 1,000,000 trials/);
+  });
+
+  it("SimulateSection() shows an invalid correlation matrix's problem and applies the nearest only on click", async () => {
+    renderSection();
+    fireEvent.click(screen.getByRole("button", { name: "Correlation" }));
+    for (const id of ["marketGrowth", "adoptionSpeed", "substitutionRate"])
+      fireEvent.click(screen.getByRole("checkbox", { name: id }));
+    const set = (a: string, b: string, v: string) =>
+      fireEvent.change(screen.getByRole("textbox", { name: `Correlation ${a} / ${b}` }), {
+        target: { value: v },
+      });
+    set("marketGrowth", "adoptionSpeed", "0.9");
+    set("adoptionSpeed", "substitutionRate", "0.9");
+    set("marketGrowth", "substitutionRate", "-0.9");
+    const bar = await screen.findByTestId("correlation-invalid");
+    expect(bar.textContent).toMatch(/positive semi-definite/);
+    fireEvent.click(screen.getByRole("button", { name: "Use nearest valid matrix" }));
+    expect(screen.queryByTestId("correlation-invalid")).toBeNull();
+    expect(
+      screen.getByRole<HTMLInputElement>("textbox", { name: "Correlation marketGrowth / adoptionSpeed" })
+        .value,
+    ).not.toBe("0.9");
+  });
+
+  it("SimulateSection() writes the results through port.writeSheets and names the sheet", async () => {
+    const writeSheets = vi.fn(() =>
+      Promise.resolve({ sheets: { "CS Simulation": "CS Simulation" }, charts: 2 }),
+    );
+    const port: WorkbookPort = {
+      host: "preview",
+      getActiveCell: () => Promise.resolve({ sheet: "Sheet1", address: "A1" }),
+      insertAtActiveCell: () => Promise.resolve({ sheet: "Sheet1", address: "A1" }),
+      writeSheets,
+    };
+    renderSection(port);
+    setTrials("500");
+    fireEvent.click(screen.getByRole("button", { name: "Run simulation" }));
+    fireEvent.click(await screen.findByRole("button", { name: "Write results" }, { timeout: 10_000 }));
+    expect((await screen.findByTestId("simulate-write-message")).textContent).toBe(
+      "Results written to the sheet “CS Simulation”",
+    );
+    expect(writeSheets).toHaveBeenCalledTimes(1);
+  });
+
+  it("SimulateSection() without a workbook says what to do when asked to write", async () => {
+    renderSection(null);
+    setTrials("500");
+    fireEvent.click(screen.getByRole("button", { name: "Run simulation" }));
+    fireEvent.click(await screen.findByRole("button", { name: "Write results" }, { timeout: 10_000 }));
+    expect((await screen.findByTestId("simulate-write-message")).textContent).toMatch(
+      /cannot write result sheets/,
+    );
+  });
+});
