@@ -97,6 +97,7 @@ export async function montecarloSection(): Promise<BenchRow[]> {
   const hf = hyperFormulaTrials(scenario, preset, paneSpec);
 
   const started = performance.now();
+  const cpuBefore = process.cpuUsage();
   const worker = startNodeSimulationWorker();
   try {
     await createSimulationClient(worker).run(scenario, paneSpec, {
@@ -108,6 +109,8 @@ export async function montecarloSection(): Promise<BenchRow[]> {
     await worker.terminate();
   }
   const workerS = (performance.now() - started) / 1000;
+  const cpu = process.cpuUsage(cpuBefore);
+  const workerCpuS = (cpu.user + cpu.system) / 1e6;
 
   const leanRate = trialYears / (lean.ms / 1000);
   const flatRate = trialYears / (flat.ms / 1000);
@@ -135,6 +138,7 @@ export async function montecarloSection(): Promise<BenchRow[]> {
     row(`HyperFormula real CS Model sheet trials/s (${hf.trials} trials)`, hf.trialsPerSecond, "trials/s"),
     row("engine / HyperFormula (trials/s)", hfRatio, "×", hfRatio, "ratio ≥ 1000", hfRatio >= 1000),
     row("1,000,000 trials through the worker (wall, LHS, default spec)", workerS, "s"),
+    row("  CPU time of that run, all threads (wall ≫ CPU means a loaded machine)", workerCpuS, "s"),
   ];
 }
 
@@ -395,7 +399,7 @@ function hyperFormulaTrials(
     }
     hf.batch(() => {
       sampledRows.forEach((r, j) =>
-        hf.setCellContents({ sheet: inputsSheet, row: r, col: baseCol }, values[j]!),
+        hf.setCellContents({ sheet: inputsSheet, row: r, col: baseCol }, values[j]),
       );
       pathRows.forEach((r, t) =>
         hf.setCellContents({ sheet: inputsSheet, row: r, col: baseCol }, quotedText(chain.states[path[t]!]!)),

@@ -144,7 +144,7 @@ function bucketedOrderStatistics(
     const { bucket: b, first: f } = bucketOfRank.get(k) as { bucket: number; first: number };
     const s = slotOf[b] as number;
     const position = (offsets[s] as number) + (k - f);
-    const value = selectInPlace(gather, position, lowBound[s] as number, (offsets[s + 1] as number) - 1);
+    const value = selectInPlace(gather, position, lowBound[s], (offsets[s + 1] as number) - 1);
     lowBound[s] = position;
     done.set(k, value);
   }

@@ -159,7 +159,10 @@ export function PreviewGrid({ workbook }: { readonly workbook: PreviewWorkbook }
                   {row + 1}
                 </th>
                 {Array.from({ length: columns }, (_, col) => {
-                  const display = cellDisplay(engine.getCellValue({ sheet: sheetId, row, col }));
+                  const display = cellDisplay(
+                    engine.getCellValue({ sheet: sheetId, row, col }),
+                    workbook.numberFormat?.(active.sheet, row, col),
+                  );
                   const isActive = row === activeAddress.row && col === activeAddress.col;
                   const ref = `${active.sheet}!${columnLetters(col)}${row + 1}`;
                   return (

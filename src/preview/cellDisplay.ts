@@ -21,13 +21,18 @@ export function columnLetters(index: number): string {
   return letters;
 }
 
-/** A cell value as a spreadsheet shows it: numbers with separators (≤ 6 decimals), TRUE/FALSE, error codes. */
-export function cellDisplay(value: CellValue): CellDisplay {
+/**
+ * A cell value as a spreadsheet shows it: numbers with separators (≤ 6 decimals) or in `numberFormat` when it is
+ * one of the simple Excel formats the built model uses ("0", "#,##0.00", "0.0%", "#,##0.###"), TRUE/FALSE, error
+ * codes.
+ */
+export function cellDisplay(value: CellValue, numberFormat?: string): CellDisplay {
   if (value instanceof DetailedCellError) {
     return { text: value.value, raw: value.value, isNumber: false, isError: true };
   }
   if (typeof value === "number") {
-    const text = value.toLocaleString("en-US", { maximumFractionDigits: 6 });
+    const text =
+      formattedNumber(value, numberFormat) ?? value.toLocaleString("en-US", { maximumFractionDigits: 6 });
     return { text, raw: String(value), isNumber: true, isError: false };
   }
   if (typeof value === "boolean") {
@@ -46,4 +51,19 @@ export function formulaBarText(engine: HyperFormula, address: SimpleCellAddress)
   if (serialized instanceof Date) return serialized.toISOString();
   if (typeof serialized === "object") return String(serialized);
   return String(serialized);
+}
+
+/** `value` in a simple Excel number format (`[#,##]0[.000|.###][%]`), or undefined for any other format. */
+export function formattedNumber(value: number, numberFormat: string | undefined): string | undefined {
+  const match = /^(#,##)?0(?:\.(0+|#+))?(%)?$/.exec(numberFormat ?? "");
+  if (match === null) return undefined;
+  const [, grouping, decimals = "", percent] = match;
+  const places = decimals.length;
+  return (
+    (percent === undefined ? value : value * 100).toLocaleString("en-US", {
+      useGrouping: grouping !== undefined,
+      minimumFractionDigits: decimals.startsWith("#") ? 0 : places,
+      maximumFractionDigits: places,
+    }) + (percent ?? "")
+  );
 }

@@ -3,7 +3,7 @@ import type { CellValue, HyperFormula, SimpleCellAddress } from "hyperformula";
 import { registerChipsFunctions } from "./hyperformulaChips";
 import { createPreviewWorkbookWith } from "./previewWorkbook";
 import type { PreviewWorkbook } from "./previewWorkbook";
-import { columnLetters } from "../workbook/layout/address";
+import { columnLetters, parseAddress } from "../workbook/layout/address";
 import { renameSheets } from "../workbook/layout/renameSheets";
 import { SHEET_NAMES } from "../workbook/layout/types";
 import type { ChartSpec, SheetLayout, WorkbookLayout } from "../workbook/layout/types";
@@ -64,9 +64,12 @@ export function withSheetWriter(workbook: PreviewWorkbook): PreviewWorkbook {
   };
   // The preview has no workbook names to mark ownership with: the sheets built in this session are the add-in's.
   const owned = new Map<string, string>();
+  // Number formats of built cells ("Sheet!row,col", 0-based): HyperFormula stores values only.
+  const formats = new Map<string, string>();
   const buildModel = (layout: WorkbookLayout, options: BuildOptions): Promise<BuildSummary> => {
     const summary = previewBuild(workbook.engine, owned, layout, options);
     if (summary instanceof WorkbookPortError) return Promise.reject(summary);
+    rememberFormats(formats, layout, summary.sheets);
     notify(summary.sheets[layout.sheets[0]?.name ?? ""]);
     return Promise.resolve(summary);
   };
@@ -84,6 +87,7 @@ export function withSheetWriter(workbook: PreviewWorkbook): PreviewWorkbook {
   return {
     ...workbook,
     port: { ...workbook.port, writeSheets, buildModel, readInputsSheet, makePortable },
+    numberFormat: (sheet, row, col) => formats.get(`${sheet}!${row},${col}`),
     subscribe: (listener) => {
       listeners.add(listener);
       const unsubscribe = workbook.subscribe(listener);
@@ -146,6 +150,27 @@ export function previewBuild(
   }
   for (const [from, to] of Object.entries(mapping)) owned.set(from, to);
   return { sheets: mapping, renamed, notes: "skipped", syncs: 0 };
+}
+
+function rememberFormats(
+  formats: Map<string, string>,
+  layout: WorkbookLayout,
+  written: Readonly<Record<string, string>>,
+): void {
+  for (const sheet of layout.sheets) {
+    const name = written[sheet.name] ?? sheet.name;
+    for (const key of [...formats.keys()]) if (key.startsWith(`${name}!`)) formats.delete(key);
+    for (const block of sheet.blocks) {
+      const start = parseAddress(block.topLeft);
+      if (start === undefined) continue;
+      block.rows.forEach((row, r) =>
+        row.forEach((cell, c) => {
+          if (cell?.numberFormat !== undefined)
+            formats.set(`${name}!${start.row - 1 + r},${start.column - 1 + c}`, cell.numberFormat);
+        }),
+      );
+    }
+  }
 }
 
 /** `makePortable` for the preview: every CHIPS formula (and its spilled array) becomes its current values. */

@@ -20,6 +20,8 @@ export interface PreviewWorkbook {
    * text, "" clears it. A `WorkbookPortError` for an unknown sheet, a bad address or a rejected entry.
    */
   readonly editCell?: (ref: CellRef, text: string) => WorkbookPortError | undefined;
+  /** The number format the built model gave a cell (0-based row/column), if any: HyperFormula keeps none. */
+  readonly numberFormat?: (sheet: string, row: number, col: number) => string | undefined;
   /** Calls `listener` after every selection change or write; returns the unsubscribe function. */
   readonly subscribe: (listener: () => void) => () => void;
   /** Increases on every change (a snapshot for `useSyncExternalStore`). */

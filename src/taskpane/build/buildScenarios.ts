@@ -75,6 +75,25 @@ export function paneCandidate(presets: readonly Preset[], pane: PaneScenario | n
   return { named: { name, scenario: pane.scenario, provenance }, origin: "pane" };
 }
 
-function sameJson(a: unknown, b: unknown): boolean {
-  return JSON.stringify(a) === JSON.stringify(b);
+/**
+ * Equal as JSON values whatever the key order (the read-back builds keys in sheet order), numbers within a
+ * relative 1e-9: a sheet can hand back a stored 0.7391225195703622 as 0.73912251957 (HyperFormula rounds what
+ * it returns), which is the same input.
+ */
+export function sameJson(a: unknown, b: unknown): boolean {
+  if (typeof a === "number" && typeof b === "number")
+    return Math.abs(a - b) <= 1e-9 * Math.max(1, Math.abs(a), Math.abs(b));
+  if (Array.isArray(a) || Array.isArray(b)) {
+    if (!Array.isArray(a) || !Array.isArray(b) || a.length !== b.length) return false;
+    return a.every((item, i) => sameJson(item, b[i]));
+  }
+  if (typeof a !== "object" || a === null || typeof b !== "object" || b === null) return a === b;
+  const ka = Object.keys(a).sort();
+  const kb = Object.keys(b).sort();
+  return (
+    ka.length === kb.length &&
+    ka.every(
+      (k, i) => k === kb[i] && sameJson((a as Record<string, unknown>)[k], (b as Record<string, unknown>)[k]),
+    )
+  );
 }

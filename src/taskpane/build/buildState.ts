@@ -6,6 +6,7 @@
 import { assertNever } from "../../model/errors";
 import type { NamedScenario } from "../../workbook/layout/types";
 import type { BuildSummary, PortableSummary } from "../../workbook/port";
+import { sameJson } from "./buildScenarios";
 import type { Candidate, CandidateOrigin } from "./buildScenarios";
 
 export type BuildOperation = "build" | "exportXlsx" | "portable" | "read";
@@ -164,7 +165,7 @@ function offered(
   // A scenario identical to the one of the same name already listed changes nothing: not a clash.
   const fresh = scenarios.filter((s) => {
     const same = byName.get(s.name.trim().toLowerCase());
-    return same === undefined || JSON.stringify(same.scenario) !== JSON.stringify(s.scenario);
+    return same === undefined || !sameJson(same.scenario, s.scenario);
   });
   const clashes = fresh.filter((s) => byName.has(s.name.trim().toLowerCase())).map((s) => s.name);
   const unchanged = scenarios.length - fresh.length;

@@ -130,6 +130,8 @@ export function runRequestOf(scenario: Scenario, state: SimulateState): RunReque
     ...(regimeChain ? { regimeChain } : {}),
     ...(correlation ? { correlation } : {}),
     ...(thresholds.length > 0 ? { thresholds } : {}),
+    // Sensitivity reads the rank correlations of the last simulation; cumulative revenue is its default output.
+    rankCorrelationOutput: { metric: "cumulativeNvidiaChina" },
   };
   const adjusted = validateScenario({ ...scenario, ...fixed });
   if (isModelError(adjusted)) return { ok: false, problems: [adjusted.message] };
