@@ -4,6 +4,7 @@
  */
 import { projectionSection } from "./bench/projection";
 import { montecarloSection } from "./bench/montecarlo";
+import { longTasksSection } from "./bench/longtasks";
 
 /** One measurement. `ratio` compares with the section's reference (e.g. a hand-written loop), if any. */
 export interface BenchRow {
@@ -20,7 +21,7 @@ export interface BenchRow {
 
 export type BenchSection = () => BenchRow[] | Promise<BenchRow[]>;
 
-const SECTIONS: readonly BenchSection[] = [projectionSection, montecarloSection];
+const SECTIONS: readonly BenchSection[] = [projectionSection, montecarloSection, longTasksSection];
 
 async function main(): Promise<void> {
   const rows: BenchRow[] = [];

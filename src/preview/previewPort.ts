@@ -86,7 +86,14 @@ export function withSheetWriter(workbook: PreviewWorkbook): PreviewWorkbook {
   };
   return {
     ...workbook,
-    port: { ...workbook.port, writeSheets, buildModel, readInputsSheet, makePortable },
+    port: {
+      ...workbook.port,
+      writeSheets,
+      buildModel,
+      readInputsSheet,
+      makePortable,
+      ...inMemoryDocumentStore(),
+    },
     numberFormat: (sheet, row, col) => formats.get(`${sheet}!${row},${col}`),
     subscribe: (listener) => {
       listeners.add(listener);
@@ -97,6 +104,21 @@ export function withSheetWriter(workbook: PreviewWorkbook): PreviewWorkbook {
       };
     },
     revision: () => workbook.revision() + extraRevision,
+  };
+}
+
+/** The preview's saved ChipShift document: kept in memory with the preview workbook (lost on reload). */
+export function inMemoryDocumentStore(initial: string | null = null): {
+  saveDocument(this: void, text: string): Promise<void>;
+  loadDocument(this: void): Promise<string | null>;
+} {
+  let stored = initial;
+  return {
+    saveDocument: (text) => {
+      stored = text;
+      return Promise.resolve();
+    },
+    loadDocument: () => Promise.resolve(stored),
   };
 }
 

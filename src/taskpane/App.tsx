@@ -20,6 +20,7 @@ import { SECTIONS } from "./sections";
 import type { PaneSection } from "./sections";
 import type { ThemeMode } from "./theme";
 import { WorkspaceProvider } from "./workspace";
+import { WorkbookDocumentPanel } from "./persistence/WorkbookDocumentPanel";
 
 const useStyles = makeStyles({
   provider: { height: "100%", backgroundColor: tokens.colorNeutralBackground1 },
@@ -108,6 +109,7 @@ export function App({ port, sections = SECTIONS, notice = null, theme = "light",
               </Tab>
             ))}
           </TabList>
+          <WorkbookDocumentPanel port={port} />
           {/* A visited section stays mounted (hidden) so its edits and a running simulation survive tab switches. */}
           {sections
             .filter((section) => section.id === current?.id || state.visited.includes(section.id))

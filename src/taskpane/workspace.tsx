@@ -1,6 +1,7 @@
 import { createContext, useCallback, useContext, useMemo, useState } from "react";
 import type { ReactNode } from "react";
 import { defaultSimulationSpec } from "../analysis/defaultSpec";
+import type { SamplingMethod } from "../analysis/sampling";
 import type { SimulationSpec } from "../analysis/simulationSpec";
 import type { SimulationResult } from "../analysis/summarize";
 import { isModelError } from "../model/errors";
@@ -21,6 +22,24 @@ export interface Workspace {
   setSimulationSpec(this: void, spec: SimulationSpec): void;
   readonly lastSimulation?: SimulationResult;
   setLastSimulation(this: void, result: SimulationResult | undefined): void;
+  /** The last scenario restored from the workbook's saved document; sections with their own state observe `id`. */
+  readonly restoreRequest?: RestoreRequest;
+  /** Publishes a saved scenario + spec at once (the spec is kept on later scenario changes) and bumps `restoreRequest`. */
+  restoreSaved(this: void, saved: Omit<RestoreRequest, "id">): void;
+}
+
+/** A restore of a saved document, numbered so that restoring the same document twice is seen twice. */
+export interface RestoreRequest {
+  readonly id: number;
+  readonly scenario: Scenario;
+  readonly name: string;
+  readonly presetId: string | null;
+  readonly simulationSpec: SimulationSpec;
+  readonly simulationSettings?: {
+    readonly trials: number;
+    readonly seed: number;
+    readonly sampling: SamplingMethod;
+  };
 }
 
 const WorkspaceContext = createContext<Workspace | null>(null);
@@ -43,6 +62,7 @@ interface WorkspaceData {
   /** False once the user published their own spec: a scenario change then keeps it. */
   readonly specIsDefault: boolean;
   readonly lastSimulation?: SimulationResult;
+  readonly restoreRequest?: RestoreRequest;
 }
 
 export function WorkspaceProvider({ children, initialScenario }: WorkspaceProviderProps): React.JSX.Element {
@@ -74,9 +94,20 @@ export function WorkspaceProvider({ children, initialScenario }: WorkspaceProvid
       return result === undefined ? rest : { ...rest, lastSimulation: result };
     });
   }, []);
+  const restoreSaved = useCallback((saved: Omit<RestoreRequest, "id">) => {
+    setData((d) => ({
+      ...d,
+      scenario: saved.scenario,
+      scenarioName: saved.name,
+      presetId: saved.presetId,
+      simulationSpec: saved.simulationSpec,
+      specIsDefault: false,
+      restoreRequest: { ...saved, id: (d.restoreRequest?.id ?? 0) + 1 },
+    }));
+  }, []);
   const value = useMemo<Workspace>(
-    () => ({ ...data, setScenario, setSimulationSpec, setLastSimulation }),
-    [data, setScenario, setSimulationSpec, setLastSimulation],
+    () => ({ ...data, setScenario, setSimulationSpec, setLastSimulation, restoreSaved }),
+    [data, setScenario, setSimulationSpec, setLastSimulation, restoreSaved],
   );
   return <WorkspaceContext.Provider value={value}>{children}</WorkspaceContext.Provider>;
 }

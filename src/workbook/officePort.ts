@@ -1,4 +1,5 @@
 import { columnLetters } from "./layout/address";
+import { DOCUMENT_NAMESPACE, documentTextOfXml, documentXml } from "./document";
 import type { ChartSpec, SheetLayout } from "./layout/types";
 import { parseAddress } from "./layout/address";
 import { SHEET_NAMES } from "./layout/types";
@@ -70,7 +71,51 @@ export function createOfficePort(
       runOperation(excel, "writeFailed", (context) =>
         makePortableBatch(context, isSetSupported("ExcelApi", "1.12")),
       ),
+    saveDocument: (text) => runOperation(excel, "writeFailed", (context) => saveDocumentBatch(context, text)),
+    loadDocument: () => runOperation(excel, "readFailed", (context) => loadDocumentBatch(context)),
   };
+}
+
+/**
+ * `WorkbookPort.saveDocument` inside one `Excel.run`, with TWO syncs: (1) the custom XML parts in ChipShift's
+ * namespace; (2) delete them all and add the new part. Deleting every part of the namespace (not only "the
+ * only item") keeps a workbook that somehow holds two from growing a third.
+ */
+export async function saveDocumentBatch(context: Excel.RequestContext, text: string): Promise<void> {
+  const parts = context.workbook.customXmlParts;
+  const existing = parts.getByNamespace(DOCUMENT_NAMESPACE);
+  existing.load("items/id");
+  await context.sync();
+  for (const part of existing.items) part.delete();
+  parts.add(documentXml(text));
+  await context.sync();
+}
+
+/**
+ * `WorkbookPort.loadDocument` inside one `Excel.run`, with at most TWO syncs: (1) the namespace's only part
+ * (null object when there is none); (2) its XML. Two parts of the namespace are ambiguous: rejected, so the
+ * pane never picks one and overwrites the other.
+ */
+export async function loadDocumentBatch(context: Excel.RequestContext): Promise<string | null> {
+  const scoped = context.workbook.customXmlParts.getByNamespace(DOCUMENT_NAMESPACE);
+  const count = scoped.getCount();
+  const part = scoped.getOnlyItemOrNullObject();
+  part.load("id");
+  await context.sync();
+  if (part.isNullObject) {
+    if (count.value > 1) {
+      throw new WorkbookPortError(
+        "readFailed",
+        `The workbook holds ${count.value} ChipShift documents; expected one`,
+      );
+    }
+    return null;
+  }
+  const xml = part.getXml();
+  await context.sync();
+  const text = documentTextOfXml(xml.value);
+  if (typeof text !== "string") throw new WorkbookPortError("readFailed", text.message);
+  return text;
 }
 
 /**

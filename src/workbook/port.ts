@@ -75,6 +75,13 @@ export interface WorkbookPort {
   readInputsSheet?(): Promise<InputsSheetGrid | null>;
   /** Replaces every `CHIPS.*` formula in the workbook with its current value (spilled results included). */
   makePortable?(): Promise<PortableSummary>;
+  /**
+   * Stores ChipShift's saved document (`src/workbook/document.ts` JSON) in the workbook, replacing the previous
+   * one. Office.js: a custom XML part in namespace "urn:chipshift:workbook:v1", one `Excel.run`, ≤ 2 syncs.
+   */
+  saveDocument?(text: string): Promise<void>;
+  /** The saved document's text, or null when the workbook has none. Office.js: ≤ 2 syncs. */
+  loadDocument?(): Promise<string | null>;
 }
 
 export type WorkbookPortErrorCode =

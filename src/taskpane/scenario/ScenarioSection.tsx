@@ -72,16 +72,25 @@ export function ScenarioSection({ port, onError }: ScenarioSectionProps): React.
     [],
   );
 
+  // A scenario restored from the workbook's saved document replaces what the boxes show (also on a late mount).
+  const restoreRequest = useOptionalWorkspace()?.restoreRequest;
+  useEffect(() => {
+    if (restoreRequest === undefined) return;
+    const { scenario, name, presetId } = restoreRequest;
+    dispatch({ type: "scenarioRestored", scenario, name, presetId });
+  }, [restoreRequest]);
+
   // Publish the last valid scenario so Simulate, Sensitivity and Build work on what is on screen.
   const publish = useOptionalWorkspace()?.setScenario;
   const presetName = isModelError(preset) ? state.presetId : preset.name;
+  const restoredName = state.restoredName;
   useEffect(() => {
     publish?.(
       state.scenario,
-      state.edited ? `${presetName} (edited)` : presetName,
+      restoredName ?? (state.edited ? `${presetName} (edited)` : presetName),
       state.edited ? null : state.presetId,
     );
-  }, [publish, state.scenario, state.edited, state.presetId, presetName]);
+  }, [publish, state.scenario, state.edited, state.presetId, presetName, restoredName]);
 
   useEffect(() => {
     if (unplacedText !== "") onError?.(unplacedText);

@@ -1,5 +1,5 @@
 import { assertNever, isModelError } from "../../model/errors";
-import { findPreset } from "../../model/presets";
+import { findPreset, PRESETS } from "../../model/presets";
 import { projectScenario } from "../../model/project";
 import { scenarioIssues } from "../../model/validate";
 import type { Preset, Projection, Regime, Scenario, Vendor } from "../../model/types";
@@ -40,6 +40,8 @@ export interface ScenarioState {
   readonly edited: boolean;
   readonly pinned: readonly PinnedScenario[];
   readonly nextPinId: number;
+  /** The name of a scenario restored from the workbook (cleared by choosing or resetting a preset). */
+  readonly restoredName?: string;
 }
 
 export const MAX_PINNED = 4;
@@ -64,7 +66,13 @@ export type ScenarioAction =
     }
   | { readonly type: "resetToPreset" }
   | { readonly type: "scenarioPinnedForCompare"; readonly source: PinSource }
-  | { readonly type: "unpinned"; readonly pinId: string };
+  | { readonly type: "unpinned"; readonly pinId: string }
+  | {
+      readonly type: "scenarioRestored";
+      readonly scenario: Scenario;
+      readonly name: string;
+      readonly presetId: string | null;
+    };
 
 /** The state showing a preset as-is. Throws if the preset is unknown or does not project (a bug in presets). */
 export function initialScenarioState(presetId: string): ScenarioState {
@@ -116,6 +124,8 @@ export function scenarioReducer(state: ScenarioState, action: ScenarioAction): S
       return pinned(state, action.source);
     case "unpinned":
       return { ...state, pinned: state.pinned.filter((p) => p.pinId !== action.pinId) };
+    case "scenarioRestored":
+      return restored(state, action.scenario, action.name, action.presetId);
     default:
       return assertNever(action);
   }
@@ -270,6 +280,52 @@ function pinned(state: ScenarioState, source: PinSource): ScenarioState {
     pinned: [...state.pinned, { pinId, label, scenario, projection }],
     nextPinId: state.nextPinId + 1,
   };
+}
+
+/**
+ * Shows a saved scenario in the boxes. Edits are drafted over a preset's structure (regime, vendor and
+ * market-path names), so the base is the saved preset when it shares the structure, else the first preset
+ * that does, else the current one (the scenario still shows; later edits use that preset's names).
+ */
+function restored(
+  state: ScenarioState,
+  scenario: Scenario,
+  name: string,
+  presetId: string | null,
+): ScenarioState {
+  const projection = projectScenario(scenario);
+  if (isModelError(projection)) return { ...state, issues: [{ path: "", message: projection.message }] };
+  const candidates = [presetId, ...PRESETS.map((p) => p.id), state.presetId];
+  const base =
+    candidates
+      .map((id) => (id === null ? undefined : findPreset(id)))
+      .find((p): p is Preset => p !== undefined && !isModelError(p) && sameStructure(p.scenario, scenario)) ??
+    presetOrThrow(state.presetId);
+  const raw = rawTextOf(scenario);
+  return {
+    ...state,
+    presetId: base.id,
+    raw,
+    regimePath: [...scenario.regimePath],
+    issues: [],
+    scenario,
+    projection,
+    edited:
+      !sameText(raw, rawTextOf(base.scenario)) || !samePath(scenario.regimePath, base.scenario.regimePath),
+    restoredName: name,
+  };
+}
+
+function sameStructure(a: Scenario, b: Scenario): boolean {
+  const keys = (r: object | undefined): string =>
+    Object.keys(r ?? {})
+      .sort()
+      .join("|");
+  return (
+    keys(a.regimes) === keys(b.regimes) &&
+    keys(a.vendors) === keys(b.vendors) &&
+    keys(a.marketPath) === keys(b.marketPath)
+  );
 }
 
 function presetOrThrow(presetId: string): Preset {

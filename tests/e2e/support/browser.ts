@@ -54,6 +54,8 @@ export interface SessionOptions {
   readonly viewport?: { readonly width: number; readonly height: number };
   /** Script run in the page before its own scripts (e.g. to inject a fake `window.Excel`). */
   readonly initScript?: string;
+  /** Origin serving the build; default: the e2e globalSetup's server (vitest `inject`). The bench passes its own. */
+  readonly baseUrl?: string;
 }
 
 /** A fresh browser context and page on `pagePath` of the e2e build (e.g. "preview.html"), loaded and idle. */
@@ -71,7 +73,7 @@ export async function openSession(
     if (message.type() === "error") problems.push(`console: ${message.text()}`);
   });
   page.on("pageerror", (error) => problems.push(`page error: ${error.message}`));
-  await page.goto(`${inject("baseUrl")}/${pagePath}`, { waitUntil: "load" });
+  await page.goto(`${options.baseUrl ?? inject("baseUrl")}/${pagePath}`, { waitUntil: "load" });
   return {
     context,
     page,

@@ -1,0 +1,103 @@
+/**
+ * The pane's view of the workbook's saved ChipShift document, as a pure reducer. The rule it enforces
+ * (DESIGN.md §9): automatic saving happens only when the workbook had no document, or after the user restored
+ * or ignored the one it had. A document that cannot be read (corrupt, from a newer add-in, ambiguous) turns
+ * autosave off; only the explicit "Overwrite with current" replaces it.
+ */
+import type { SimulationSpec } from "../../analysis/simulationSpec";
+import { assertNever, isModelError } from "../../model/errors";
+import type { Scenario } from "../../model/types";
+import {
+  DOCUMENT_SCHEMA,
+  DOCUMENT_VERSION,
+  parseDocument,
+  type ChipShiftDocument,
+  type SimulationSettings,
+} from "../../workbook/document";
+
+export type DocumentStatus =
+  | { readonly kind: "loading" }
+  /** The workbook has no saved document. */
+  | { readonly kind: "absent" }
+  /** A valid document the user has not yet restored or ignored. */
+  | { readonly kind: "found"; readonly document: ChipShiftDocument }
+  /** Restored, ignored or saved by the user: the workbook follows the pane from now on. */
+  | { readonly kind: "settled" }
+  /** Unreadable or newer document, or a failed read: kept as is until the user overwrites it. */
+  | { readonly kind: "problem"; readonly message: string };
+
+export interface DocumentState {
+  readonly status: DocumentStatus;
+  readonly saving: boolean;
+  /** ISO time of the last save in this session. */
+  readonly lastSavedAt?: string;
+  readonly saveError?: string;
+}
+
+export type DocumentAction =
+  | { readonly type: "loadFinished"; readonly text: string | null }
+  | { readonly type: "loadFailed"; readonly message: string }
+  | { readonly type: "restoreChosen" }
+  | { readonly type: "ignoreChosen" }
+  | { readonly type: "saveStarted" }
+  | { readonly type: "saveSucceeded"; readonly savedAt: string }
+  | { readonly type: "saveFailed"; readonly message: string };
+
+export const initialDocumentState: DocumentState = { status: { kind: "loading" }, saving: false };
+
+export function documentReducer(state: DocumentState, action: DocumentAction): DocumentState {
+  switch (action.type) {
+    case "loadFinished": {
+      if (action.text === null) return { ...state, status: { kind: "absent" } };
+      const parsed = parseDocument(action.text);
+      if (isModelError(parsed))
+        return { ...state, status: { kind: "problem", message: unreadable(parsed.message) } };
+      return { ...state, status: { kind: "found", document: parsed } };
+    }
+    case "loadFailed":
+      return { ...state, status: { kind: "problem", message: unreadable(action.message) } };
+    case "restoreChosen":
+    case "ignoreChosen":
+      return state.status.kind === "found" ? { ...state, status: { kind: "settled" } } : state;
+    case "saveStarted": {
+      const { saveError: _cleared, ...rest } = state;
+      return { ...rest, saving: true };
+    }
+    case "saveSucceeded":
+      return { status: { kind: "settled" }, saving: false, lastSavedAt: action.savedAt };
+    case "saveFailed":
+      return { ...state, saving: false, saveError: `Could not save to the workbook: ${action.message}` };
+    default:
+      return assertNever(action);
+  }
+}
+
+/** True when a change may be saved without asking (the workbook had no document, or the user settled it). */
+export function autosaveAllowed(state: DocumentState): boolean {
+  return state.status.kind === "absent" || state.status.kind === "settled";
+}
+
+/** What the pane saves: the published scenario, the spec and the last run's settings. */
+export interface PaneSnapshot {
+  readonly scenario: Scenario;
+  readonly scenarioName: string;
+  readonly presetId: string | null;
+  readonly simulationSpec: SimulationSpec;
+  readonly simulationSettings?: SimulationSettings;
+}
+
+/** The document for a snapshot, stamped `savedAt` (ISO 8601). */
+export function documentOf(snapshot: PaneSnapshot, savedAt: string): ChipShiftDocument {
+  return {
+    schema: DOCUMENT_SCHEMA,
+    version: DOCUMENT_VERSION,
+    savedAt,
+    scenario: { name: snapshot.scenarioName, presetId: snapshot.presetId, scenario: snapshot.scenario },
+    simulationSpec: snapshot.simulationSpec,
+    ...(snapshot.simulationSettings === undefined ? {} : { simulationSettings: snapshot.simulationSettings }),
+  };
+}
+
+function unreadable(reason: string): string {
+  return `This workbook's saved ChipShift document can't be used: ${reason}. It is kept unchanged and automatic saving is off`;
+}

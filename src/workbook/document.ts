@@ -1,0 +1,242 @@
+/**
+ * The document ChipShift saves inside a workbook (DESIGN.md §9): the pane's scenario, the simulation spec
+ * (distributions, regime chain, correlation) and the last simulation settings, as versioned JSON. Pure: the
+ * Office and preview ports only store and return the text.
+ *
+ * Versions: 0 = an early draft that held one named scenario only (migrated on read); 1 = current. A document
+ * from a newer add-in is refused with a message, never rewritten.
+ */
+import { z } from "zod";
+import { defaultSimulationSpec } from "../analysis/defaultSpec";
+import { compileRegimeChain } from "../analysis/regimeChain";
+import type { SamplingMethod } from "../analysis/sampling";
+import { validateSimulationSpec, type SimulationSpec } from "../analysis/simulationSpec";
+import { isModelError, modelError, type ModelError } from "../model/errors";
+import type { Scenario } from "../model/types";
+import { validateScenario } from "../model/validate";
+
+export const DOCUMENT_SCHEMA = "chipshift/workbook";
+export const DOCUMENT_VERSION = 1;
+/** Namespace of the custom XML part that holds the document in Excel. */
+export const DOCUMENT_NAMESPACE = "urn:chipshift:workbook:v1";
+
+export interface SimulationSettings {
+  readonly trials: number;
+  readonly seed: number;
+  readonly sampling: SamplingMethod;
+}
+
+export interface ChipShiftDocument {
+  readonly schema: typeof DOCUMENT_SCHEMA;
+  readonly version: typeof DOCUMENT_VERSION;
+  /** ISO 8601 time of the save ("" when unknown, e.g. migrated from a version without it). */
+  readonly savedAt: string;
+  readonly scenario: {
+    readonly name: string;
+    /** The preset the scenario started from, null when edited away from it. */
+    readonly presetId: string | null;
+    readonly scenario: Scenario;
+  };
+  readonly simulationSpec: SimulationSpec;
+  readonly simulationSettings?: SimulationSettings;
+}
+
+/** The JSON text of a document (compact: it lives in a workbook, not in front of a reader). */
+export function serializeDocument(doc: ChipShiftDocument): string {
+  return JSON.stringify(doc);
+}
+
+/**
+ * Reads a saved document: JSON → header (schema, version) → migration from older versions → shape (zod) →
+ * model checks (`validateScenario`, `validateSimulationSpec`, the regime chain). Every message names the field.
+ *
+ * @returns the document, or ModelError("invalidInput"); a newer version says so and asks for an update
+ * @example parseDocument('{"schema":"chipshift/workbook","version":7}') // → invalidInput "… saved by a newer ChipShift (version 7); update the add-in"
+ */
+export function parseDocument(text: string): ChipShiftDocument | ModelError {
+  let json: unknown;
+  try {
+    json = JSON.parse(text);
+  } catch (error) {
+    const reason = error instanceof Error ? error.message : String(error);
+    return invalid(`the saved ChipShift document is not valid JSON (${reason})`);
+  }
+  const header = HeaderSchema.safeParse(json);
+  if (!header.success) return invalid(zodMessage(header.error));
+  const { version } = header.data;
+  if (version > DOCUMENT_VERSION) {
+    return invalid(
+      `this workbook's ChipShift document was saved by a newer ChipShift (version ${version}); update the add-in`,
+    );
+  }
+  const current = version === 0 ? migrateFromV0(json) : json;
+  if (isModelError(current)) return current;
+  return validV1(current);
+}
+
+/** The custom XML part's content: the JSON as the text of one element in the ChipShift namespace. */
+export function documentXml(text: string): string {
+  return `<chipshift xmlns="${DOCUMENT_NAMESPACE}">${escapeXml(text)}</chipshift>`;
+}
+
+/**
+ * The JSON text inside a custom XML part written by `documentXml` (Excel may add an XML declaration or a
+ * namespace prefix when it returns the part).
+ */
+export function documentTextOfXml(xml: string): string | ModelError {
+  const match =
+    /<(?:[A-Za-z_][\w.-]*:)?chipshift\b[^>]*?(?:\/>|>([\s\S]*?)<\/(?:[A-Za-z_][\w.-]*:)?chipshift\s*>)/.exec(
+      xml,
+    );
+  if (match === null) return invalid("the ChipShift custom XML part has no chipshift element");
+  return unescapeXml(match[1] ?? "");
+}
+
+// ---- schemas ---------------------------------------------------------------------------------------------
+
+const HeaderSchema = z.object({
+  schema: z.literal(DOCUMENT_SCHEMA),
+  version: z.number().int().nonnegative(),
+});
+
+const finite = z.number();
+
+const DistributionSchema = z.discriminatedUnion("kind", [
+  z.object({ kind: z.literal("fixed"), value: finite }),
+  z.object({ kind: z.literal("uniform"), min: finite, max: finite }),
+  z.object({ kind: z.literal("triangular"), min: finite, mode: finite, max: finite }),
+  z.object({ kind: z.literal("pert"), min: finite, mode: finite, max: finite, lambda: finite.optional() }),
+  z.object({
+    kind: z.literal("normal"),
+    mean: finite,
+    sd: finite,
+    lo: finite.optional(),
+    hi: finite.optional(),
+  }),
+  z.object({ kind: z.literal("lognormal"), median: finite, p90: finite }),
+  z.object({ kind: z.literal("lognormalMuSigma"), mu: finite, sigma: finite }),
+  z.object({ kind: z.literal("discrete"), values: z.array(finite), weights: z.array(finite) }),
+]);
+
+const OutputRefSchema = z.union([
+  z.object({ metric: z.string() }),
+  z.object({ series: z.string(), year: z.number() }),
+]);
+
+const SimulationSpecSchema = z.object({
+  inputs: z.record(z.string(), DistributionSchema),
+  regimeChain: z.object({ transition: z.record(z.string(), z.record(z.string(), z.number())) }).optional(),
+  correlation: z.object({ inputs: z.array(z.string()), matrix: z.array(z.array(z.number())) }).optional(),
+  thresholds: z
+    .array(z.object({ output: OutputRefSchema, op: z.enum(["<", ">"]), value: z.number() }))
+    .optional(),
+  histogram: z.object({ output: OutputRefSchema.optional(), bins: z.number().optional() }).optional(),
+  rankCorrelationOutput: OutputRefSchema.optional(),
+  trackSeries: z.array(z.string()).optional(),
+  keep: z.enum(["all", "listed"]).optional(),
+});
+
+const DocumentV1Schema = z.object({
+  schema: z.literal(DOCUMENT_SCHEMA),
+  version: z.literal(1),
+  savedAt: z.string(),
+  scenario: z.object({
+    name: z.string().trim().min(1),
+    presetId: z.string().nullable(),
+    scenario: z.unknown(),
+  }),
+  simulationSpec: SimulationSpecSchema,
+  simulationSettings: z
+    .object({
+      trials: z.number().int().min(2).max(1_000_000),
+      seed: z.number().int().nonnegative(),
+      sampling: z.enum(["lhs", "mc"]),
+    })
+    .optional(),
+});
+
+/** Version 0: one named scenario, no simulation spec. */
+const DocumentV0Schema = z.object({
+  schema: z.literal(DOCUMENT_SCHEMA),
+  version: z.literal(0),
+  savedAt: z.string().optional(),
+  name: z.string().trim().min(1),
+  scenario: z.unknown(),
+});
+
+// ---- steps -----------------------------------------------------------------------------------------------
+
+/** v0 → v1: the scenario keeps its name, loses its preset link and gets the default simulation spec. */
+function migrateFromV0(json: unknown): unknown {
+  const v0 = DocumentV0Schema.safeParse(json);
+  if (!v0.success) return invalid(zodMessage(v0.error));
+  const scenario = validateScenario(v0.data.scenario);
+  if (isModelError(scenario)) return invalid(`scenario: ${scenario.message}`);
+  return {
+    schema: DOCUMENT_SCHEMA,
+    version: 1,
+    savedAt: v0.data.savedAt ?? "",
+    scenario: { name: v0.data.name, presetId: null, scenario },
+    simulationSpec: defaultSimulationSpec(scenario),
+  };
+}
+
+function validV1(json: unknown): ChipShiftDocument | ModelError {
+  const parsed = DocumentV1Schema.safeParse(json);
+  if (!parsed.success) return invalid(zodMessage(parsed.error));
+  const doc = parsed.data;
+  const scenario = validateScenario(doc.scenario.scenario);
+  if (isModelError(scenario)) return invalid(`scenario.scenario: ${scenario.message}`);
+  // The zod shape matches SimulationSpec; the checks below are the ones the engine applies before a run.
+  const spec = doc.simulationSpec as SimulationSpec;
+  const checked = validateSimulationSpec(scenario, spec);
+  if (isModelError(checked)) return invalid(`simulationSpec: ${checked.message}`);
+  if (spec.regimeChain !== undefined) {
+    const chain = compileRegimeChain(scenario, spec.regimeChain);
+    if (isModelError(chain)) return invalid(`simulationSpec.regimeChain: ${chain.message}`);
+  }
+  return {
+    schema: DOCUMENT_SCHEMA,
+    version: DOCUMENT_VERSION,
+    savedAt: doc.savedAt,
+    scenario: { name: doc.scenario.name, presetId: doc.scenario.presetId, scenario },
+    simulationSpec: spec,
+    ...(doc.simulationSettings === undefined ? {} : { simulationSettings: doc.simulationSettings }),
+  };
+}
+
+function zodMessage(error: z.ZodError): string {
+  const issue = error.issues[0];
+  if (issue === undefined) return "the saved ChipShift document is malformed";
+  const path = issue.path.map(String).join(".");
+  return `${path === "" ? "document" : path}: ${issue.message}`;
+}
+
+function invalid(message: string): ModelError {
+  return modelError("invalidInput", message);
+}
+
+function escapeXml(text: string): string {
+  return text.replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;");
+}
+
+function unescapeXml(text: string): string {
+  return text.replace(/&(lt|gt|amp|quot|apos|#\d+|#x[0-9a-fA-F]+);/g, (_, entity: string) => {
+    switch (entity) {
+      case "lt":
+        return "<";
+      case "gt":
+        return ">";
+      case "amp":
+        return "&";
+      case "quot":
+        return '"';
+      case "apos":
+        return "'";
+      default:
+        return String.fromCodePoint(
+          entity.startsWith("#x") ? parseInt(entity.slice(2), 16) : parseInt(entity.slice(1), 10),
+        );
+    }
+  });
+}
