@@ -6,7 +6,16 @@ const hostGlobals = ["Excel", "Office", "CustomFunctions", "window", "document",
 );
 
 export default tseslint.config(
-  { ignores: ["dist/**", "node_modules/**", "coverage/**", "screenshots/**", "test-results/**", "*.config.js"] },
+  {
+    ignores: [
+      "dist/**",
+      "node_modules/**",
+      "coverage/**",
+      "screenshots/**",
+      "test-results/**",
+      "*.config.js",
+    ],
+  },
   ...tseslint.configs.recommendedTypeChecked,
   {
     languageOptions: {
@@ -27,7 +36,11 @@ export default tseslint.config(
       "no-restricted-globals": ["error", ...hostGlobals],
       "no-restricted-properties": [
         "error",
-        { object: "Math", property: "random", message: "Use the seeded counter-based generator in src/analysis" },
+        {
+          object: "Math",
+          property: "random",
+          message: "Use the seeded counter-based generator in src/analysis",
+        },
       ],
       "no-restricted-imports": [
         "error",

@@ -132,7 +132,9 @@ export default function config(env = {}, argv = {}) {
     devtool: dev ? "source-map" : false,
     // CHIPSHIFT_REACT_PRODUCTION=1 keeps the development entries (the preview) but runs React's production
     // build, so end-to-end timing (long tasks while simulating) measures what users get, not dev-mode checks.
-    ...(dev && process.env.CHIPSHIFT_REACT_PRODUCTION === "1" ? { optimization: { nodeEnv: "production" } } : {}),
+    ...(dev && process.env.CHIPSHIFT_REACT_PRODUCTION === "1"
+      ? { optimization: { nodeEnv: "production" } }
+      : {}),
     output: {
       path: path.join(root, "dist"),
       filename: "[name].js",

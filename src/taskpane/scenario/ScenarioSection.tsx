@@ -10,7 +10,7 @@ import {
   Text,
   tokens,
 } from "@fluentui/react-components";
-import { useCallback, useEffect, useMemo, useReducer, useState } from "react";
+import { useCallback, useEffect, useReducer, useState } from "react";
 import { useOptionalWorkspace } from "../workspace";
 import { BASE_PRESET_ID, findPreset, PRESETS } from "../../model/presets";
 import { fiscalYearLabel } from "../../model/project";
@@ -47,8 +47,8 @@ export function ScenarioSection({ port, onError }: ScenarioSectionProps): React.
   const preset = findPreset(state.presetId);
   const provenance: Readonly<Record<string, Provenance>> = isModelError(preset) ? {} : preset.provenance;
   const structure = isModelError(preset) ? state.scenario : preset.scenario;
-  const regimeNames = useMemo(() => Object.keys(structure.regimes), [structure]);
-  const vendorNames = useMemo(() => Object.keys(structure.vendors), [structure]);
+  const regimeNames = keysOf(structure.regimes);
+  const vendorNames = keysOf(structure.vendors);
   const unplaced = unplacedIssues(state, Object.keys(structure.marketPath ?? {}));
   const unplacedText = unplaced.join("; ");
   const issuesAtPath = (path: string): readonly string[] => issuesAt(state, path);
@@ -255,3 +255,15 @@ const useStyles = makeStyles({
   fields: { display: "flex", flexDirection: "column", gap: tokens.spacingVerticalS },
   note: { color: tokens.colorNeutralForeground3 },
 });
+
+const keyCache = new WeakMap<object, readonly string[]>();
+
+/** `Object.keys`, with one stable array per (immutable) table, so memoized editors skip re-rendering. */
+function keysOf(table: object): readonly string[] {
+  let keys = keyCache.get(table);
+  if (keys === undefined) {
+    keys = Object.keys(table);
+    keyCache.set(table, keys);
+  }
+  return keys;
+}
