@@ -26,7 +26,7 @@ const useStyles = makeStyles({
 const NOTES_TEXT: Readonly<Record<BuiltModel["notes"], string>> = {
   notes: "cell notes",
   comments: "comments (this Excel has no notes API)",
-  skipped: "not written (no notes in this host)",
+  skipped: "not written: this host has no cell notes (the CS Sources sheet has them all)",
 };
 
 /** What the last build wrote: sheets, named ranges, scenarios, syncs, renamed sheets. */
@@ -37,7 +37,7 @@ export function BuildSummaryView({ built }: { readonly built: BuiltModel }) {
     ["Named ranges", String(built.namedRanges)],
     ["Scenarios", `${built.scenarios.length}: ${built.scenarios.join(", ")}`],
     ["Charts", String(built.charts)],
-    ["Sources", NOTES_TEXT[built.notes]],
+    ["Source notes on inputs", NOTES_TEXT[built.notes]],
     ["Excel syncs", String(built.syncs)],
   ];
   if (built.renamed.length > 0)
