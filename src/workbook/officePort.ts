@@ -11,7 +11,8 @@ import type {
   WorkbookPort,
   WriteSummary,
 } from "./port";
-import { CHART_TYPES, ownershipMarkerName, writeBlock, writeLayoutToExcel } from "./writers/office";
+import { addChart, OWNERSHIP_COMMENT, writeBlock, writeLayoutToExcel } from "./writers/office";
+import { ownedSheets, ownershipMarkerFormula, ownershipMarkerName, sheetTargets } from "./writers/ownership";
 import { WorkbookPortError } from "./port";
 import type { WorkbookPortErrorCode } from "./port";
 
@@ -253,40 +254,28 @@ export async function writeSheetsBatch(
   await context.sync();
 
   const existing = new Set(worksheets.items.map((ws) => ws.name));
-  const markers = new Map<string, string>();
-  for (const item of names.items) {
-    const target = /^='?(.*?)'?!\$A\$1$/.exec(String(item.formula))?.[1]?.replace(/''/g, "'");
-    if (item.name.startsWith("CS_Owned_") && target !== undefined && existing.has(target))
-      markers.set(item.name, target);
-  }
-  const mapping: Record<string, string> = {};
-  const taken = new Set(existing);
+  const targets = sheetTargets(
+    sheets.map((sheet) => sheet.name),
+    existing,
+    ownedSheets(names.items, existing),
+  );
+  if (targets instanceof WorkbookPortError) throw targets;
+  const { mapping, reused } = targets;
   sheets.forEach((sheet, i) => {
-    const marker = ownershipMarkerName(sheet.name);
-    const owned = markers.get(marker);
+    const actual = mapping[sheet.name] ?? sheet.name;
     let ws: Excel.Worksheet;
-    if (owned !== undefined) {
-      mapping[sheet.name] = owned;
-      ws = worksheets.getItem(owned);
+    if (reused.includes(actual)) {
+      ws = worksheets.getItem(actual);
       ws.getRange().clear("All");
       ws.freezePanes.unfreeze();
       const probe = probes[i];
-      if (owned === sheet.name && probe !== undefined && !probe.probe.isNullObject) {
+      if (actual === sheet.name && probe !== undefined && !probe.probe.isNullObject) {
         for (const chart of probe.existingCharts.items) chart.delete();
       }
     } else {
-      let name = sheet.name;
-      for (let n = 2; taken.has(name); n++) name = `${sheet.name} (${n})`;
-      taken.add(name);
-      mapping[sheet.name] = name;
-      ws = worksheets.add(name);
-      names.add(
-        marker,
-        `='${name.replace(/'/g, "''")}'!$A$1`,
-        "ChipShift: marks this sheet as the add-in's own",
-      );
+      ws = worksheets.add(actual);
+      names.add(ownershipMarkerName(sheet.name), ownershipMarkerFormula(actual), OWNERSHIP_COMMENT);
     }
-    const actual = mapping[sheet.name] ?? sheet.name;
     for (const block of sheet.blocks) writeBlock(ws, block, "skipped", workbook, actual);
     for (const { column, width } of sheet.columnWidths) {
       ws.getRange(`${columnLetters(column)}:${columnLetters(column)}`).format.columnWidth = width * 7;
@@ -297,17 +286,7 @@ export async function writeSheetsBatch(
       ws.freezePanes.freezeRows(sheet.freeze.rows);
     if (i === 0) ws.activate();
   });
-  for (const spec of charts) {
-    const ws = worksheets.getItem(mapping[spec.sheet] ?? spec.sheet);
-    const source = worksheets
-      .getItem(mapping[spec.source.sheet] ?? spec.source.sheet)
-      .getRange(spec.source.range);
-    const chart = ws.charts.add(CHART_TYPES[spec.kind], source, "Rows");
-    chart.name = `CS_${spec.id}`;
-    chart.title.text = spec.title;
-    chart.axes.valueAxis.title.text = spec.yAxisTitle;
-    chart.setPosition(spec.anchor.from, spec.anchor.to);
-  }
+  for (const spec of charts) addChart(worksheets, spec, (name) => mapping[name] ?? name);
   await context.sync();
   return { sheets: mapping, charts: charts.length };
 }

@@ -1,21 +1,10 @@
 import { HyperFormula } from "hyperformula";
-import type { CellValue } from "hyperformula";
 import { beforeAll, describe, expect, it } from "vitest";
 import { registerChipsFunctions } from "../../src/preview/hyperformulaChips";
+import { errorType, sheet } from "./hfWorkbook";
 import { CHIPS_FUNCTIONS } from "../../src/functions/catalog";
 
 beforeAll(() => registerChipsFunctions(HyperFormula));
-
-function sheet(rows: (string | number | null)[][]): CellValue[][] {
-  const hf = HyperFormula.buildFromArray(rows, { licenseKey: "gpl-v3" });
-  const values = hf.getSheetValues(0);
-  hf.destroy();
-  return values;
-}
-
-function errorType(value: CellValue | undefined): string | undefined {
-  return value !== null && typeof value === "object" && "type" in value ? String(value.type) : undefined;
-}
 
 describe("registerChipsFunctions(HyperFormula)", () => {
   it("registerChipsFunctions(HyperFormula) registers every catalog name and is idempotent", () => {

@@ -1,22 +1,11 @@
 import { HyperFormula } from "hyperformula";
-import type { CellValue } from "hyperformula";
 import { beforeAll, beforeEach, describe, expect, it, vi } from "vitest";
 import { registerChipsFunctions } from "../../src/preview/hyperformulaChips";
+import { errorType, sheet } from "./hfWorkbook";
 import { clearSimulationMemo, simulationEngine } from "../../src/functions/simulationFunctions";
 
 beforeAll(() => registerChipsFunctions(HyperFormula));
 beforeEach(clearSimulationMemo);
-
-function sheet(rows: (string | number | null)[][]): CellValue[][] {
-  const hf = HyperFormula.buildFromArray(rows, { licenseKey: "gpl-v3" });
-  const values = hf.getSheetValues(0);
-  hf.destroy();
-  return values;
-}
-
-function errorType(value: CellValue | undefined): string | undefined {
-  return value !== null && typeof value === "object" && "type" in value ? String(value.type) : undefined;
-}
 
 describe("CHIPS simulation functions in HyperFormula", () => {
   it("registerChipsFunctions(HyperFormula) registers the four new names", () => {

@@ -3,7 +3,8 @@ import { isModelError } from "../../src/model/index";
 import { WorkbookPortError } from "../../src/workbook/port";
 import { buildWorkbookLayout } from "../../src/workbook/layout/buildWorkbookLayout";
 import type { WorkbookLayout } from "../../src/workbook/layout/types";
-import { ownershipMarkerName, writeLayoutToExcel } from "../../src/workbook/writers/office";
+import { writeLayoutToExcel } from "../../src/workbook/writers/office";
+import { ownershipMarkerName } from "../../src/workbook/writers/ownership";
 import { named, PRESET_SCENARIOS, TINY } from "./fixtures";
 import { createFakeExcel } from "./officeFake";
 

@@ -2,21 +2,16 @@ import { makeStyles, tokens } from "@fluentui/react-components";
 import type { ReactNode } from "react";
 import type { ChartGeometry } from "./chartGeometry";
 import { thinnedLabels } from "./chartGeometry";
-import type { ChartSeries, ValueFormatter } from "./chartTypes";
+import type { ChartSeries, ChartTextProps, ValueFormatter } from "./chartTypes";
 import { plottedData } from "./chartTypes";
+import { useChartStyles } from "./chartStyles";
 import { seriesColour } from "./palette";
 
-export interface ChartFrameProps {
-  /** Short title: the SVG's <title>, its accessible name and the data table's caption. */
-  readonly title: string;
-  /** One-sentence summary for screen readers (the SVG's <desc>). */
-  readonly description?: string;
+export interface ChartFrameProps extends ChartTextProps {
   readonly xLabels: readonly string[];
   readonly series: readonly ChartSeries[];
   readonly geometry: ChartGeometry;
   readonly formatY: ValueFormatter;
-  /** `data-testid` on the <svg>. */
-  readonly testId?: string;
   /** The plot marks (lines, areas, bars), drawn over the grid and under nothing. */
   readonly children: ReactNode;
 }
@@ -27,18 +22,19 @@ export interface ChartFrameProps {
  * numbers. Chart components only draw their marks inside it.
  */
 export function ChartFrame(props: ChartFrameProps): React.JSX.Element {
+  const shared = useChartStyles();
   const styles = useStyles();
   const { geometry, xLabels, series, formatY } = props;
   const { size, margin, x, y, yTicks } = geometry;
   const shownX = new Set(thinnedLabels(xLabels, Math.floor(size.width / 60)));
   const baseline = size.height - margin.bottom;
   return (
-    <figure className={styles.figure}>
+    <figure className={shared.figure}>
       <svg
         role="img"
         aria-label={props.description ? `${props.title}. ${props.description}` : props.title}
         viewBox={`0 0 ${size.width} ${size.height}`}
-        className={styles.svg}
+        className={shared.svg}
         data-testid={props.testId}
         data-series={JSON.stringify(plottedData(xLabels, series))}
       >
@@ -52,7 +48,7 @@ export function ChartFrame(props: ChartFrameProps): React.JSX.Element {
                 x2={size.width - margin.right}
                 y1={y(tick)}
                 y2={y(tick)}
-                className={tick === 0 ? styles.axis : styles.grid}
+                className={tick === 0 ? styles.axis : shared.grid}
               />
               <text x={margin.left - 4} y={y(tick)} className={styles.tickY}>
                 {formatY(tick)}
@@ -61,7 +57,7 @@ export function ChartFrame(props: ChartFrameProps): React.JSX.Element {
           ))}
           {xLabels.map((label) =>
             shownX.has(label) ? (
-              <text key={`x${label}`} x={x(label) ?? 0} y={baseline + 16} className={styles.tickX}>
+              <text key={`x${label}`} x={x(label) ?? 0} y={baseline + 16} className={shared.tickX}>
                 {label}
               </text>
             ) : null,
@@ -72,7 +68,7 @@ export function ChartFrame(props: ChartFrameProps): React.JSX.Element {
       {series.length > 1 ? (
         <ul className={styles.legend} aria-label={`${props.title} legend`}>
           {series.map((s, i) => (
-            <li key={s.id} className={styles.legendItem}>
+            <li key={s.id} className={shared.legendItem}>
               <span
                 aria-hidden="true"
                 className={s.dashed ? styles.swatchDashed : styles.swatch}
@@ -86,7 +82,7 @@ export function ChartFrame(props: ChartFrameProps): React.JSX.Element {
           ))}
         </ul>
       ) : null}
-      <table className={styles.visuallyHidden}>
+      <table className={shared.visuallyHidden}>
         <caption>{props.title}</caption>
         <thead>
           <tr>
@@ -115,9 +111,6 @@ export function ChartFrame(props: ChartFrameProps): React.JSX.Element {
 }
 
 const useStyles = makeStyles({
-  figure: { margin: 0, position: "relative" },
-  svg: { width: "100%", height: "auto", display: "block", overflow: "visible" },
-  grid: { stroke: tokens.colorNeutralStroke2, strokeWidth: 1 },
   axis: { stroke: tokens.colorNeutralStroke1, strokeWidth: 1 },
   tickY: {
     fill: tokens.colorNeutralForeground3,
@@ -125,7 +118,6 @@ const useStyles = makeStyles({
     textAnchor: "end",
     dominantBaseline: "middle",
   },
-  tickX: { fill: tokens.colorNeutralForeground3, fontSize: "9px", textAnchor: "middle" },
   legend: {
     display: "flex",
     flexWrap: "wrap",
@@ -136,18 +128,6 @@ const useStyles = makeStyles({
     fontSize: tokens.fontSizeBase200,
     color: tokens.colorNeutralForeground2,
   },
-  legendItem: { display: "flex", alignItems: "center", gap: tokens.spacingHorizontalXS },
   swatch: { display: "inline-block", width: "12px", height: "4px", borderTop: "4px solid" },
   swatchDashed: { display: "inline-block", width: "12px", height: "0px", borderTop: "2px dashed" },
-  visuallyHidden: {
-    position: "absolute",
-    width: "1px",
-    height: "1px",
-    padding: 0,
-    margin: "-1px",
-    overflow: "hidden",
-    clip: "rect(0 0 0 0)",
-    whiteSpace: "nowrap",
-    border: 0,
-  },
 });

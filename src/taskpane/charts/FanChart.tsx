@@ -1,9 +1,9 @@
-import { makeStyles, tokens } from "@fluentui/react-components";
+import { makeStyles } from "@fluentui/react-components";
 import { area, line } from "d3-shape";
-import type { ChartSize } from "./chartGeometry";
 import { chartGeometry, DEFAULT_CHART_SIZE } from "./chartGeometry";
 import { ChartFrame } from "./ChartFrame";
-import type { ValueFormatter } from "./chartTypes";
+import type { CategoryChartProps } from "./chartTypes";
+import { useChartStyles } from "./chartStyles";
 import { seriesColour } from "./palette";
 
 /** Percentiles per x label (one value per year). */
@@ -15,14 +15,8 @@ export interface FanBands {
   readonly p95: readonly number[];
 }
 
-export interface FanChartProps {
-  readonly title: string;
-  readonly description?: string;
-  readonly xLabels: readonly string[];
+export interface FanChartProps extends CategoryChartProps {
   readonly bands: FanBands;
-  readonly formatY: ValueFormatter;
-  readonly size?: ChartSize;
-  readonly testId?: string;
 }
 
 /**
@@ -31,6 +25,7 @@ export interface FanChartProps {
  * percentile rows for tests and tooling.
  */
 export function FanChart(props: FanChartProps): React.JSX.Element {
+  const shared = useChartStyles();
   const styles = useStyles();
   const { xLabels, bands } = props;
   const all = [...bands.p5, ...bands.p25, ...bands.p50, ...bands.p75, ...bands.p95];
@@ -66,24 +61,24 @@ export function FanChart(props: FanChartProps): React.JSX.Element {
         />
         <path d={median} fill="none" strokeWidth={2} style={{ stroke: colour }} data-band="p50" />
       </ChartFrame>
-      <ul className={styles.legend} aria-label={`${props.title} legend`}>
-        <li className={styles.item}>
+      <ul className={shared.legend} aria-label={`${props.title} legend`}>
+        <li className={shared.legendItem}>
           <span
             aria-hidden="true"
-            className={styles.swatch}
+            className={shared.swatch}
             style={{ backgroundColor: colour, opacity: 0.25 }}
           />
           P5–P95
         </li>
-        <li className={styles.item}>
+        <li className={shared.legendItem}>
           <span
             aria-hidden="true"
-            className={styles.swatch}
+            className={shared.swatch}
             style={{ backgroundColor: colour, opacity: 0.5 }}
           />
           P25–P75
         </li>
-        <li className={styles.item}>
+        <li className={shared.legendItem}>
           <span aria-hidden="true" className={styles.line} style={{ backgroundColor: colour }} />
           Median
         </li>
@@ -93,16 +88,5 @@ export function FanChart(props: FanChartProps): React.JSX.Element {
 }
 
 const useStyles = makeStyles({
-  legend: {
-    display: "flex",
-    gap: tokens.spacingHorizontalM,
-    listStyleType: "none",
-    margin: 0,
-    padding: 0,
-    fontSize: tokens.fontSizeBase200,
-    color: tokens.colorNeutralForeground2,
-  },
-  item: { display: "flex", alignItems: "center", gap: tokens.spacingHorizontalXS },
-  swatch: { display: "inline-block", width: "12px", height: "10px" },
   line: { display: "inline-block", width: "12px", height: "2px" },
 });

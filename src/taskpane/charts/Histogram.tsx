@@ -2,19 +2,16 @@ import { scalePoint } from "d3-scale";
 import type { ChartSize } from "./chartGeometry";
 import { chartGeometry, DEFAULT_CHART_SIZE } from "./chartGeometry";
 import { ChartFrame } from "./ChartFrame";
-import type { ValueFormatter } from "./chartTypes";
+import type { ChartTextProps, ValueFormatter } from "./chartTypes";
 import { seriesColour } from "./palette";
 
-export interface HistogramProps {
-  readonly title: string;
-  readonly description?: string;
+export interface HistogramProps extends ChartTextProps {
   /** bins + 1 edges (bin k is [edges[k], edges[k+1])). */
   readonly edges: readonly number[];
   readonly counts: readonly number[];
   /** Formats a bin edge for the x labels. */
   readonly formatX: ValueFormatter;
   readonly size?: ChartSize;
-  readonly testId?: string;
 }
 
 /**

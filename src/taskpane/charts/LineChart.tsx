@@ -1,18 +1,11 @@
 import { line } from "d3-shape";
-import type { ChartSize } from "./chartGeometry";
 import { chartGeometry, DEFAULT_CHART_SIZE } from "./chartGeometry";
 import { ChartFrame } from "./ChartFrame";
-import type { ChartSeries, ValueFormatter } from "./chartTypes";
+import type { CategoryChartProps, ChartSeries } from "./chartTypes";
 import { seriesColour } from "./palette";
 
-export interface LineChartProps {
-  readonly title: string;
-  readonly description?: string;
-  readonly xLabels: readonly string[];
+export interface LineChartProps extends CategoryChartProps {
   readonly series: readonly ChartSeries[];
-  readonly formatY: ValueFormatter;
-  readonly size?: ChartSize;
-  readonly testId?: string;
 }
 
 /**

@@ -1,19 +1,12 @@
 import { area, stack } from "d3-shape";
-import type { ChartSize } from "./chartGeometry";
 import { chartGeometry, DEFAULT_CHART_SIZE } from "./chartGeometry";
 import { ChartFrame } from "./ChartFrame";
-import type { ChartSeries, ValueFormatter } from "./chartTypes";
+import type { CategoryChartProps, ChartSeries } from "./chartTypes";
 import { seriesColour } from "./palette";
 
-export interface StackedAreaChartProps {
-  readonly title: string;
-  readonly description?: string;
-  readonly xLabels: readonly string[];
+export interface StackedAreaChartProps extends CategoryChartProps {
   /** Stacked bottom to top in this order; `null` counts as 0. Negative values are clamped to 0. */
   readonly series: readonly ChartSeries[];
-  readonly formatY: ValueFormatter;
-  readonly size?: ChartSize;
-  readonly testId?: string;
 }
 
 /** Areas stacked in series order over categorical x labels (years): a split of a total over time. */

@@ -1,6 +1,7 @@
 import { makeStyles, tokens } from "@fluentui/react-components";
 import { scaleBand, scaleLinear } from "d3-scale";
-import type { ValueFormatter } from "./chartTypes";
+import type { ChartTextProps, ValueFormatter } from "./chartTypes";
+import { useChartStyles } from "./chartStyles";
 import { seriesColour } from "./palette";
 
 export interface TornadoChartBar {
@@ -11,16 +12,13 @@ export interface TornadoChartBar {
   readonly high: number;
 }
 
-export interface TornadoChartProps {
-  readonly title: string;
-  readonly description?: string;
+export interface TornadoChartProps extends ChartTextProps {
   /** The output with every input at base: the bars' common axis. */
   readonly base: number;
   /** Already sorted (widest swing first). */
   readonly bars: readonly TornadoChartBar[];
   readonly formatValue: ValueFormatter;
   readonly width?: number;
-  readonly testId?: string;
 }
 
 /**
@@ -29,6 +27,7 @@ export interface TornadoChartProps {
  * (role="img", title, `data-series` JSON, a visually hidden table).
  */
 export function TornadoChart(props: TornadoChartProps): React.JSX.Element {
+  const shared = useChartStyles();
   const styles = useStyles();
   const { bars, base } = props;
   const width = props.width ?? 320;
@@ -48,12 +47,12 @@ export function TornadoChart(props: TornadoChartProps): React.JSX.Element {
     .padding(0.2);
   const data = { base, bars: bars.map((b) => ({ id: b.id, low: b.low, high: b.high })) };
   return (
-    <figure className={styles.figure}>
+    <figure className={shared.figure}>
       <svg
         role="img"
         aria-label={props.description ? `${props.title}. ${props.description}` : props.title}
         viewBox={`0 0 ${width} ${height}`}
-        className={styles.svg}
+        className={shared.svg}
         data-testid={props.testId}
         data-series={JSON.stringify(data)}
       >
@@ -67,9 +66,9 @@ export function TornadoChart(props: TornadoChartProps): React.JSX.Element {
                 x2={x(tick)}
                 y1={margin.top}
                 y2={height - margin.bottom}
-                className={styles.grid}
+                className={shared.grid}
               />
-              <text x={x(tick)} y={height - margin.bottom + 14} className={styles.tickX}>
+              <text x={x(tick)} y={height - margin.bottom + 14} className={shared.tickX}>
                 {props.formatValue(tick)}
               </text>
             </g>
@@ -105,17 +104,17 @@ export function TornadoChart(props: TornadoChartProps): React.JSX.Element {
           />
         </g>
       </svg>
-      <ul className={styles.legend} aria-label={`${props.title} legend`}>
-        <li className={styles.item}>
-          <span aria-hidden="true" className={styles.swatch} style={{ backgroundColor: seriesColour(1) }} />
+      <ul className={shared.legend} aria-label={`${props.title} legend`}>
+        <li className={shared.legendItem}>
+          <span aria-hidden="true" className={shared.swatch} style={{ backgroundColor: seriesColour(1) }} />
           Input at P10
         </li>
-        <li className={styles.item}>
-          <span aria-hidden="true" className={styles.swatch} style={{ backgroundColor: seriesColour(0) }} />
+        <li className={shared.legendItem}>
+          <span aria-hidden="true" className={shared.swatch} style={{ backgroundColor: seriesColour(0) }} />
           Input at P90
         </li>
       </ul>
-      <table className={styles.visuallyHidden}>
+      <table className={shared.visuallyHidden}>
         <caption>{props.title}</caption>
         <thead>
           <tr>
@@ -139,37 +138,11 @@ export function TornadoChart(props: TornadoChartProps): React.JSX.Element {
 }
 
 const useStyles = makeStyles({
-  figure: { margin: 0, position: "relative" },
-  svg: { width: "100%", height: "auto", display: "block", overflow: "visible" },
-  grid: { stroke: tokens.colorNeutralStroke2, strokeWidth: 1 },
   axis: { stroke: tokens.colorNeutralForeground2, strokeWidth: 1 },
-  tickX: { fill: tokens.colorNeutralForeground3, fontSize: "9px", textAnchor: "middle" },
   label: {
     fill: tokens.colorNeutralForeground2,
     fontSize: "9px",
     textAnchor: "end",
     dominantBaseline: "middle",
-  },
-  legend: {
-    display: "flex",
-    gap: tokens.spacingHorizontalM,
-    listStyleType: "none",
-    margin: 0,
-    padding: 0,
-    fontSize: tokens.fontSizeBase200,
-    color: tokens.colorNeutralForeground2,
-  },
-  item: { display: "flex", alignItems: "center", gap: tokens.spacingHorizontalXS },
-  swatch: { display: "inline-block", width: "12px", height: "10px" },
-  visuallyHidden: {
-    position: "absolute",
-    width: "1px",
-    height: "1px",
-    padding: 0,
-    margin: "-1px",
-    overflow: "hidden",
-    clip: "rect(0 0 0 0)",
-    whiteSpace: "nowrap",
-    border: 0,
   },
 });

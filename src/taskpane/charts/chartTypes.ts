@@ -1,3 +1,5 @@
+import type { ChartSize } from "./chartGeometry";
+
 /**
  * Chart data contract shared by every chart in the pane (line, stacked area, and later band/fan, histogram,
  * tornado). Values are plain numbers in the unit of the chart's axis; `null` is a gap (no value that year).
@@ -10,6 +12,23 @@ export interface ChartSeries {
   readonly values: readonly (number | null)[];
   /** Draw as a dashed line (e.g. a "net of remittance" companion series). */
   readonly dashed?: boolean;
+}
+
+/** What every chart takes besides its data: the accessible text and the test id. */
+export interface ChartTextProps {
+  /** Short title: the SVG's <title>, its accessible name and the data table's caption. */
+  readonly title: string;
+  /** One-sentence summary for screen readers (the SVG's <desc>). */
+  readonly description?: string;
+  /** `data-testid` on the <svg>. */
+  readonly testId?: string;
+}
+
+/** A chart over categorical x labels (years) drawn in a `ChartFrame`. */
+export interface CategoryChartProps extends ChartTextProps {
+  readonly xLabels: readonly string[];
+  readonly formatY: ValueFormatter;
+  readonly size?: ChartSize;
 }
 
 /** Formats an axis tick or a table cell value. */

@@ -3,8 +3,8 @@ import { memo } from "react";
 import type { Provenance, Scenario } from "../../model/types";
 import { fiscalYearLabel } from "../../model/project";
 import { REGIME_FIELDS, regimePath } from "./inputCatalog";
-import { NumberField } from "./NumberField";
 import { ProvenanceBadge } from "./ProvenanceBadge";
+import { TableIssues, TableRowFields, useTableEditorStyles } from "./TableRowFields";
 
 export interface RegimesEditorProps {
   /** Regime names come from the preset (the table's rows are fixed; their numbers are editable). */
@@ -22,37 +22,34 @@ export interface RegimesEditorProps {
 
 /** Export controls: the regimes table (access, remittance in %) and one regime drop-down per projection year. */
 export function RegimesEditor(props: RegimesEditorProps): React.JSX.Element {
+  const table = useTableEditorStyles();
   const styles = useStyles();
   const pathMessages = props.path.flatMap((_, t) => props.issuesAt(`regimePath[${t}]`));
   return (
-    <div className={styles.root}>
-      <div className={styles.caption}>
+    <div className={table.root}>
+      <div className={table.caption}>
         Regimes: access = share of foreign-chip demand NVIDIA may serve; remittance = share of NVIDIA China
         data-center revenue paid to the U.S. government
         <ProvenanceBadge inputLabel="Regimes" provenance={props.provenance["regimes"]} />
       </div>
       {props.regimeNames.map((name) => (
-        <fieldset key={name} className={styles.regime}>
-          <legend className={styles.legend}>{name}</legend>
-          {REGIME_FIELDS.map((spec) => {
-            const path = regimePath(name, spec.field);
-            return (
-              <NumberField
-                key={path}
-                path={path}
-                label={`${name} ${spec.label.toLowerCase()}`}
-                unit={spec.unit}
-                display={spec.display}
-                raw={props.raw[path] ?? ""}
-                message={props.issuesAt(path).join("; ")}
-                provenance={props.provenance[path] ?? props.provenance["regimes"] ?? "none"}
-                onChange={props.onEdit}
-              />
-            );
-          })}
-        </fieldset>
+        <TableRowFields
+          key={name}
+          name={name}
+          fields={REGIME_FIELDS.map((spec) => ({
+            path: regimePath(name, spec.field),
+            label: `${name} ${spec.label.toLowerCase()}`,
+            unit: spec.unit,
+            display: spec.display,
+          }))}
+          table="regimes"
+          raw={props.raw}
+          issuesAt={props.issuesAt}
+          provenance={props.provenance}
+          onEdit={props.onEdit}
+        />
       ))}
-      <div className={styles.caption}>
+      <div className={table.caption}>
         Regime path, by year
         <ProvenanceBadge inputLabel="Regime path" provenance={props.provenance["regimePath"]} />
       </div>
@@ -68,11 +65,9 @@ export function RegimesEditor(props: RegimesEditorProps): React.JSX.Element {
           />
         ))}
       </div>
-      {[...pathMessages, ...props.issuesAt("regimePath"), ...props.issuesAt("regimes")].map((message) => (
-        <div key={message} role="alert" className={styles.error}>
-          {message}
-        </div>
-      ))}
+      <TableIssues
+        messages={[...pathMessages, ...props.issuesAt("regimePath"), ...props.issuesAt("regimes")]}
+      />
     </div>
   );
 }
@@ -116,30 +111,10 @@ export function regimeNamesOf(s: Scenario): readonly string[] {
 }
 
 const useStyles = makeStyles({
-  root: { display: "flex", flexDirection: "column", gap: tokens.spacingVerticalS },
-  caption: {
-    display: "flex",
-    alignItems: "center",
-    gap: tokens.spacingHorizontalXS,
-    fontSize: tokens.fontSizeBase200,
-    color: tokens.colorNeutralForeground2,
-  },
-  regime: {
-    // One box per row: the pane is ~320–400 px wide and the labels are long.
-    display: "flex",
-    flexDirection: "column",
-    gap: tokens.spacingHorizontalS,
-    border: `1px solid ${tokens.colorNeutralStroke2}`,
-    borderRadius: tokens.borderRadiusMedium,
-    padding: tokens.spacingHorizontalS,
-    margin: 0,
-  },
-  legend: { fontWeight: tokens.fontWeightSemibold, fontSize: tokens.fontSizeBase200 },
   pathGrid: {
     display: "grid",
     gridTemplateColumns: "repeat(auto-fill, minmax(120px, 1fr))",
     gap: tokens.spacingHorizontalS,
   },
   dropdown: { minWidth: "100px" },
-  error: { color: tokens.colorPaletteRedForeground1, fontSize: tokens.fontSizeBase200 },
 });

@@ -19,7 +19,10 @@ import { buildSensitivitySheetLayout } from "../../workbook/layout/simulationLay
 import type { SimulationJob } from "../../worker/client";
 import { formatUsdBn } from "../charts/format";
 import { TornadoChart } from "../charts/TornadoChart";
-import { NO_SHEET_WRITER, simulationErrorMessage, writeErrorMessage } from "../simulate/messages";
+import { useResultTableStyles } from "../results/resultTableStyles";
+import { writeResultSheet } from "../results/sheetWrite";
+import { WriteMessage } from "../results/WriteMessage";
+import { simulationErrorMessage } from "../simulate/messages";
 import { DEFAULT_SEED } from "../simulate/state";
 import type { WorkerFactory } from "../simulate/useSimulationClient";
 import { createBrowserWorker, useSimulationClient } from "../simulate/useSimulationClient";
@@ -45,6 +48,7 @@ export function SensitivitySection({
   createWorker = createBrowserWorker,
 }: SensitivitySectionProps): React.JSX.Element {
   const styles = useStyles();
+  const tables = useResultTableStyles();
   const { scenario, simulationSpec, lastSimulation } = useWorkspace();
   const [state, dispatch] = useReducer(sensitivityReducer, undefined, () => initialSensitivityState());
   const client = useSimulationClient(createWorker);
@@ -93,17 +97,9 @@ export function SensitivitySection({
   };
 
   const write = () => {
-    if (state.analysis === undefined) return;
-    if (port === null || port.writeSheets === undefined) {
-      dispatch({ type: "writeFailed", message: NO_SHEET_WRITER });
-      return;
-    }
-    const { sheet, charts } = buildSensitivitySheetLayout(state.analysis.tornado, rank, label);
-    dispatch({ type: "writeStarted" });
-    port.writeSheets([sheet], charts).then(
-      (summary) => dispatch({ type: "writeSucceeded", sheet: summary.sheets[sheet.name] ?? sheet.name }),
-      (error: unknown) => dispatch({ type: "writeFailed", message: writeErrorMessage(error) }),
-    );
+    const analysis = state.analysis;
+    if (analysis === undefined) return;
+    writeResultSheet(port, () => buildSensitivitySheetLayout(analysis.tornado, rank, label), dispatch);
   };
 
   const analysis = state.analysis;
@@ -164,7 +160,7 @@ export function SensitivitySection({
               testId="tornado-chart"
             />
           )}
-          <table className={styles.table} aria-label="Spider table">
+          <table className={tables.table} aria-label="Spider table">
             <thead>
               <tr>
                 <th scope="col">Input</th>
@@ -202,7 +198,7 @@ export function SensitivitySection({
           {state.rank.status === "running" ? <Spinner size="tiny" label="Simulating" /> : null}
         </div>
       ) : (
-        <table className={styles.table} aria-label="Rank correlations">
+        <table className={tables.table} aria-label="Rank correlations">
           <tbody>
             {rank.values.map((v) => (
               <tr key={v.input}>
@@ -218,16 +214,7 @@ export function SensitivitySection({
           <MessageBarBody>{state.rank.message}</MessageBarBody>
         </MessageBar>
       ) : null}
-      {state.write.status === "written" ? (
-        <MessageBar intent="success" data-testid="sensitivity-write-message">
-          <MessageBarBody>Tornado written to the sheet “{state.write.sheet}”</MessageBarBody>
-        </MessageBar>
-      ) : null}
-      {state.write.status === "failed" ? (
-        <MessageBar intent="error" data-testid="sensitivity-write-message">
-          <MessageBarBody>{state.write.message}</MessageBarBody>
-        </MessageBar>
-      ) : null}
+      <WriteMessage write={state.write} what="Tornado" testId="sensitivity-write-message" />
     </div>
   );
 }
@@ -235,15 +222,4 @@ export function SensitivitySection({
 const useStyles = makeStyles({
   root: { display: "flex", flexDirection: "column", gap: tokens.spacingVerticalS },
   row: { display: "flex", flexWrap: "wrap", gap: tokens.spacingHorizontalS, alignItems: "center" },
-  table: {
-    borderCollapse: "collapse",
-    fontSize: tokens.fontSizeBase200,
-    "& th": {
-      textAlign: "left",
-      fontWeight: tokens.fontWeightRegular,
-      paddingRight: tokens.spacingHorizontalS,
-    },
-    "& td": { textAlign: "right", paddingLeft: tokens.spacingHorizontalS },
-    "& thead th": { fontWeight: tokens.fontWeightSemibold },
-  },
 });

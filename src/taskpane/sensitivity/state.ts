@@ -7,7 +7,8 @@ import type { MetricId, OutputRef } from "../../analysis/simulationSpec";
 import { outputLabel } from "../../analysis/simulationSpec";
 import { assertNever } from "../../model/errors";
 import type { RankCorrelations } from "../../workbook/layout/simulationLayout";
-import type { WriteStatus } from "../simulate/state";
+import type { WriteAction, WriteStatus } from "../results/sheetWrite";
+import { writeStatusAfter } from "../results/sheetWrite";
 
 export interface SensitivityState {
   readonly output: OutputRef;
@@ -31,9 +32,7 @@ export type SensitivityAction =
   | { readonly type: "rankStarted" }
   | { readonly type: "rankSucceeded"; readonly correlations: RankCorrelations }
   | { readonly type: "rankFailed"; readonly message: string }
-  | { readonly type: "writeStarted" }
-  | { readonly type: "writeSucceeded"; readonly sheet: string }
-  | { readonly type: "writeFailed"; readonly message: string };
+  | WriteAction;
 
 export const DEFAULT_OUTPUT: OutputRef = { metric: "cumulativeNvidiaChina" };
 
@@ -61,11 +60,9 @@ export function sensitivityReducer(state: SensitivityState, action: SensitivityA
     case "rankFailed":
       return { ...state, rank: { status: "failed", message: action.message } };
     case "writeStarted":
-      return { ...state, write: { status: "writing" } };
     case "writeSucceeded":
-      return { ...state, write: { status: "written", sheet: action.sheet } };
     case "writeFailed":
-      return { ...state, write: { status: "failed", message: action.message } };
+      return { ...state, write: writeStatusAfter(action) };
     default:
       return assertNever(action);
   }

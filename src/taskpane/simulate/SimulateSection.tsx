@@ -23,7 +23,9 @@ import { useWorkspace } from "../workspace";
 import { CorrelationEditor } from "./CorrelationEditor";
 import { DistributionEditor } from "./DistributionEditor";
 import { isDraftProblems, parseDraft } from "./distributionDraft";
-import { NO_SHEET_WRITER, simulationErrorMessage, writeErrorMessage } from "./messages";
+import { writeResultSheet } from "../results/sheetWrite";
+import { WriteMessage } from "../results/WriteMessage";
+import { simulationErrorMessage } from "./messages";
 import { RegimeChainEditor } from "./RegimeChainEditor";
 import { runRequestOf } from "./runRequest";
 import { createProgressStore, RunProgress } from "./RunProgress";
@@ -146,19 +148,15 @@ export function SimulateSection({
   const write = () => {
     const last = state.last;
     if (last === undefined) return;
-    if (port === null || port.writeSheets === undefined) {
-      dispatch({ type: "writeFailed", message: NO_SHEET_WRITER });
-      return;
-    }
-    const { sheet, charts } = buildSimulationSheetLayout(last.result, {
-      scenarioName: workspace.scenarioName,
-      runTimeMs: last.elapsedMs,
-      ranAt: new Date().toISOString(),
-    });
-    dispatch({ type: "writeStarted" });
-    port.writeSheets([sheet], charts).then(
-      (summary) => dispatch({ type: "writeSucceeded", sheet: summary.sheets[sheet.name] ?? sheet.name }),
-      (error: unknown) => dispatch({ type: "writeFailed", message: writeErrorMessage(error) }),
+    writeResultSheet(
+      port,
+      () =>
+        buildSimulationSheetLayout(last.result, {
+          scenarioName: workspace.scenarioName,
+          runTimeMs: last.elapsedMs,
+          ranAt: new Date().toISOString(),
+        }),
+      dispatch,
     );
   };
 
@@ -315,16 +313,7 @@ export function SimulateSection({
           </div>
         </>
       )}
-      {state.write.status === "written" ? (
-        <MessageBar intent="success" data-testid="simulate-write-message">
-          <MessageBarBody>Results written to the sheet “{state.write.sheet}”</MessageBarBody>
-        </MessageBar>
-      ) : null}
-      {state.write.status === "failed" ? (
-        <MessageBar intent="error" data-testid="simulate-write-message">
-          <MessageBarBody>{state.write.message}</MessageBarBody>
-        </MessageBar>
-      ) : null}
+      <WriteMessage write={state.write} what="Results" testId="simulate-write-message" />
     </div>
   );
 }

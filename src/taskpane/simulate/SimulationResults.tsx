@@ -4,6 +4,7 @@ import type { SimulationResult } from "../../analysis/summarize";
 import { FanChart } from "../charts/FanChart";
 import { formatPercent, formatUsdBn, yearLabel } from "../charts/format";
 import { Histogram } from "../charts/Histogram";
+import { useResultTableStyles } from "../results/resultTableStyles";
 
 const METRICS: readonly { readonly id: MetricId; readonly label: string; readonly percent?: boolean }[] = [
   { id: "cumulativeNvidiaChina", label: "Cumulative NVIDIA China revenue" },
@@ -21,6 +22,7 @@ export function SimulationResults({
   readonly elapsedMs?: number;
 }) {
   const styles = useStyles();
+  const tables = useResultTableStyles();
   const stats = result.series.nvidiaChina ?? [];
   const xLabels = result.years.calendar.map(yearLabel);
   const cumulative = result.histograms[0];
@@ -59,7 +61,7 @@ export function SimulationResults({
           {t.label} = {formatPercent(t.probability)}
         </Text>
       ))}
-      <table className={styles.table} aria-label="Summary statistics">
+      <table className={tables.table} aria-label="Summary statistics">
         <thead>
           <tr>
             <th scope="col">Metric</th>
@@ -96,15 +98,4 @@ export function SimulationResults({
 
 const useStyles = makeStyles({
   root: { display: "flex", flexDirection: "column", gap: tokens.spacingVerticalS },
-  table: {
-    borderCollapse: "collapse",
-    fontSize: tokens.fontSizeBase200,
-    "& th": {
-      textAlign: "left",
-      fontWeight: tokens.fontWeightRegular,
-      paddingRight: tokens.spacingHorizontalS,
-    },
-    "& td": { textAlign: "right", paddingLeft: tokens.spacingHorizontalS },
-    "& thead th": { fontWeight: tokens.fontWeightSemibold },
-  },
 });

@@ -8,6 +8,8 @@ import type { SimulationResult } from "../../analysis/summarize";
 import { defaultRegimeChain } from "../../analysis/defaultSpec";
 import { assertNever } from "../../model/errors";
 import type { ScalarInputId, Scenario, SeriesId } from "../../model/types";
+import type { WriteAction, WriteStatus } from "../results/sheetWrite";
+import { writeStatusAfter } from "../results/sheetWrite";
 import type { DistributionDraft, DraftKind } from "./distributionDraft";
 import { defaultDraft, draftOfDistribution, formatDraftNumber } from "./distributionDraft";
 import { inputScale, STOCHASTIC_INPUT_IDS } from "./stochasticInputs";
@@ -26,12 +28,6 @@ export type RunStatus =
   | { readonly status: "failed"; readonly message: string }
   | { readonly status: "cancelled"; readonly done: number; readonly total: number }
   | { readonly status: "succeeded" };
-
-export type WriteStatus =
-  | { readonly status: "idle" }
-  | { readonly status: "writing" }
-  | { readonly status: "written"; readonly sheet: string }
-  | { readonly status: "failed"; readonly message: string };
 
 export interface SimulateState {
   readonly drafts: Readonly<Record<string, DistributionDraft>>;
@@ -84,9 +80,7 @@ export type SimulateAction =
   | { readonly type: "runSucceeded"; readonly result: SimulationResult; readonly elapsedMs: number }
   | { readonly type: "runFailed"; readonly message: string }
   | { readonly type: "runCancelled"; readonly done: number }
-  | { readonly type: "writeStarted" }
-  | { readonly type: "writeSucceeded"; readonly sheet: string }
-  | { readonly type: "writeFailed"; readonly message: string };
+  | WriteAction;
 
 export const DEFAULT_TRIALS = 10_000;
 export const DEFAULT_SEED = 20250101;
@@ -223,11 +217,9 @@ export function simulateReducer(state: SimulateState, action: SimulateAction): S
         },
       };
     case "writeStarted":
-      return { ...state, write: { status: "writing" } };
     case "writeSucceeded":
-      return { ...state, write: { status: "written", sheet: action.sheet } };
     case "writeFailed":
-      return { ...state, write: { status: "failed", message: action.message } };
+      return { ...state, write: writeStatusAfter(action) };
     default:
       return assertNever(action);
   }

@@ -19,8 +19,9 @@ import { WorkbookPortError } from "../port";
 import { blockRange, cellAddress, columnLetters, parseAddress } from "../layout/address";
 import { renameSheets } from "../layout/renameSheets";
 import { quotedText } from "../layout/text";
-import type { CellStyle, LayoutBlock, LayoutCell, WorkbookLayout } from "../layout/types";
+import type { CellStyle, ChartSpec, LayoutBlock, LayoutCell, WorkbookLayout } from "../layout/types";
 import { blockWidth, placedCells } from "./cellGrid";
+import { ownedSheets, ownershipMarkerFormula, ownershipMarkerName, sheetTargets } from "./ownership";
 import { STYLE_LOOKS } from "./styles";
 
 /** `Excel.run` or a stand-in with the same shape. */
@@ -40,11 +41,6 @@ export interface OfficeWriteResult {
   readonly renamed: readonly string[];
   readonly notes: "notes" | "comments" | "skipped";
   readonly syncs: number;
-}
-
-/** Workbook name marking a sheet as the add-in's own. */
-export function ownershipMarkerName(sheetName: string): string {
-  return `CS_Owned_${sheetName.replace(/[^A-Za-z0-9]/g, "_")}`;
 }
 
 export const CHART_TYPES = {
@@ -76,37 +72,14 @@ export async function writeLayoutToExcel(
     syncs++;
 
     const existing = new Set(worksheets.items.map((ws) => ws.name));
-    const markerTargets = new Map<string, string>();
-    for (const item of names.items) {
-      const target = /^='?(.*?)'?!\$A\$1$/.exec(String(item.formula))?.[1]?.replace(/''/g, "'");
-      if (item.name.startsWith("CS_Owned_") && target !== undefined && existing.has(target))
-        markerTargets.set(item.name, target);
-    }
-    const mapping: Record<string, string> = {};
-    const renamed: string[] = [];
-    const reused: string[] = [];
-    const taken = new Set(existing);
-    for (const sheet of layout.sheets) {
-      const owned = markerTargets.get(ownershipMarkerName(sheet.name));
-      if (owned !== undefined) {
-        mapping[sheet.name] = owned;
-        reused.push(owned);
-        continue;
-      }
-      if (taken.has(sheet.name)) {
-        if (options.onConflict === "fail") {
-          throw new WorkbookPortError(
-            "sheetConflict",
-            `A sheet named "${sheet.name}" already exists and was not created by ChipShift`,
-          );
-        }
-        let n = 2;
-        while (taken.has(`${sheet.name} (${n})`)) n++;
-        mapping[sheet.name] = `${sheet.name} (${n})`;
-        renamed.push(sheet.name);
-      } else mapping[sheet.name] = sheet.name;
-      taken.add(mapping[sheet.name]!);
-    }
+    const targets = sheetTargets(
+      layout.sheets.map((sheet) => sheet.name),
+      existing,
+      ownedSheets(names.items, existing),
+      options.onConflict,
+    );
+    if (targets instanceof WorkbookPortError) throw targets;
+    const { mapping, renamed, reused } = targets;
     const target = renameSheets(layout, mapping);
 
     const charts = reused.map((name) => worksheets.getItem(name).charts.load("items/name"));
@@ -141,11 +114,7 @@ export async function writeLayoutToExcel(
     }
     for (const layoutSheet of layout.sheets) {
       const actual = mapping[layoutSheet.name]!;
-      names.add(
-        ownershipMarkerName(layoutSheet.name),
-        `='${actual.replace(/'/g, "''")}'!$A$1`,
-        "ChipShift: marks this sheet as the add-in's own",
-      );
+      names.add(ownershipMarkerName(layoutSheet.name), ownershipMarkerFormula(actual), OWNERSHIP_COMMENT);
     }
     for (const name of target.names) names.add(name.name, `=${name.ref}`);
     for (const validation of target.validations) {
@@ -153,19 +122,31 @@ export async function writeLayoutToExcel(
       range.dataValidation.clear();
       range.dataValidation.rule = { list: { inCellDropDown: true, source: `=${validation.sourceRef}` } };
     }
-    for (const spec of target.charts) {
-      const ws = worksheets.getItem(spec.sheet);
-      const source = worksheets.getItem(spec.source.sheet).getRange(spec.source.range);
-      const chart = ws.charts.add(CHART_TYPES[spec.kind], source, "Rows");
-      chart.name = `CS_${spec.id}`;
-      chart.title.text = spec.title;
-      chart.axes.valueAxis.title.text = spec.yAxisTitle;
-      chart.setPosition(spec.anchor.from, spec.anchor.to);
-    }
+    for (const spec of target.charts) addChart(worksheets, spec);
     await context.sync();
     syncs++;
     return { sheets: mapping, renamed, notes: notesMode, syncs };
   });
+}
+
+/** The comment of every ownership marker name. */
+export const OWNERSHIP_COMMENT = "ChipShift: marks this sheet as the add-in's own";
+
+/**
+ * Adds one layout chart without syncing; `sheetOf` maps a layout sheet name to the sheet actually written
+ * (identity when the spec is already renamed).
+ */
+export function addChart(
+  worksheets: Excel.WorksheetCollection,
+  spec: ChartSpec,
+  sheetOf: (layoutSheet: string) => string = (name) => name,
+): void {
+  const source = worksheets.getItem(sheetOf(spec.source.sheet)).getRange(spec.source.range);
+  const chart = worksheets.getItem(sheetOf(spec.sheet)).charts.add(CHART_TYPES[spec.kind], source, "Rows");
+  chart.name = `CS_${spec.id}`;
+  chart.title.text = spec.title;
+  chart.axes.valueAxis.title.text = spec.yAxisTitle;
+  chart.setPosition(spec.anchor.from, spec.anchor.to);
 }
 
 /** The array element Excel's `range.formulas` should receive for one layout cell. */

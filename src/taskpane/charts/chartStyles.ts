@@ -1,0 +1,34 @@
+import { makeStyles, tokens } from "@fluentui/react-components";
+
+/**
+ * Styles every chart shares: the figure and its SVG, grid lines and x tick labels, a one-line legend of
+ * swatches, and the visually hidden data table that screen readers read instead of the SVG.
+ */
+export const useChartStyles = makeStyles({
+  figure: { margin: 0, position: "relative" },
+  svg: { width: "100%", height: "auto", display: "block", overflow: "visible" },
+  grid: { stroke: tokens.colorNeutralStroke2, strokeWidth: 1 },
+  tickX: { fill: tokens.colorNeutralForeground3, fontSize: "9px", textAnchor: "middle" },
+  legend: {
+    display: "flex",
+    gap: tokens.spacingHorizontalM,
+    listStyleType: "none",
+    margin: 0,
+    padding: 0,
+    fontSize: tokens.fontSizeBase200,
+    color: tokens.colorNeutralForeground2,
+  },
+  legendItem: { display: "flex", alignItems: "center", gap: tokens.spacingHorizontalXS },
+  swatch: { display: "inline-block", width: "12px", height: "10px" },
+  visuallyHidden: {
+    position: "absolute",
+    width: "1px",
+    height: "1px",
+    padding: 0,
+    margin: "-1px",
+    overflow: "hidden",
+    clip: "rect(0 0 0 0)",
+    whiteSpace: "nowrap",
+    border: 0,
+  },
+});

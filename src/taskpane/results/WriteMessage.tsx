@@ -1,0 +1,28 @@
+import { MessageBar, MessageBarBody } from "@fluentui/react-components";
+import type { WriteStatus } from "./sheetWrite";
+
+export interface WriteMessageProps {
+  readonly write: WriteStatus;
+  /** What was written, first word of the success text ("Results", "Tornado"). */
+  readonly what: string;
+  readonly testId: string;
+}
+
+/** The outcome of "Write results": success with the sheet written, or the failure text; nothing otherwise. */
+export function WriteMessage({ write, what, testId }: WriteMessageProps): React.JSX.Element | null {
+  if (write.status === "written")
+    return (
+      <MessageBar intent="success" data-testid={testId}>
+        <MessageBarBody>
+          {what} written to the sheet “{write.sheet}”
+        </MessageBarBody>
+      </MessageBar>
+    );
+  if (write.status === "failed")
+    return (
+      <MessageBar intent="error" data-testid={testId}>
+        <MessageBarBody>{write.message}</MessageBarBody>
+      </MessageBar>
+    );
+  return null;
+}
