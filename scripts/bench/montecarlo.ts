@@ -37,13 +37,7 @@ import { simulate } from "../../src/analysis/simulate";
 import type { SimulationSpec } from "../../src/analysis/simulationSpec";
 import { sampleStats, type SampleStats, type SimulationResult } from "../../src/analysis/summarize";
 import { StatsWorkspace } from "../../src/analysis/columnStats";
-import {
-  counterWord1,
-  philox4x32First,
-  philox4x32Into,
-  seedKey,
-  uniformOpen,
-} from "../../src/analysis/philox";
+import { counterWord1, philox4x32Into, seedKey, uniformOpen } from "../../src/analysis/philox";
 import { STREAM } from "../../src/analysis/sampling";
 import { compileRegimeChain, type CompiledRegimeChain } from "../../src/analysis/regimeChain";
 import { createSimulationClient } from "../../src/worker/client";
@@ -208,8 +202,9 @@ function compileSpec(
 
 /**
  * The same model written flat: no kernel, no sampling plan, no engine. The eight triangular inputs drawn
- * from Philox(seed; trial, SAMPLE, input index) word 0, the regime chain from Philox(seed; trial, REGIME, 0,
- * ⌊(t−1)/4⌋), then every §4.2 row; T is kept per trial and year and summarized per year.
+ * from Philox(seed; trial, SAMPLE, ⌊input index / 4⌋, 0) word (input index mod 4), the regime chain from
+ * Philox(seed; trial, REGIME, ⌊(t−1)/4⌋, 0) word (t−1) mod 4, then every §4.2 row; T is kept per trial and
+ * year and summarized per year.
  */
 export function flatLoop(s: Scenario, spec: SimulationSpec, trials: number, seed: number): SampleStats[] {
   const { ids, tri, varIds, chain } = compileSpec(s, spec);
@@ -253,8 +248,14 @@ export function flatLoop(s: Scenario, spec: SimulationSpec, trials: number, seed
   const out = new Float64Array(n * trials);
   let sink = 0;
   for (let i = 0; i < trials; i++) {
+    let block = -1;
     for (let j = 0; j < k; j++) {
-      const p = uniformOpen(philox4x32First(i, c1Sample, vars[j]!, 0, k0, k1));
+      const v = vars[j]!;
+      if (v >>> 2 !== block) {
+        block = v >>> 2;
+        philox4x32Into(i, c1Sample, block, 0, k0, k1, words);
+      }
+      const p = uniformOpen(words[v & 3]!);
       x[j] =
         p < triSplit[j]!
           ? triMin[j]! + Math.sqrt(p * triLeft[j]!)
@@ -290,7 +291,7 @@ export function flatLoop(s: Scenario, spec: SimulationSpec, trials: number, seed
         supply = supply * (1 + supplyGrowth);
         other = other * (1 + otherGrowth);
         const draw = t - 1;
-        if ((draw & 3) === 0) philox4x32Into(i, c1Regime, 0, draw >>> 2, k0, k1, words);
+        if ((draw & 3) === 0) philox4x32Into(i, c1Regime, draw >>> 2, 0, k0, k1, words);
         const u = uniformOpen(words[draw & 3]!);
         let next = states - 1;
         for (let r = 0; r < states; r++) {
@@ -375,7 +376,9 @@ function hyperFormulaTrials(
   let sink = 0;
   while (performance.now() - started < HF_BUDGET_MS) {
     const values = tri.map((d, j) => {
-      const p = uniformOpen(philox4x32First(trials, counterWord1(0, STREAM.sample), varIds[j]!, 0, k0, k1));
+      const v = varIds[j]!;
+      philox4x32Into(trials, counterWord1(0, STREAM.sample), v >>> 2, 0, k0, k1, words);
+      const p = uniformOpen(words[v & 3]!);
       const split = (d.mode - d.min) / (d.max - d.min);
       return p < split
         ? d.min + Math.sqrt(p * (d.max - d.min) * (d.mode - d.min))
@@ -385,7 +388,7 @@ function hyperFormulaTrials(
     let state = chain.initial;
     for (let t = 1; t <= YEARS; t++) {
       if (((t - 1) & 3) === 0)
-        philox4x32Into(trials, counterWord1(0, STREAM.regime), 0, (t - 1) >>> 2, k0, k1, words);
+        philox4x32Into(trials, counterWord1(0, STREAM.regime), (t - 1) >>> 2, 0, k0, k1, words);
       const u = uniformOpen(words[(t - 1) & 3]!);
       let next = chain.states.length - 1;
       for (let r = 0; r < chain.states.length; r++) {

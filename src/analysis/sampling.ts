@@ -2,10 +2,12 @@
  * The global, counter-based sampling plan: for trial i and stochastic variable j, a uniform in (0, 1) that
  * depends only on (seed, trials, sampling method, correlation target) — never on chunking or worker count.
  *
- * - Plain Monte Carlo: u = Philox(seed; trial i, stream SAMPLE, variable j).
+ * - Plain Monte Carlo: u = word (j mod 4) of Philox(seed; trial i, stream SAMPLE, ⌊j / 4⌋, 0) for variable
+ *   id j, so variable ids 4m..4m+3 of a trial share one block (see philox.ts).
  * - Latin hypercube (default): each variable's N strata are assigned to trials by a seeded Fisher–Yates
- *   permutation (stream LHS_PERM), and u = (stratum + jitter)/N with the jitter drawn as in plain MC. Each
- *   stratum [k/N, (k+1)/N) is hit exactly once per variable.
+ *   permutation (stream LHS_PERM, step i drawing word (j mod 4) of block (i, LHS_PERM, ⌊j / 4⌋, 0)), and
+ *   u = (stratum + jitter)/N with the jitter drawn as in plain MC. Each stratum [k/N, (k+1)/N) is hit
+ *   exactly once per variable.
  * - With a correlation target, the correlated variables' uniforms are drawn as above for all N trials, then
  *   re-ordered by Iman–Conover ranks (stream IC_PERM shuffles the scores).
  *
@@ -13,7 +15,7 @@
  */
 import { modelError, type ModelError } from "../model/errors";
 import { imanConoverRanks } from "./imanConover";
-import { counterWord1, CounterRng, philox4x32First, seedKey, uniformOpen } from "./philox";
+import { counterWord1, CounterRng, philox4x32Into, seedKey, uniformOpen } from "./philox";
 
 export type SamplingMethod = "lhs" | "mc";
 
@@ -45,14 +47,14 @@ export function createSamplingPlan(
   const [key0, key1] = seedKey(seed);
   const slots = variableIds.length;
   const ids = Uint32Array.from(variableIds);
-  const permutations: (Uint32Array | null)[] = variableIds.map((id) =>
-    method === "lhs" ? lhsPermutation(rng, trials, id) : null,
-  );
-  // u = Philox(seed; trial, SAMPLE, variable id) word 0, or the LHS stratum plus that jitter.
+  const permutations: readonly (Uint32Array | null)[] =
+    method === "lhs" ? lhsPermutations(rng, trials, variableIds) : variableIds.map(() => null);
+  const words = new Uint32Array(4);
+  // u = word (id mod 4) of Philox(seed; trial, SAMPLE, ⌊id / 4⌋, 0), or the LHS stratum plus that jitter.
   const base = (trial: number, slot: number): number => {
-    const jitter = uniformOpen(
-      philox4x32First(trial >>> 0, counterWord1(trial, STREAM.sample), ids[slot] as number, 0, key0, key1),
-    );
+    const id = ids[slot] as number;
+    philox4x32Into(trial >>> 0, counterWord1(trial, STREAM.sample), id >>> 2, 0, key0, key1, words);
+    const jitter = uniformOpen(words[id & 3] as number);
     const perm = permutations[slot];
     return perm ? ((perm[trial] as number) + jitter) / trials : jitter;
   };
@@ -89,13 +91,20 @@ export function createSamplingPlan(
     fill: (trial, out) => {
       const c0 = trial >>> 0;
       const c1 = counterWord1(trial, STREAM.sample);
+      // Slots come in id order, so ids sharing a block are adjacent: one block per group of four ids.
+      let block = -1;
       for (let slot = 0; slot < slots; slot++) {
         const f = anyFixed ? fixed[slot] : null;
         if (f) {
           out[slot] = f[trial] as number;
           continue;
         }
-        const jitter = uniformOpen(philox4x32First(c0, c1, ids[slot] as number, 0, key0, key1));
+        const id = ids[slot] as number;
+        if (id >>> 2 !== block) {
+          block = id >>> 2;
+          philox4x32Into(c0, c1, block, 0, key0, key1, words);
+        }
+        const jitter = uniformOpen(words[id & 3] as number);
         const perm = permutations[slot];
         out[slot] = perm ? ((perm[trial] as number) + jitter) / trials : jitter;
       }
@@ -103,19 +112,44 @@ export function createSamplingPlan(
   };
 }
 
-/** A seeded permutation of 0..n−1 (Fisher–Yates driven by Philox, stream LHS_PERM, the variable's id). */
+/**
+ * A seeded permutation of 0..n−1 (Fisher–Yates driven by Philox, stream LHS_PERM): step i swaps with
+ * r = ⌊u·(i+1)⌋, u = `rng.uniform(i, STREAM.lhsPermutation, variableId)`.
+ */
 export function lhsPermutation(rng: CounterRng, n: number, variableId: number): Uint32Array {
-  const perm = new Uint32Array(n);
-  for (let i = 0; i < n; i++) perm[i] = i;
+  return lhsPermutations(rng, n, [variableId])[0] as Uint32Array;
+}
+
+/**
+ * `lhsPermutation` for several variables at once (same permutations): the Fisher–Yates passes run side by
+ * side, so the variable ids that share a Philox block (⌊id / 4⌋) draw step i from one block evaluation.
+ */
+export function lhsPermutations(rng: CounterRng, n: number, variableIds: readonly number[]): Uint32Array[] {
+  const perms = variableIds.map(() => {
+    const perm = new Uint32Array(n);
+    for (let i = 0; i < n; i++) perm[i] = i;
+    return perm;
+  });
+  const ids = Uint32Array.from(variableIds);
   const [key0, key1] = rng.key();
   const c1 = counterWord1(0, STREAM.lhsPermutation);
+  const words = new Uint32Array(4);
   for (let i = n - 1; i > 0; i--) {
-    // Same numbers as rng.uniform(i, STREAM.lhsPermutation, variableId), without the generator's cache checks.
-    const u = uniformOpen(philox4x32First(i, c1, variableId, 0, key0, key1));
-    const r = Math.floor(u * (i + 1));
-    const t = perm[i] as number;
-    perm[i] = perm[r] as number;
-    perm[r] = t;
+    let block = -1;
+    for (let v = 0; v < ids.length; v++) {
+      // Same numbers as rng.uniform(i, STREAM.lhsPermutation, id), without the generator's cache checks.
+      const id = ids[v] as number;
+      if (id >>> 2 !== block) {
+        block = id >>> 2;
+        philox4x32Into(i, c1, block, 0, key0, key1, words);
+      }
+      const u = uniformOpen(words[id & 3] as number);
+      const r = Math.floor(u * (i + 1));
+      const perm = perms[v] as Uint32Array;
+      const t = perm[i] as number;
+      perm[i] = perm[r] as number;
+      perm[r] = t;
+    }
   }
-  return perm;
+  return perms;
 }

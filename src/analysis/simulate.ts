@@ -3,7 +3,8 @@
  * trial's regime path, runs the model kernel (src/model/kernel.ts) per trial and keeps per-trial outputs for
  * the reported statistics.
  *
- * Reproducibility: every random number is Philox(seed; trial, stream, variable), the LHS permutations and
+ * Reproducibility: every random number is a word of Philox(seed; trial, stream, ⌊variable / 4⌋, draw) (word
+ * variable mod 4, see philox.ts), the LHS permutations and
  * Iman–Conover ranks are global functions of (seed, trials), and statistics are computed from the full
  * per-trial arrays in trial order. So results are IDENTICAL for the same seed whatever the chunk size or the
  * number of workers (`runTrialRange` + `mergeRaw`).

@@ -104,8 +104,9 @@ export function createTrialContext(prepared: PreparedSimulation, raw: Simulation
 
 /**
  * Runs trials [start, end) into `raw` (whose first trial is `raw.start`). The inputs are sampled exactly as
- * `plan.uniform` + `inverseCdf` define them; the regime path's uniform for year t is Philox(seed; trial,
- * REGIME, 0, block ⌊(t−1)/4⌋) word (t−1) mod 4, as `CounterRng.uniform(trial, REGIME, 0, t − 1)`.
+ * `plan.uniform` + `inverseCdf` define them; the regime path's uniform for year t uses the year index
+ * v = t − 1 as the variable: word v mod 4 of Philox(seed; trial, REGIME, ⌊v / 4⌋, 0), i.e.
+ * `CounterRng.uniform(trial, REGIME, t − 1)`.
  */
 export function evaluateTrials(
   prepared: PreparedSimulation,
@@ -154,7 +155,7 @@ export function evaluateTrials(
       let state = chain.initial;
       for (let t = 1; t < n; t++) {
         const draw = t - 1;
-        if ((draw & 3) === 0) philox4x32Into(c0, c1, 0, draw >>> 2, key0, key1, regimeWords);
+        if ((draw & 3) === 0) philox4x32Into(c0, c1, draw >>> 2, 0, key0, key1, regimeWords);
         const u = uniformOpen(regimeWords[draw & 3] as number);
         // nextRegime inlined: the first state whose cumulative probability reaches u.
         const row = state * chainStates;

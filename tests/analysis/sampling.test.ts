@@ -1,6 +1,13 @@
 import { describe, expect, it } from "vitest";
 import { isModelError } from "../../src/model/errors";
-import { createSamplingPlan, type SamplingPlan } from "../../src/analysis/sampling";
+import {
+  createSamplingPlan,
+  lhsPermutation,
+  lhsPermutations,
+  STREAM,
+  type SamplingPlan,
+} from "../../src/analysis/sampling";
+import { CounterRng, philox4x32, uniformOpen } from "../../src/analysis/philox";
 import { InvalidCorrelationError, validateCorrelationMatrix } from "../../src/analysis/imanConover";
 import { symmetricEigen } from "../../src/analysis/linearAlgebra";
 import { spearman } from "../../src/analysis/rankCorrelation";
@@ -104,5 +111,38 @@ describe("createSamplingPlan: Iman–Conover", () => {
       ],
     }) as SamplingPlan;
     expect(Math.abs(spearman(column(plan, 0), column(plan, 1)) as number)).toBeLessThan(0.02);
+  });
+});
+
+describe("createSamplingPlan: counter layout", () => {
+  it("createSamplingPlan(mc).uniform(trial, slot) is word (id mod 4) of Philox(trial, SAMPLE, ⌊id / 4⌋, 0)", () => {
+    const ids = [1, 2, 4, 5, 7, 8, 9, 11];
+    const plan = createSamplingPlan(42, 100, "mc", ids) as SamplingPlan;
+    const out = new Float64Array(ids.length);
+    for (const trial of [0, 1, 57, 99]) {
+      plan.fill(trial, out);
+      ids.forEach((id, slot) => {
+        // oracle: the block function (Random123 known answers) at counter (trial, SAMPLE << 16, ⌊id/4⌋, 0), key (42, 0)
+        const word = philox4x32([trial, STREAM.sample << 16, Math.floor(id / 4), 0], [42, 0])[id % 4]!;
+        expect(plan.uniform(trial, slot)).toBe(uniformOpen(word));
+        expect(out[slot]).toBe(uniformOpen(word));
+      });
+    }
+  });
+  it("lhsPermutations(rng, n, ids) equals lhsPermutation(rng, n, id) for each id", () => {
+    const rng = new CounterRng(9);
+    const ids = [0, 3, 4, 6, 13];
+    const together = lhsPermutations(rng, 257, ids);
+    ids.forEach((id, v) => expect([...together[v]!]).toEqual([...lhsPermutation(rng, 257, id)]));
+  });
+  it("lhsPermutation(rng, 3, id) follows Fisher–Yates on rng.uniform(i, LHS_PERM, id)", () => {
+    const rng = new CounterRng(5);
+    const perm = [0, 1, 2];
+    // oracle: Fisher–Yates by hand, i = 2 then 1, r = ⌊u·(i+1)⌋
+    for (const i of [2, 1]) {
+      const r = Math.floor(rng.uniform(i, STREAM.lhsPermutation, 6) * (i + 1));
+      [perm[i], perm[r]] = [perm[r]!, perm[i]!];
+    }
+    expect([...lhsPermutation(rng, 3, 6)]).toEqual(perm);
   });
 });
