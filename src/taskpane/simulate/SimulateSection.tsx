@@ -70,6 +70,15 @@ export function SimulateSection({
   }, [scenario, simulationSpec]);
   useEffect(() => () => job.current?.cancel(), []);
 
+  // A document restored from the workbook brings its run settings too (after the scenario reset above).
+  const restoredSettings = workspace.restoreRequest?.simulationSettings;
+  useEffect(() => {
+    if (restoredSettings === undefined) return;
+    dispatch({ type: "trialsChanged", raw: String(restoredSettings.trials) });
+    dispatch({ type: "seedChanged", raw: String(restoredSettings.seed) });
+    dispatch({ type: "samplingChanged", sampling: restoredSettings.sampling });
+  }, [restoredSettings]);
+
   const {
     drafts,
     transition,

@@ -197,4 +197,29 @@ describe("App with a saved document", () => {
     // hand-computed: saved marketGrowth 0.25 shown in percent → "25"
     expect(growth().value).toBe("25");
   });
+
+  it("App restores the saved trials, seed and sampling into the Simulate tab", async () => {
+    const scenario = licensed();
+    const text = serializeDocument(
+      documentOf(
+        {
+          scenario,
+          scenarioName: "Board case",
+          presetId: "licensed",
+          simulationSpec: defaultSimulationSpec(scenario),
+          simulationSettings: { trials: 54321, seed: 777, sampling: "mc" },
+        },
+        "2026-01-01T00:00:00.000Z",
+      ),
+    );
+    const { port } = fakePort(text);
+    render(<App port={port} initialSection="simulate" />);
+    await settle();
+    fireEvent.click(screen.getByRole("button", { name: "Restore" }));
+    await settle();
+    // the document above: trials 54321, seed 777, plain Monte Carlo
+    expect(screen.getByRole<HTMLInputElement>("textbox", { name: /Trials/ }).value).toBe("54321");
+    expect(screen.getByRole<HTMLInputElement>("textbox", { name: /Seed/ }).value).toBe("777");
+    expect(screen.getByRole<HTMLSelectElement>("combobox", { name: /Sampling/ }).value).toBe("mc");
+  });
 });
