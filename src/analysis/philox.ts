@@ -104,26 +104,8 @@ export function philox4x32First(
   key0: number,
   key1: number,
 ): number {
-  // The state is kept as signed int32 (the same bits) so every step stays in integer registers.
-  let c0 = counter0 | 0;
-  let c1 = counter1 | 0;
-  let c2 = counter2 | 0;
-  let c3 = counter3 | 0;
-  let k0 = key0 | 0;
-  let k1 = key1 | 0;
-  for (let round = 0; round < 10; round++) {
-    const hi0 = mulHi32(M0_LO, M0_HI, c0);
-    const lo0 = Math.imul(M0, c0);
-    const hi1 = mulHi32(M1_LO, M1_HI, c2);
-    const lo1 = Math.imul(M1, c2);
-    c0 = hi1 ^ c1 ^ k0;
-    c1 = lo1;
-    c2 = hi0 ^ c3 ^ k1;
-    c3 = lo0;
-    k0 = (k0 + W0) | 0;
-    k1 = (k1 + W1) | 0;
-  }
-  return c0 >>> 0;
+  philox4x32Into(counter0, counter1, counter2, counter3, key0, key1, SCRATCH);
+  return SCRATCH[0] as number;
 }
 
 /** Counter word 1 of ChipShift's convention: the stream in the high 16 bits, trial bits 32..47 below. */
