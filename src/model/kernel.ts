@@ -7,6 +7,7 @@
  * Layout: every per-year array has H + 1 entries (t = 0..H). Vendor series are flat `Float64Array`s of
  * `vendorCount × (H + 1)` entries, vendor-major: the value for vendor v at year t is at `v * (H + 1) + t`.
  */
+import { SERIES_IDS } from "./types";
 import type { Scenario } from "./types";
 
 /** A100 dense BF16 TFLOPS, the A100-equivalent unit [figure a100_bf16_dense]. */
@@ -82,26 +83,7 @@ export interface KernelBuffers {
 }
 
 /** The per-year series a `KernelBuffers` holds, in the order of `SERIES_IDS`. */
-export const KERNEL_SERIES_KEYS = [
-  "market",
-  "domesticDemandShare",
-  "domesticSupply",
-  "domesticSales",
-  "domesticShare",
-  "foreignDemand",
-  "access",
-  "nvidiaDataCenter",
-  "otherForeign",
-  "blockedDemand",
-  "substituted",
-  "unmetDemand",
-  "nvidiaOther",
-  "nvidiaChina",
-  "remittance",
-  "nvidiaChinaNet",
-  "nvidiaShare",
-  "installedA100eq",
-] as const;
+export const KERNEL_SERIES_KEYS = SERIES_IDS;
 
 /**
  * Allocates output buffers for a horizon of H years (H + 1 points) and `vendorCount` vendors.
