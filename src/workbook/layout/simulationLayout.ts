@@ -74,15 +74,8 @@ export function buildSimulationSheetLayout(
   result: SimulationResult,
   settings: SimulationSheetSettings,
 ): SheetWithCharts {
-  const blocks: LayoutBlock[] = [];
+  const { blocks, add } = blockStack();
   const charts: ChartSpec[] = [];
-  let row = 1;
-  const add = (rows: (LayoutCell | null)[][]): number => {
-    const top = row;
-    blocks.push({ topLeft: cellAddress(top, 1), rows: rectangular(rows) });
-    row += rows.length + 1;
-    return top;
-  };
 
   add([
     [textCell("ChipShift — Monte Carlo simulation", "title")],
@@ -218,14 +211,7 @@ export function buildSensitivitySheetLayout(
   rankCorrelations?: RankCorrelations,
   outputLabel = outputName(tornado),
 ): SheetWithCharts {
-  const blocks: LayoutBlock[] = [];
-  let row = 1;
-  const add = (rows: (LayoutCell | null)[][]): number => {
-    const top = row;
-    blocks.push({ topLeft: cellAddress(top, 1), rows: rectangular(rows) });
-    row += rows.length + 1;
-    return top;
-  };
+  const { blocks, add } = blockStack();
   add([
     [textCell("ChipShift — Sensitivity", "title")],
     [textCell(`Output: ${outputLabel}`, "note")],
@@ -295,6 +281,19 @@ export function buildSensitivitySheetLayout(
     },
     charts,
   };
+}
+
+/** Blocks stacked down column A with one blank row between them; `add` returns the block's top row. */
+function blockStack(): { blocks: LayoutBlock[]; add: (rows: (LayoutCell | null)[][]) => number } {
+  const blocks: LayoutBlock[] = [];
+  let row = 1;
+  const add = (rows: (LayoutCell | null)[][]): number => {
+    const top = row;
+    blocks.push({ topLeft: cellAddress(top, 1), rows: rectangular(rows) });
+    row += rows.length + 1;
+    return top;
+  };
+  return { blocks, add };
 }
 
 function histogramRows(h: Histogram): (LayoutCell | null)[][] {
