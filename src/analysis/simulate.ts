@@ -4,8 +4,8 @@
  * the reported statistics.
  *
  * Reproducibility: every random number is a word of Philox(seed; trial, stream, ⌊variable / 4⌋, draw) (word
- * variable mod 4, see philox.ts), the LHS permutations and
- * Iman–Conover ranks are global functions of (seed, trials), and statistics are computed from the full
+ * variable mod 4, see philox.ts), each trial's Latin hypercube strata are a keyed permutation of its index
+ * (permutation.ts) and Iman–Conover ranks are global functions of (seed, trials), and statistics are computed from the full
  * per-trial arrays in trial order. So results are IDENTICAL for the same seed whatever the chunk size or the
  * number of workers (`runTrialRange` + `mergeRaw`).
  *
