@@ -7,8 +7,10 @@ import { isModelError } from "../model/errors";
 import type { ProjectionYears, ScalarInputId, SeriesId } from "../model/types";
 import { fiscalYearLabel } from "../model/project";
 import { columnStats, StatsWorkspace } from "./columnStats";
-import { averageRanks, pearson } from "./rankCorrelation";
-import type { SamplingMethod } from "./sampling";
+import { SCALAR_INPUT_IDS } from "../model/validate";
+import { permuteIndex } from "./permutation";
+import { averageRanks, averageRanksByPosition, pearson } from "./rankCorrelation";
+import { lhsPermutation, type SamplingMethod } from "./sampling";
 import type { PreparedSimulation, SimulationRaw } from "./simulate";
 import { METRIC_IDS, outputLabel, type MetricId, type OutputRef, type Threshold } from "./simulationSpec";
 
@@ -160,7 +162,7 @@ export function* summarizeSteps(
     const targetRanks = averageRanks(column(rcOutput));
     yield;
     for (let j = 0; j < prepared.stochastic.length; j++) {
-      const rho = pearson(averageRanks(reader.input(j)), targetRanks);
+      const rho = pearson(inputRanks(prepared, j, reader.input(j)), targetRanks);
       values.push({ input: prepared.stochastic[j] as ScalarInputId, rho: isModelError(rho) ? 0 : rho });
       yield;
     }
@@ -184,6 +186,22 @@ export function* summarizeSteps(
     histograms,
     rankCorrelations: { output: rcOutput === undefined ? "" : outputLabel(rcOutput), values },
   };
+}
+
+/**
+ * Average ranks of stochastic input j's samples. Under Latin hypercube (and outside a correlation target) the
+ * trial's stratum orders the samples whenever the inverse CDF is non-decreasing, so the ranks come from the
+ * strata in O(N), checked against the values (`averageRanksByPosition`); otherwise, or if the check fails, a
+ * full `averageRanks`. Both give the same ranks.
+ */
+function inputRanks(prepared: PreparedSimulation, j: number, values: Float64Array): Float64Array {
+  const id = prepared.stochastic[j] as ScalarInputId;
+  if (prepared.sampling === "lhs" && !(prepared.spec.correlation?.inputs.includes(id) ?? false)) {
+    const perm = lhsPermutation(prepared.seed, prepared.trials, SCALAR_INPUT_IDS.indexOf(id));
+    const ranks = averageRanksByPosition(values, (i) => permuteIndex(perm, i));
+    if (ranks !== null) return ranks;
+  }
+  return averageRanks(values);
 }
 
 /**
