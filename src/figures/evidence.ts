@@ -54,13 +54,9 @@ const HOST_CLASSES: ReadonlyMap<string, EvidenceClass> = new Map<string, Evidenc
  * @example classifySource({ url: "https://github.com/x/y/blob/…", … }) → "secondary"
  */
 export function classifySource(source: Pick<Source, "url">): EvidenceClass {
-  if (source.url === null) return "secondary";
-  let host: string;
-  try {
-    host = new URL(source.url).hostname.toLowerCase().replace(/^www\./, "");
-  } catch {
-    return "secondary";
-  }
+  const match = source.url === null ? null : /^https?:\/\/([^/?#:@]+)/i.exec(source.url);
+  if (match === null) return "secondary";
+  const host = match[1]!.toLowerCase().replace(/^www\./, "");
   for (
     let candidate = host;
     candidate.includes(".");
