@@ -4,8 +4,6 @@ import {
   MessageBar,
   MessageBarActions,
   MessageBarBody,
-  Tab,
-  TabList,
   Text,
   makeStyles,
   tokens,
@@ -13,8 +11,8 @@ import {
   webLightTheme,
 } from "@fluentui/react-components";
 import type { WorkbookPort } from "../workbook/port";
-import { isSectionId } from "./paneState";
 import type { SectionId } from "./paneState";
+import { SectionTabs } from "./SectionTabs";
 import { SECTIONS } from "./sections";
 import type { PaneSection } from "./sections";
 import type { ThemeMode } from "./theme";
@@ -34,7 +32,6 @@ const useStyles = makeStyles({
   },
   header: { display: "flex", flexDirection: "column" },
   subtitle: { color: tokens.colorNeutralForeground3 },
-  tabs: { flexWrap: "wrap" },
   panel: { paddingTop: tokens.spacingVerticalS },
 });
 
@@ -116,20 +113,13 @@ function Shell({
           />
         </MessageBar>
       )}
-      <TabList
-        className={styles.tabs}
-        aria-label="ChipShift sections"
-        selectedValue={state.section}
-        onTabSelect={(_, data) => {
-          if (isSectionId(data.value)) dispatch({ type: "sectionSelected", section: data.value });
-        }}
-      >
-        {sections.map((section) => (
-          <Tab key={section.id} id={tabId(section.id)} value={section.id} aria-controls={panelId(section.id)}>
-            {section.label}
-          </Tab>
-        ))}
-      </TabList>
+      <SectionTabs
+        sections={sections}
+        selected={state.section}
+        onSelect={(section) => dispatch({ type: "sectionSelected", section })}
+        tabId={tabId}
+        panelId={panelId}
+      />
       <WorkbookDocumentPanel port={port} />
       {/* A visited section stays mounted (hidden) so a running simulation keeps its worker across tab switches. */}
       {sections
