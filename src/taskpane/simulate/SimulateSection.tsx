@@ -15,6 +15,7 @@ import {
 import { useCallback, useState } from "react";
 import { DEFAULT_TRACKED_SERIES } from "../../analysis/simulationSpec";
 import type { ScalarInputId } from "../../model/types";
+import { scalarValue } from "../../model/validate";
 import type { WorkbookPort } from "../../workbook/port";
 import { buildSimulationSheetLayout, SIMULATION_SHEET } from "../../workbook/layout/simulationLayout";
 import { ResultBanner, StaleWriteDialog } from "../results/ResultBanner";
@@ -71,7 +72,7 @@ export function SimulateSection({ port, createWorker }: SimulateSectionProps): R
   const candidates = STOCHASTIC_INPUT_IDS.filter((id) => {
     const draft = drafts[id];
     if (draft === undefined || draft.kind === "fixed") return false;
-    return !isDraftProblems(parseDraft(draft, inputScale(id), inputLabel(id), scenario[id]));
+    return !isDraftProblems(parseDraft(draft, inputScale(id), inputLabel(id), scalarValue(scenario, id)));
   });
   const running = runStatus.status === "running";
 
@@ -117,7 +118,13 @@ export function SimulateSection({ port, createWorker }: SimulateSectionProps): R
             {STOCHASTIC_INPUT_IDS.map((id: ScalarInputId) => {
               const draft = drafts[id];
               return draft === undefined ? null : (
-                <DistributionEditor key={id} id={id} draft={draft} base={scenario[id]} dispatch={dispatch} />
+                <DistributionEditor
+                  key={id}
+                  id={id}
+                  draft={draft}
+                  base={scalarValue(scenario, id)}
+                  dispatch={dispatch}
+                />
               );
             })}
           </AccordionPanel>

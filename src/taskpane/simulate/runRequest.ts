@@ -13,7 +13,7 @@ import type { SimulationSpec, Threshold } from "../../analysis/simulationSpec";
 import { validateSimulationSpec } from "../../analysis/simulationSpec";
 import { isModelError } from "../../model/errors";
 import type { ScalarInputId, Scenario } from "../../model/types";
-import { validateScenario } from "../../model/validate";
+import { scalarValue, validateScenario } from "../../model/validate";
 import { isDraftProblems, parseDraft } from "./distributionDraft";
 import type { SimulateView } from "./state";
 import { correlationText, SHARE_SERIES, transitionRowProblem } from "./state";
@@ -117,12 +117,12 @@ export function specRequestOf(scenario: Scenario, view: SimulateView): SpecReque
   for (const id of STOCHASTIC_INPUT_IDS) {
     const draft = view.drafts[id];
     if (draft === undefined) continue;
-    const parsed = parseDraft(draft, inputScale(id), inputLabel(id), scenario[id]);
+    const parsed = parseDraft(draft, inputScale(id), inputLabel(id), scalarValue(scenario, id));
     if (isDraftProblems(parsed)) {
       const first = Object.values(parsed.fields)[0] ?? parsed.overall ?? "invalid";
       problems.push(`${inputLabel(id)}: ${first}`);
     } else if (parsed.kind === "fixed") {
-      if (parsed.value !== scenario[id]) fixed[id] = parsed.value;
+      if (parsed.value !== scalarValue(scenario, id)) fixed[id] = parsed.value;
     } else inputs[id] = parsed;
   }
 

@@ -13,6 +13,7 @@ import type { SamplingMethod } from "../../analysis/sampling";
 import type { SimulationSpec } from "../../analysis/simulationSpec";
 import { assertNever } from "../../model/errors";
 import type { Projection, ScalarInputId, Scenario, SeriesId } from "../../model/types";
+import { scalarValue } from "../../model/validate";
 import type { DistributionDraft, DraftKind } from "./distributionDraft";
 import { defaultDraft, draftOfDistribution, formatDraftNumber } from "./distributionDraft";
 import { inputScale, STOCHASTIC_INPUT_IDS } from "./stochasticInputs";
@@ -127,7 +128,7 @@ export function specDraftReducer(state: SpecDraft, action: SpecDraftAction, scen
       const draft =
         action.kind === "fixed"
           ? followsScenario()
-          : defaultDraft(action.kind, scenario[action.id] * inputScale(action.id));
+          : defaultDraft(action.kind, scalarValue(scenario, action.id) * inputScale(action.id));
       return { ...state, inputs: { ...state.inputs, [action.id]: draft } };
     }
     case "fieldChanged": {
