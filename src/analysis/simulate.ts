@@ -23,6 +23,7 @@
 import { isModelError, modelError, type ModelError } from "../model/errors";
 import type { ScalarInputId, Scenario, SeriesId } from "../model/types";
 import { SCALAR_INPUT_IDS, validateScenario } from "../model/validate";
+import { ownValue } from "../model/own";
 import type { Distribution } from "./distributions";
 import { compileRegimeChain, type CompiledRegimeChain } from "./regimeChain";
 import { createSamplingPlan, type SamplingMethod, type SamplingPlan } from "./sampling";
@@ -237,10 +238,12 @@ export function prepareSimulation(
   }
   if (sampling !== "lhs" && sampling !== "mc")
     return modelError("invalidInput", `sampling must be "lhs" or "mc", got ${String(sampling)}`);
-  const valid = validateScenario(scenario);
-  if (isModelError(valid)) return valid;
-  const checked = validateSimulationSpec(valid, spec);
+  const given = validateScenario(scenario);
+  if (isModelError(given)) return given;
+  const checked = validateSimulationSpec(given, spec);
   if (isModelError(checked)) return checked;
+  // A `fixed` distribution sets its input for every trial (validated against the input's bounds above).
+  const valid = withFixedInputs(given, spec);
   const stochastic = SCALAR_INPUT_IDS.filter(
     (id) => spec.inputs[id] !== undefined && spec.inputs[id].kind !== "fixed",
   );
@@ -356,4 +359,13 @@ function allocateRaw(prepared: PreparedSimulation, start: number, count: number)
     metrics,
     inputs: prepared.stochastic.map(() => new Float64Array(prepared.keepInputs ? count : 0)),
   };
+}
+
+/** The scenario with every `fixed` distribution's value in place of its input. */
+function withFixedInputs(scenario: Scenario, spec: SimulationSpec): Scenario {
+  const fixed = SCALAR_INPUT_IDS.flatMap((id) => {
+    const d = ownValue(spec.inputs, id);
+    return d?.kind === "fixed" ? [[id, d.value] as const] : [];
+  });
+  return fixed.length === 0 ? scenario : { ...scenario, ...Object.fromEntries(fixed) };
 }

@@ -4,6 +4,7 @@
  * scenario, a Live column that follows the scenario switch (INDEX/MATCH), provenance and note columns.
  * `readScenariosFromInputs` parses the same shape back.
  */
+import { extent } from "../../model/own";
 import type { Provenance, Scenario } from "../../model/types";
 import { cellAddress, columnLetters, sheetRef } from "./address";
 import { formulaCell, numberCell, rectangular, textCell } from "./cells";
@@ -50,7 +51,7 @@ export function buildInputsSheet(
   const firstCol = INPUTS_GEOMETRY.firstScenarioColumn;
   const liveCol = firstCol + k;
   const base = scenarios[0]!;
-  const maxHorizon = Math.max(...scenarios.map((s) => s.scenario.horizon));
+  const [, maxHorizon] = extent(scenarios.map((s) => s.scenario.horizon));
   const regimeNames = unionKeys(scenarios.map((s) => s.scenario.regimes));
   const vendorNames = unionKeys(scenarios.map((s) => s.scenario.vendors));
   const headerRange = `$${columnLetters(firstCol)}$${INPUTS_GEOMETRY.headerRow}:$${columnLetters(liveCol - 1)}$${INPUTS_GEOMETRY.headerRow}`;
