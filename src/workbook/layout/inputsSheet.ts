@@ -6,6 +6,7 @@
  */
 import { extent } from "../../model/own";
 import type { Provenance, Scenario } from "../../model/types";
+import { scalarValue } from "../../model/validate";
 import { cellAddress, columnLetters, sheetRef } from "./address";
 import { formulaCell, numberCell, rectangular, textCell } from "./cells";
 import { provenanceLabel, provenanceNote, provenanceSummary } from "./provenanceNote";
@@ -103,7 +104,7 @@ export function buildInputsSheet(
       textCell(meta.label, "label"),
       textCell(meta.unit),
       ...scenarios.map((s) =>
-        numberCell(s.scenario[meta.id], meta.numberFormat, "input", provenanceNote(s.provenance[meta.id])),
+        numberCell(scalarValue(s.scenario, meta.id), meta.numberFormat, "input", provenanceNote(s.provenance[meta.id])),
       ),
       { ...live(r), numberFormat: meta.numberFormat },
       textCell(provenanceLabel(base.provenance[meta.id]), "note"),
