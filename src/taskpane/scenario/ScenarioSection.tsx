@@ -196,7 +196,7 @@ export function ScenarioSection({ port, onError }: ScenarioSectionProps): React.
         </MessageBar>
       ) : null}
       <MetricsRow projection={state.projection} />
-      <ProjectionCharts projection={state.projection} />
+      <ProjectionCharts projection={state.projection} scenario={state.scenario} />
       {port ? (
         <div>
           <Button size="small" disabled={state.edited || inserting} onClick={insertFormula}>
