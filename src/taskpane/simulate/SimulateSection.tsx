@@ -15,6 +15,7 @@ import {
 import { useEffect, useMemo, useReducer, useRef, useState } from "react";
 import { DEFAULT_TRACKED_SERIES } from "../../analysis/simulationSpec";
 import type { ScalarInputId } from "../../model/types";
+import { scalarValue } from "../../model/validate";
 import type { WorkbookPort } from "../../workbook/port";
 import { buildSimulationSheetLayout } from "../../workbook/layout/simulationLayout";
 import { SimulationClientError } from "../../worker/client";
@@ -179,7 +180,7 @@ export function SimulateSection({
             {STOCHASTIC_INPUT_IDS.map((id: ScalarInputId) => {
               const draft = drafts[id];
               return draft === undefined ? null : (
-                <DistributionEditor key={id} id={id} draft={draft} base={scenario[id]} dispatch={dispatch} />
+                <DistributionEditor key={id} id={id} draft={draft} base={scalarValue(scenario, id)} dispatch={dispatch} />
               );
             })}
           </AccordionPanel>

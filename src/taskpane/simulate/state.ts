@@ -8,6 +8,7 @@ import type { SimulationResult } from "../../analysis/summarize";
 import { defaultRegimeChain } from "../../analysis/defaultSpec";
 import { assertNever } from "../../model/errors";
 import type { ScalarInputId, Scenario, SeriesId } from "../../model/types";
+import { scalarValue } from "../../model/validate";
 import type { WriteAction, WriteStatus } from "../results/sheetWrite";
 import { writeStatusAfter } from "../results/sheetWrite";
 import type { DistributionDraft, DraftKind } from "./distributionDraft";
@@ -90,7 +91,7 @@ export function initialSimulateState(args: { scenario: Scenario; spec: Simulatio
   const { scenario, spec } = args;
   const drafts: Record<string, DistributionDraft> = {};
   for (const id of STOCHASTIC_INPUT_IDS) {
-    const d = spec.inputs[id] ?? { kind: "fixed", value: scenario[id] };
+    const d = spec.inputs[id] ?? { kind: "fixed", value: scalarValue(scenario, id) };
     drafts[id] = draftOfDistribution(d, inputScale(id));
   }
   const chain = spec.regimeChain ?? defaultRegimeChain(scenario);
