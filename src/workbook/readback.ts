@@ -120,8 +120,7 @@ function readColumn(grid: Grid, col: number, sheet: string): ParsedColumn {
       firstAddress(id, address);
       const value = cellNumber(raw);
       if (typeof value === "number") scalars.set(id, value);
-      else if (meta.defaultValue === undefined)
-        issue(address, `${id} must be a number, got ${value.got}`);
+      else if (meta.defaultValue === undefined) issue(address, `${id} must be a number, got ${value.got}`);
       else if (value.got !== "blank") issue(address, `${id} must be a number or blank, got ${value.got}`);
     } else if ((match = /^regimes\.(.+)\.(access|remittance|offshoreAccess)$/.exec(id)) !== null) {
       const [, regime, field] = match as unknown as [string, string, RegimeField];
@@ -191,7 +190,7 @@ function readColumn(grid: Grid, col: number, sheet: string): ParsedColumn {
       entries.push([key, { ...entry } as Record<F, number>]);
     }
     // Object.fromEntries defines own data properties: a key "__proto__" stays a plain key.
-    return Object.fromEntries(entries) as Record<string, Record<F, number>>;
+    return Object.fromEntries(entries);
   };
   const regimeTable = completeEntries(regimes, "regimes", ["access", "remittance"], ["offshoreAccess"]);
   const vendorTable = completeEntries(vendors, "vendors", ["weight", "aspUsdK", "bf16Tflops"], []);
@@ -200,7 +199,10 @@ function readColumn(grid: Grid, col: number, sheet: string): ParsedColumn {
     const valueAddress = addressOf.get(`reported.${period}`) ?? headerAddress;
     const figureAddress = addressOf.get(`reported.${period}.figureId`) ?? valueAddress;
     if (entry.value === undefined) {
-      issue(figureAddress, `reported ${period} has a figure id but no value; type the value or clear the figure id`);
+      issue(
+        figureAddress,
+        `reported ${period} has a figure id but no value; type the value or clear the figure id`,
+      );
       continue;
     }
     addressOf.set(`reported[${reportedList.length}]`, valueAddress);

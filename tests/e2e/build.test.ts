@@ -37,7 +37,13 @@ async function screenshotChannels(page: Page, session: Session, name: string): P
 
 /** The outlook, gap and channel rows of the shown CS Model equal the engine's for `scenario`, t = 0..2. */
 async function expectV2Rows(page: Page, scenario: Scenario): Promise<void> {
-  const ids: SeriesId[] = ["nvidiaOffshore", "nvidiaChina", "nvidiaChinaOutlook", "reportedGap", "nvidiaChinaNet"];
+  const ids: SeriesId[] = [
+    "nvidiaOffshore",
+    "nvidiaChina",
+    "nvidiaChinaOutlook",
+    "reportedGap",
+    "nvidiaChinaNet",
+  ];
   for (const id of ids) {
     const row = await rowOf(page, "CS Model", id);
     for (const [t, column] of ["D", "E", "F"].entries())

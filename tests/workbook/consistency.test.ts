@@ -50,7 +50,11 @@ describe("CS Model computed by HyperFormula", () => {
   it("createHyperFormulaWorkbook(buildWorkbookLayout([tiny v2])) computes the channel, outlook and gap rows by hand", () => {
     const hf = createHyperFormulaWorkbook(layoutOf([named("Tiny v2", TINY_V2)]));
     const rows = modelRows(hf);
-    const row = (id: string): number[] => rows.get(id)!.slice(0, 2).map((v) => Number(Number(v).toFixed(12)));
+    const row = (id: string): number[] =>
+      rows
+        .get(id)!
+        .slice(0, 2)
+        .map((v) => Number(Number(v).toFixed(12)));
     // hand-computed: P = 10·1.2^t = 10, 12; oa = 0.5 → Q = 5, 6 and W = 5, 6
     expect(row("offshoreDemand")).toEqual([10, 12]);
     expect(row("offshoreAccess")).toEqual([0.5, 0.5]);

@@ -28,7 +28,10 @@ export function relativeDiff(a: number, b: number): number {
 }
 
 /** Largest relative difference between the CS Model rows (as a spreadsheet engine computed them) and the engine. */
-export function maxSheetVsEngine(rows: Map<string, unknown[]>, p: Projection): { worst: number; where: string } {
+export function maxSheetVsEngine(
+  rows: Map<string, unknown[]>,
+  p: Projection,
+): { worst: number; where: string } {
   let worst = 0;
   let where = "";
   const check = (id: string, expected: readonly number[]): void => {
@@ -75,4 +78,3 @@ export function maxSheetVsEngine(rows: Map<string, unknown[]>, p: Projection): {
     throw new Error("engine crossover disagrees with its own series");
   return { worst, where };
 }
-

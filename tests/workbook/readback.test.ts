@@ -109,7 +109,7 @@ describe("readScenariosFromInputs(grid)", () => {
     expect(engineIssues.find((i) => i.address === `D${negative}`)!.message).toMatch(/Q2 FY2027/);
   });
 
-  it("readScenariosFromInputs(grid) reports a period typed as \"Q5 FY2027\" in the id column at its cell", () => {
+  it('readScenariosFromInputs(grid) reports a period typed as "Q5 FY2027" in the id column at its cell', () => {
     const { hf, grid, rowOf } = inputsWorkbook([named("Tiny v2", TINY_V2)]);
     const row = rowOf("reported[Q4 FY2027]");
     setCell(hf, "CS Inputs", `A${row}`, "'reported[Q5 FY2027]");

@@ -68,7 +68,10 @@ async function hyperFormulaFromXlsx(bytes: Uint8Array): Promise<HyperFormula> {
         row.eachCell((cell, c) => void (cells[c - 1] = cellContent(cell)));
         contents[r - 1] = Array.from(cells, (v) => v ?? null);
       });
-      hf.setCellContents({ sheet: hf.getSheetId(ws.name)!, row: 0, col: 0 }, Array.from(contents, (r) => r ?? []));
+      hf.setCellContents(
+        { sheet: hf.getSheetId(ws.name)!, row: 0, col: 0 },
+        Array.from(contents, (r) => r ?? []),
+      );
     }
   });
   return hf;
@@ -103,7 +106,15 @@ describe("the exported .xlsx, recalculated by another spreadsheet engine", () =>
         const out = path.join(dir, "out");
         execFileSync(
           soffice!,
-          [`-env:UserInstallation=file://${dir}/profile`, "--headless", "--convert-to", "xlsx", "--outdir", out, path.join(dir, "model.xlsx")],
+          [
+            `-env:UserInstallation=file://${dir}/profile`,
+            "--headless",
+            "--convert-to",
+            "xlsx",
+            "--outdir",
+            out,
+            path.join(dir, "model.xlsx"),
+          ],
           { stdio: "ignore", timeout: 120_000 },
         );
         const wb = new ExcelJS.Workbook();
@@ -112,8 +123,17 @@ describe("the exported .xlsx, recalculated by another spreadsheet engine", () =>
         const { worst, where } = maxSheetVsEngine(rows, projectionOf(CHANNELS));
         expect(worst, where).toBeLessThanOrEqual(TOLERANCE);
         // The rows the brief names, spelled out so that a missing row fails here by name.
-        for (const id of ["nvidiaDataCenter", "nvidiaOffshore", "nvidiaOther", "nvidiaChinaOutlook", "reportedGap"])
-          expect(rows.get(id)?.every((v) => typeof v === "number"), id).toBe(true);
+        for (const id of [
+          "nvidiaDataCenter",
+          "nvidiaOffshore",
+          "nvidiaOther",
+          "nvidiaChinaOutlook",
+          "reportedGap",
+        ])
+          expect(
+            rows.get(id)?.every((v) => typeof v === "number"),
+            id,
+          ).toBe(true);
       } finally {
         rmSync(dir, { recursive: true, force: true });
       }

@@ -24,7 +24,9 @@ export const ProjectionCharts = memo(function ProjectionCharts({
   const x = projection.years.calendar.map(yearLabel);
   const s = projection.series;
   const markers =
-    scenario === undefined ? [] : reportedQuarterMarkers(scenario.reported, scenario.baseYear, scenario.horizon);
+    scenario === undefined
+      ? []
+      : reportedQuarterMarkers(scenario.reported, scenario.baseYear, scenario.horizon);
   const anyReported = s.reportedQuarters.some((k) => k > 0);
   const offshoreUsed = s.offshoreDemand.some((v) => v > 0);
   return (
@@ -43,7 +45,13 @@ export const ProjectionCharts = memo(function ProjectionCharts({
         series={[
           { id: "nvidiaChina", label: "Model", values: s.nvidiaChina },
           ...(anyReported
-            ? [{ id: "nvidiaChinaOutlook", label: "Outlook with reported quarters", values: s.nvidiaChinaOutlook }]
+            ? [
+                {
+                  id: "nvidiaChinaOutlook",
+                  label: "Outlook with reported quarters",
+                  values: s.nvidiaChinaOutlook,
+                },
+              ]
             : []),
           { id: "nvidiaChinaNet", label: "Net of remittance", values: s.nvidiaChinaNet, dashed: true },
         ]}

@@ -285,23 +285,18 @@ export function buildInputsSheet(
     name: TABLE_NAMES.reportedValues,
     ref: sheetRef(sheetName, reportedValues.first, liveCol, reportedValues.last, liveCol),
   });
-  tableRows(
-    "Reported quarters: figure id of each value (see CS Sources)",
-    periods,
-    "reported",
-    (period) => ({
-      id: `reported[${period}].figureId`,
-      label: period,
-      unit: "figure id",
-      format: "@",
-      values: (s) => {
-        const figureId = reportedEntry(s, period)?.figureId;
-        return figureId === undefined ? null : textCell(figureId, "input");
-      },
-      blank: "",
-      note: () => undefined,
-    }),
-  );
+  tableRows("Reported quarters: figure id of each value (see CS Sources)", periods, "reported", (period) => ({
+    id: `reported[${period}].figureId`,
+    label: period,
+    unit: "figure id",
+    format: "@",
+    values: (s) => {
+      const figureId = reportedEntry(s, period)?.figureId;
+      return figureId === undefined ? null : textCell(figureId, "input");
+    },
+    blank: "",
+    note: () => undefined,
+  }));
 
   const vendorTable = (
     field: "weight" | "aspUsdK" | "bf16Tflops",

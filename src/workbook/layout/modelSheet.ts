@@ -329,8 +329,7 @@ export function buildModelSheet(maxHorizon: number, vendorNames: readonly string
     label: "Reported minus model over the reported quarters G_t",
     unit: "USD bn",
     format: USD_BN,
-    cell: (c) =>
-      f(`=${at("nvidiaChinaReported", c)}-${at("nvidiaChina", c)}*${at("reportedQuarters", c)}/4`),
+    cell: (c) => f(`=${at("nvidiaChinaReported", c)}-${at("nvidiaChina", c)}*${at("reportedQuarters", c)}/4`),
   });
   addRow({
     id: "remittance",
@@ -389,7 +388,9 @@ export function buildModelSheet(maxHorizon: number, vendorNames: readonly string
     },
   });
 
-  section("No-controls reference (every regime: access = offshore access = 1, remittance = 0; same reported quarters)");
+  section(
+    "No-controls reference (every regime: access = offshore access = 1, remittance = 0; same reported quarters)",
+  );
   addRow({
     id: "ref.access",
     label: "Reference access and offshore access",
@@ -419,7 +420,8 @@ export function buildModelSheet(maxHorizon: number, vendorNames: readonly string
     label: "Reference NVIDIA China revenue, outlook",
     unit: "USD bn",
     format: USD_BN,
-    cell: (c) => f(outlook(at("nvidiaChinaReported", c), at("ref.nvidiaChina", c), at("reportedQuarters", c))),
+    cell: (c) =>
+      f(outlook(at("nvidiaChinaReported", c), at("ref.nvidiaChina", c), at("reportedQuarters", c))),
   });
   addRow({
     id: "revenueAtRisk",
