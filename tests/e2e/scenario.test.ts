@@ -1,7 +1,8 @@
 import type { Browser, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { PRESETS } from "../../src/model/presets";
-import { launchBrowser, openSession } from "./support/browser";
+import path from "node:path";
+import { launchBrowser, openSession, SCREENSHOT_DIR } from "./support/browser";
 
 // Oracle: preset names from DESIGN.md §4.4, not the app's preset module.
 const PRESET_NAMES = ["Licensed trade", "Full decoupling", "Détente", "Domestic supply crunch"];
@@ -178,8 +179,16 @@ describe("scenario studio", () => {
       }
       // designed for the pane: no horizontal scroll at 350 px
       expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(350);
-      await page.getByTestId("chart-nvidia-china").scrollIntoViewIfNeeded();
-      await session.screenshot(`scenario-350-${i + 1}-${name.replace(/ /g, "-").toLowerCase()}`);
+      // The three charts at full resolution (a full-page shot of the long pane is too small to read).
+      const top = await page.getByText("NVIDIA China revenue", { exact: true }).boundingBox();
+      const bottom = await page.getByTestId("chart-market-split").boundingBox();
+      const slug = name.replace(/ /g, "-").toLowerCase();
+      await page.screenshot({
+        path: path.join(SCREENSHOT_DIR, `scenario-350-${i + 1}-${slug}-charts.png`),
+        fullPage: true,
+        clip: { x: 0, y: top!.y - 8, width: 350, height: bottom!.y + bottom!.height + 60 - top!.y },
+      });
+      await session.screenshot(`scenario-350-${i + 1}-${slug}`);
     }
     expect(session.errors()).toEqual([]);
     await session.close();

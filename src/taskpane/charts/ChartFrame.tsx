@@ -97,39 +97,42 @@ export function ChartFrame(props: ChartFrameProps): React.JSX.Element {
           ))}
         </ul>
       ) : null}
-      <table className={shared.visuallyHidden}>
-        <caption>{props.title}</caption>
-        <thead>
-          <tr>
-            <th scope="col">Year</th>
-            {series.map((s) => (
-              <th key={s.id} scope="col">
-                {s.label}
-              </th>
-            ))}
-            {markerSets.map((m) => (
-              <th key={m.id} scope="col">
-                {m.label}
-              </th>
-            ))}
-          </tr>
-        </thead>
-        <tbody>
-          {xLabels.map((label, row) => (
-            <tr key={label}>
-              <th scope="row">{label}</th>
-              {series.map((s) => {
-                const value = s.values[row];
-                return <td key={s.id}>{value === null || value === undefined ? "–" : formatY(value)}</td>;
-              })}
-              {markerSets.map((m) => {
-                const labels = m.markers.filter((p) => p.xIndex === row).map((p) => p.label);
-                return <td key={m.id}>{labels.length === 0 ? "–" : labels.join("; ")}</td>;
-              })}
+      {/* A table box ignores overflow: the clipping wrapper keeps its width out of the pane's layout. */}
+      <div className={shared.visuallyHidden}>
+        <table>
+          <caption>{props.title}</caption>
+          <thead>
+            <tr>
+              <th scope="col">Year</th>
+              {series.map((s) => (
+                <th key={s.id} scope="col">
+                  {s.label}
+                </th>
+              ))}
+              {markerSets.map((m) => (
+                <th key={m.id} scope="col">
+                  {m.label}
+                </th>
+              ))}
             </tr>
-          ))}
-        </tbody>
-      </table>
+          </thead>
+          <tbody>
+            {xLabels.map((label, row) => (
+              <tr key={label}>
+                <th scope="row">{label}</th>
+                {series.map((s) => {
+                  const value = s.values[row];
+                  return <td key={s.id}>{value === null || value === undefined ? "–" : formatY(value)}</td>;
+                })}
+                {markerSets.map((m) => {
+                  const labels = m.markers.filter((p) => p.xIndex === row).map((p) => p.label);
+                  return <td key={m.id}>{labels.length === 0 ? "–" : labels.join("; ")}</td>;
+                })}
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </div>
     </figure>
   );
 }
