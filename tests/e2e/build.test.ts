@@ -104,6 +104,12 @@ describe("build the model into the preview workbook", () => {
       await session.screenshot(`build-sheet-${i + 1}-${name.replace(/ /g, "-").toLowerCase()}`);
     }
 
+    // The v2 inputs of CS Inputs: offshore access per regime and the reported-quarters block.
+    await showSheet(page, "CS Inputs");
+    const reportedRow = await rowOf(page, "CS Inputs", "reported[Q4 FY2027].figureId");
+    await page.locator(`[data-cell="CS Inputs!A${reportedRow}"]`).scrollIntoViewIfNeeded();
+    await session.screenshot("build-inputs-reported-quarters");
+
     const licensed = presetScenario("Licensed trade");
     await showSheet(page, "CS Model");
     await expectV2Rows(page, licensed);

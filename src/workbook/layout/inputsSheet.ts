@@ -289,7 +289,7 @@ export function buildInputsSheet(
     id: `reported[${period}].figureId`,
     label: period,
     unit: "figure id",
-    format: "@",
+    format: "General",
     values: (s) => {
       const figureId = reportedEntry(s, period)?.figureId;
       return figureId === undefined ? null : textCell(figureId, "input");
