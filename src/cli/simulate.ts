@@ -7,11 +7,14 @@
 import { parseArgs } from "node:util";
 import { performance } from "node:perf_hooks";
 import { isModelError } from "../model/errors";
+import { parseDecimal } from "../model/decimalText";
+import { echo, extent } from "../model/own";
+import type { Scenario } from "../model/types";
 import { defaultSimulationSpec } from "../analysis/defaultSpec";
 import { simulate } from "../analysis/simulate";
-import type { SimulationSpec } from "../analysis/simulationSpec";
+import { validateSimulationSpec, type SimulationSpec } from "../analysis/simulationSpec";
 import type { SampleStats, SimulationResult } from "../analysis/summarize";
-import { EXIT_BAD_INPUT, EXIT_OK, type CliIo } from "./io";
+import { EXIT_BAD_INPUT, EXIT_OK, systemReason, type CliIo } from "./io";
 import { resolveScenarioArgs, SCENARIO_OPTIONS } from "./scenarioArgs";
 
 const FORMATS = ["table", "json"] as const;
@@ -47,8 +50,12 @@ export function run(argv: readonly string[], io: CliIo): number {
     io.stderr(`--format must be one of ${FORMATS.join(", ")}, got "${values.format}"`);
     return EXIT_BAD_INPUT;
   }
-  const trials = Number(values.trials ?? "10000");
-  const seed = Number(values.seed ?? "1");
+  const trials = integerOption("trials", values.trials ?? "10000");
+  const seed = integerOption("seed", values.seed ?? "1");
+  if (typeof trials === "string" || typeof seed === "string") {
+    io.stderr(typeof trials === "string" ? trials : (seed as string));
+    return EXIT_BAD_INPUT;
+  }
   const sampling = values.sampling ?? "lhs";
   if (sampling !== "lhs" && sampling !== "mc") {
     io.stderr(`--sampling must be lhs or mc, got "${sampling}"`);
@@ -61,14 +68,12 @@ export function run(argv: readonly string[], io: CliIo): number {
   }
   let spec: SimulationSpec = defaultSimulationSpec(scenario);
   if (values.spec !== undefined) {
-    try {
-      spec = JSON.parse(io.readFile(values.spec)) as SimulationSpec;
-    } catch (error) {
-      io.stderr(
-        `cannot read spec file ${values.spec}: ${error instanceof Error ? error.message : String(error)}`,
-      );
+    const loaded = loadSpecFile(values.spec, scenario, io);
+    if (typeof loaded === "string") {
+      io.stderr(loaded);
       return EXIT_BAD_INPUT;
     }
+    spec = loaded;
   }
   const started = performance.now();
   const result = simulate(scenario, spec, { trials, seed, sampling });
@@ -79,7 +84,9 @@ export function run(argv: readonly string[], io: CliIo): number {
   }
   if ("kind" in result) return EXIT_BAD_INPUT; // no cancel source on the CLI
   io.stdout(
-    format === "json" ? JSON.stringify({ ...result, elapsedMs }, null, 2) : formatTable(result, elapsedMs),
+    format === "json"
+      ? JSON.stringify({ ...result, elapsedMs }, nonFiniteAsText, 2)
+      : formatTable(result, elapsedMs),
   );
   return EXIT_OK;
 }
@@ -116,13 +123,41 @@ export function formatTable(r: SimulationResult, elapsedMs: number): string {
   return blocks.join("\n");
 }
 
+/**
+ * JSON.stringify turns NaN into `null`, which already means "no CAGR / never crosses" in ChipShift's JSON; a
+ * statistic that is not a number (a metric no trial produced) is written as the string "NaN" instead.
+ */
+function nonFiniteAsText(_key: string, value: unknown): unknown {
+  return typeof value === "number" && !Number.isFinite(value) ? String(value) : value;
+}
+
+/** The spec file parsed and validated as a whole against the scenario, or a one-line message naming the file. */
+function loadSpecFile(path: string, scenario: Scenario, io: CliIo): SimulationSpec | string {
+  let parsed: unknown;
+  try {
+    parsed = JSON.parse(io.readFile(path));
+  } catch (error) {
+    return `cannot read spec file ${path}: ${error instanceof SyntaxError ? `not valid JSON (${error.message})` : systemReason(error)}`;
+  }
+  const valid = validateSimulationSpec(scenario, parsed as SimulationSpec);
+  return isModelError(valid) ? `spec file ${path}: ${valid.message}` : valid;
+}
+
+/** A whole-number option in strict decimal, or a one-line message. */
+function integerOption(name: string, text: string): number | string {
+  const n = parseDecimal(text);
+  return n !== undefined && Number.isInteger(n)
+    ? n
+    : `--${name} must be a whole number, got ${JSON.stringify(echo(text))}`;
+}
+
 function fmt(v: number): string {
   if (!Number.isFinite(v)) return "—";
   return Math.abs(v) >= 100 ? v.toFixed(1) : v.toPrecision(4);
 }
 
 function align(rows: readonly (readonly string[])[]): string {
-  const widths = rows[0]!.map((_, c) => Math.max(...rows.map((r) => (r[c] ?? "").length)));
+  const widths = rows[0]!.map((_, c) => extent(rows.map((r) => (r[c] ?? "").length))[1]);
   return rows
     .map((r) =>
       r.map((cell, c) => (c === 0 ? cell.padEnd(widths[c]!) : cell.padStart(widths[c]!))).join("  "),

@@ -11,3 +11,5 @@ export * from "./overrides";
 export * from "./nearest";
 export * from "./reported";
 export * from "./inputCatalog";
+export * from "./own";
+export * from "./decimalText";

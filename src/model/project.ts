@@ -19,7 +19,8 @@ import { invalidScenarioError, scenarioIssues } from "./validate";
  * summary (cumulative, NPV, CAGR, crossover year, revenue at risk against the "no controls" reference).
  *
  * @param scenario a candidate scenario (validated here; inputs are not mutated)
- * @returns the projection (money in USD bn, shares as fractions), or ModelError("invalidInput")
+ * @returns the projection (money in USD bn, shares as fractions), or ModelError("invalidInput"), or
+ *   ModelError("numeric") when valid but extreme inputs overflow (every returned number is finite)
  * @example projectScenario(PRESETS[0].scenario).years.fiscal[0] // → "FY2026"
  */
 export function projectScenario(scenario: Scenario): Projection | ModelError {
@@ -75,12 +76,43 @@ export function projectScenario(scenario: Scenario): Projection | ModelError {
       a100eq: copyRange(out.vendorA100eq, v * n, n),
     };
   });
-  return {
-    years: { calendar, fiscal },
-    series,
-    vendors,
-    summary: summaryOf(out, reference, scenario.baseYear),
+  const summary = summaryOf(out, reference, scenario.baseYear);
+  const overflow = firstNonFinite(series, vendors, summary, calendar);
+  if (overflow !== undefined) {
+    // Valid but extreme inputs (marketBase near 1e308 with growth, aspUsdK = 5e-324) overflow double
+    // precision: a numeric error (#NUM!) instead of NaN/∞ reaching cells, charts and JSON.
+    return modelError("numeric", `the projection is not finite (${overflow}): an input is too extreme`);
+  }
+  return { years: { calendar, fiscal }, series, vendors, summary };
+}
+
+/** "series year" of the first non-finite output, or undefined when every number is finite. */
+function firstNonFinite(
+  series: Readonly<Record<string, readonly number[]>>,
+  vendors: Readonly<Record<string, Readonly<Record<string, readonly number[]>>>>,
+  summary: ProjectionSummary,
+  calendar: readonly number[],
+): string | undefined {
+  const scan = (label: string, values: readonly number[]): string | undefined => {
+    for (let t = 0; t < values.length; t++) {
+      if (!Number.isFinite(values[t])) return `${label} ${calendar[t] ?? t}`;
+    }
+    return undefined;
   };
+  for (const [id, values] of Object.entries(series)) {
+    const found = scan(id, values);
+    if (found !== undefined) return found;
+  }
+  for (const [name, table] of Object.entries(vendors)) {
+    for (const [id, values] of Object.entries(table)) {
+      const found = scan(`${id}.${name}`, values);
+      if (found !== undefined) return found;
+    }
+  }
+  const { cagrNvidiaChina, crossoverYear: _crossover, revenueAtRisk, ...totals } = summary;
+  for (const [id, value] of Object.entries(totals)) if (!Number.isFinite(value)) return id;
+  if (cagrNvidiaChina !== null && !Number.isFinite(cagrNvidiaChina)) return "cagrNvidiaChina";
+  return scan("revenueAtRisk", revenueAtRisk);
 }
 
 /**

@@ -19,6 +19,7 @@ import {
   type Bound,
   type InputSpec,
 } from "./inputCatalog";
+import { echo, ownValue, recordOf } from "./own";
 import { parseQuarterPeriod } from "./reported";
 import type { Regime, ReportedQuarter, ScalarInputId, Scenario, Vendor } from "./types";
 
@@ -79,19 +80,22 @@ export function scenarioIssues(input: unknown): ScenarioIssue[] {
   if (!isRecord(input)) return [{ path: "", message: `scenario must be an object, got ${describe(input)}` }];
   const issues: ScenarioIssue[] = [];
   for (const key of Object.keys(input)) {
-    if (!SCENARIO_KEY_SET.has(key)) issues.push({ path: key, message: `${key} is not a scenario input id` });
+    if (!SCENARIO_KEY_SET.has(key)) {
+      issues.push({ path: key, message: `${echo(key)} is not a scenario input id` });
+    }
   }
+  const field = (key: string): unknown => ownValue(input, key);
   for (const id of SCALAR_INPUT_IDS) {
-    const value = input[id];
+    const value = field(id);
     if (value === undefined && SCALAR_DEFAULTS[id] !== undefined) continue;
     const message = boundIssue(id, value, SCALAR_BOUNDS[id]);
     if (message !== undefined) issues.push({ path: id, message });
   }
-  const regimeNames = regimeIssues(input["regimes"], issues);
-  regimePathIssues(input["regimePath"], input["horizon"], regimeNames, issues);
-  marketPathIssues(input["marketPath"], input["baseYear"], issues);
-  vendorIssues(input["vendors"], issues);
-  reportedIssues(input["reported"], input["baseYear"], input["horizon"], issues);
+  const regimeNames = regimeIssues(field("regimes"), issues);
+  regimePathIssues(field("regimePath"), field("horizon"), regimeNames, issues);
+  marketPathIssues(field("marketPath"), field("baseYear"), issues);
+  vendorIssues(field("vendors"), issues);
+  reportedIssues(field("reported"), field("baseYear"), field("horizon"), issues);
   return issues;
 }
 
@@ -121,24 +125,27 @@ export function invalidScenarioError(issues: readonly ScenarioIssue[]): ModelErr
 
 /** Deep, plain copy of a scenario's §4.1/§4.5 keys (drops nothing valid, adds nothing: absent v2 keys stay absent). */
 export function copyScenario(s: Scenario): Scenario {
-  const regimes: Record<string, Regime> = {};
-  for (const [name, r] of Object.entries(s.regimes)) {
-    regimes[name] =
+  const regimes = recordOf<Regime>(
+    Object.entries(s.regimes).map(([name, r]) => [
+      name,
       r.offshoreAccess === undefined
         ? { access: r.access, remittance: r.remittance }
-        : { access: r.access, remittance: r.remittance, offshoreAccess: r.offshoreAccess };
-  }
-  const vendors: Record<string, Vendor> = {};
-  for (const [name, v] of Object.entries(s.vendors)) {
-    vendors[name] = { weight: v.weight, aspUsdK: v.aspUsdK, bf16Tflops: v.bf16Tflops };
-  }
+        : { access: r.access, remittance: r.remittance, offshoreAccess: r.offshoreAccess },
+    ]),
+  );
+  const vendors = recordOf<Vendor>(
+    Object.entries(s.vendors).map(([name, v]) => [
+      name,
+      { weight: v.weight, aspUsdK: v.aspUsdK, bf16Tflops: v.bf16Tflops },
+    ]),
+  );
   const scalars: Partial<Record<ScalarInputId, number>> = {};
   for (const id of SCALAR_INPUT_IDS) if (s[id] !== undefined) scalars[id] = s[id];
   return {
     ...(scalars as Record<ScalarInputId, number>),
     regimes,
     regimePath: [...s.regimePath],
-    ...(s.marketPath === undefined ? {} : { marketPath: { ...s.marketPath } }),
+    ...(s.marketPath === undefined ? {} : { marketPath: recordOf(Object.entries(s.marketPath)) }),
     vendors,
     ...(s.reported === undefined ? {} : { reported: s.reported.map(copyReported) }),
   };
@@ -236,6 +243,7 @@ function regimeIssues(regimes: unknown, issues: ScenarioIssue[]): Set<string> {
   }
   for (const [name, regime] of Object.entries(regimes)) {
     names.add(name);
+    if (nameIssue(issues, "regimes", name)) continue;
     if (!isRecord(regime)) {
       issues.push({
         path: `regimes.${name}`,
@@ -311,6 +319,10 @@ function vendorIssues(vendors: unknown, issues: ScenarioIssue[]): void {
   let weightSum = 0;
   let weightsValid = true;
   for (const [name, vendor] of Object.entries(vendors)) {
+    if (nameIssue(issues, "vendors", name)) {
+      weightsValid = false;
+      continue;
+    }
     if (!isRecord(vendor)) {
       issues.push({
         path: `vendors.${name}`,
@@ -428,6 +440,27 @@ function reportedValid(reported: readonly unknown[], baseYear: unknown, horizon:
     for (let j = 0; j < i; j++)
       if ((reported[j] as Record<string, unknown>)["period"] === period) return false;
   }
+  return true;
+}
+
+/** Longest regime or vendor name (characters). */
+export const MAX_NAME_LENGTH = 64;
+
+/**
+ * Regime and vendor names become dotted input ids (`regimes.<name>.access`) and cell text: 1..64 characters,
+ * no ".", and not `__proto__` (the one key a plain object cannot hold as data through assignment).
+ */
+function nameIssue(issues: ScenarioIssue[], table: string, name: string): boolean {
+  const problem =
+    name.length === 0 || name.length > MAX_NAME_LENGTH
+      ? `must be 1 to ${MAX_NAME_LENGTH} characters, got ${name.length}`
+      : name.includes(".")
+        ? 'must not contain "."'
+        : name === "__proto__"
+          ? "is reserved"
+          : undefined;
+  if (problem === undefined) return false;
+  issues.push({ path: table, message: `${table} name "${echo(name)}" ${problem}` });
   return true;
 }
 

@@ -4,7 +4,7 @@
  * The grid is the sheet's values from A1 (Office `range.values`, HyperFormula `getSheetValues`): numbers,
  * strings, booleans, blanks ("" or null) and error objects.
  */
-import { scenarioIssues } from "../model/index";
+import { echo, ownValue, recordOf, scenarioIssues } from "../model/index";
 import type { Provenance, ReportedQuarter, Scenario } from "../model/types";
 import { cellAddress } from "./layout/address";
 import { INPUTS_GEOMETRY } from "./layout/inputsSheet";
@@ -129,7 +129,7 @@ function readColumn(grid: Grid, col: number, sheet: string): ParsedColumn {
       if (!addressOf.has(`regimes.${regime}`)) addressOf.set(`regimes.${regime}`, address);
       const entry = regimes.get(regime) ?? {};
       regimes.set(regime, entry);
-      const value = tableNumber(raw, address, `regimes.${regime}.${field}`);
+      const value = tableNumber(raw, address, `regimes.${echo(regime)}.${field}`);
       if (value !== undefined) entry[field] = value;
     } else if ((match = /^vendors\.(.+)\.(weight|aspUsdK|bf16Tflops)$/.exec(id)) !== null) {
       const [, vendor, field] = match as unknown as [string, string, VendorField];
@@ -138,7 +138,7 @@ function readColumn(grid: Grid, col: number, sheet: string): ParsedColumn {
       if (!addressOf.has(`vendors.${vendor}`)) addressOf.set(`vendors.${vendor}`, address);
       const entry = vendors.get(vendor) ?? {};
       vendors.set(vendor, entry);
-      const value = tableNumber(raw, address, `vendors.${vendor}.${field}`);
+      const value = tableNumber(raw, address, `vendors.${echo(vendor)}.${field}`);
       if (value !== undefined) entry[field] = value;
     } else if ((match = /^reported\[(.+)\]\.figureId$/.exec(id)) !== null) {
       const period = match[1]!;
@@ -150,7 +150,7 @@ function readColumn(grid: Grid, col: number, sheet: string): ParsedColumn {
       const period = match[1]!;
       firstAddress("reported", address);
       addressOf.set(`reported.${period}`, address);
-      const value = tableNumber(raw, address, `reported ${period}`);
+      const value = tableNumber(raw, address, `reported ${echo(period)}`);
       if (value !== undefined) reported.set(period, { ...reported.get(period), value });
     } else if ((match = /^regimePath\[(\d+)\]$/.exec(id)) !== null) {
       firstAddress("regimePath", address);
@@ -183,14 +183,14 @@ function readColumn(grid: Grid, col: number, sheet: string): ParsedColumn {
       if (blank !== undefined) {
         issue(
           addressOf.get(`${prefix}.${key}.${blank}`) ?? headerAddress,
-          `${prefix}.${key}.${blank} must be a number when the ${prefix === "regimes" ? "regime" : "vendor"} is used, got blank`,
+          `${prefix}.${echo(key)}.${blank} must be a number when the ${prefix === "regimes" ? "regime" : "vendor"} is used, got blank`,
         );
         continue;
       }
       entries.push([key, { ...entry } as Record<F, number>]);
     }
-    // Object.fromEntries defines own data properties: a key "__proto__" stays a plain key.
-    return Object.fromEntries(entries);
+    // recordOf defines own data properties: a key "__proto__" stays a plain key.
+    return recordOf(entries);
   };
   const regimeTable = completeEntries(regimes, "regimes", ["access", "remittance"], ["offshoreAccess"]);
   const vendorTable = completeEntries(vendors, "vendors", ["weight", "aspUsdK", "bf16Tflops"], []);
@@ -201,7 +201,7 @@ function readColumn(grid: Grid, col: number, sheet: string): ParsedColumn {
     if (entry.value === undefined) {
       issue(
         figureAddress,
-        `reported ${period} has a figure id but no value; type the value or clear the figure id`,
+        `reported ${echo(period)} has a figure id but no value; type the value or clear the figure id`,
       );
       continue;
     }
@@ -238,10 +238,10 @@ function readColumn(grid: Grid, col: number, sheet: string): ParsedColumn {
     addressOf.set(`marketPath.${year}`, cell.address);
   }
   const candidate = {
-    ...Object.fromEntries(scalars),
+    ...recordOf(scalars),
     regimes: regimeTable,
     regimePath,
-    ...(marketPath.size > 0 ? { marketPath: Object.fromEntries(marketPath) } : {}),
+    ...(marketPath.size > 0 ? { marketPath: recordOf(marketPath) } : {}),
     vendors: vendorTable,
     ...(reportedList.length > 0 ? { reported: reportedList } : {}),
   };
@@ -276,7 +276,7 @@ function carryProvenance(
   keyAddress: ReadonlyMap<string, string>,
   sheet: string,
 ): Record<string, Provenance> {
-  const out: Record<string, Provenance> = {};
+  const out = new Map<string, Provenance>();
   const edited = (key: string): Provenance => ({
     assumption: `Edited in the workbook (${sheet}!${keyAddress.get(key.split(".")[0]!) ?? "?"})`,
   });
@@ -286,9 +286,9 @@ function carryProvenance(
   // Entries of the previous provenance (top-level ids and dotted paths such as "regimes.licensed.access")
   // survive where the value they describe is unchanged.
   for (const [key, carried] of Object.entries(previous?.provenance ?? {}))
-    out[key] = same(key) ? carried : edited(key);
-  for (const key of Object.keys(scenario)) if (out[key] === undefined || !same(key)) out[key] = edited(key);
-  return out;
+    out.set(key, same(key) ? carried : edited(key));
+  for (const key of Object.keys(scenario)) if (!out.has(key) || !same(key)) out.set(key, edited(key));
+  return recordOf(out);
 }
 
 function valueAt(root: unknown, path: string): unknown {
@@ -296,8 +296,8 @@ function valueAt(root: unknown, path: string): unknown {
     .split(".")
     .reduce<unknown>(
       (node, part) =>
-        typeof node === "object" && node !== null && Object.hasOwn(node, part)
-          ? (node as Record<string, unknown>)[part]
+        typeof node === "object" && node !== null
+          ? ownValue(node as Record<string, unknown>, part)
           : undefined,
       root,
     );

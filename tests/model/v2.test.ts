@@ -8,6 +8,7 @@ import {
   projectKernel,
   revenueAtRiskTotal,
 } from "../../src/model/kernel";
+import { applyOverrides } from "../../src/model/overrides";
 import { noControlsScenario, projectScenario } from "../../src/model/project";
 import { parseQuarterPeriod } from "../../src/model/reported";
 import { SERIES_IDS, type Projection, type Scenario } from "../../src/model/types";
@@ -270,5 +271,36 @@ describe("parseQuarterPeriod(text)", () => {
     expect(parseQuarterPeriod("Q0 FY2027")).toBe("quarter must be Q1..Q4");
     expect(typeof parseQuarterPeriod("q2 fy2027")).toBe("string");
     expect(typeof parseQuarterPeriod(" Q2 FY2027")).toBe("string");
+  });
+});
+
+describe("applyOverrides(s, pairs) on the v2 inputs", () => {
+  it("applyOverrides(s, pairs) sets offshoreBase, offshoreGrowth and a regime's offshoreAccess", () => {
+    const s = applyOverrides(smallScenario(), [
+      ["offshoreBase", "4.5"],
+      ["offshoreGrowth", 0.1],
+      ["regimes.lic.offshoreAccess", 0.4],
+    ]);
+    expect(isModelError(s) ? s.message : [s.offshoreBase, s.offshoreGrowth, s.regimes["lic"]]).toEqual([
+      4.5,
+      0.1,
+      { access: 0.5, remittance: 0.2, offshoreAccess: 0.4 },
+    ]);
+  });
+
+  it("applyOverrides(s, pairs) treats __proto__ and constructor as unknown ids and range-checks offshoreAccess", () => {
+    for (const id of [
+      "regimes.__proto__.offshoreAccess",
+      "regimes.constructor.offshoreAccess",
+      "__proto__",
+    ]) {
+      const r = applyOverrides(smallScenario(), [[id, 1]]);
+      expect(isModelError(r) && r.code, id).toBe("notFound");
+    }
+    expect(({} as Record<string, unknown>)["offshoreAccess"]).toBeUndefined();
+    const bad = applyOverrides(smallScenario(), [["regimes.lic.offshoreAccess", 1.2]]);
+    expect(isModelError(bad) && bad.message).toBe(
+      "regimes.lic.offshoreAccess must be between 0 and 1, got 1.2",
+    );
   });
 });

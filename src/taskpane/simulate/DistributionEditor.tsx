@@ -1,6 +1,7 @@
 import { Field, Input, makeStyles, Select, Text, tokens } from "@fluentui/react-components";
 import { memo } from "react";
 import type { Dispatch } from "react";
+import { extent } from "../../model/own";
 import type { ScalarInputId } from "../../model/types";
 import { densityPreview } from "./densityPreview";
 import type { DistributionDraft } from "./distributionDraft";
@@ -105,9 +106,8 @@ function DensitySketch({
   const preview = densityPreview(draft, 24);
   const xs = preview.kind === "continuous" ? preview.points.map((p) => p[0]) : preview.bars.map((b) => b[0]);
   const ys = preview.kind === "continuous" ? preview.points.map((p) => p[1]) : preview.bars.map((b) => b[1]);
-  const x0 = Math.min(...xs);
-  const x1 = Math.max(...xs);
-  const yMax = Math.max(...ys, 0) || 1;
+  const [x0, x1] = extent(xs);
+  const yMax = Math.max(extent(ys)[1], 0) || 1;
   const px = (x: number): number => (x1 > x0 ? 2 + ((x - x0) / (x1 - x0)) * (width - 4) : width / 2);
   const py = (y: number): number => height - 1 - (y / yMax) * (height - 3);
   return (

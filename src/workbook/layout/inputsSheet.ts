@@ -7,6 +7,7 @@
  * reported) and one figure-id row per quarter ("reported[Q2 FY2027].figureId", text, never a formula).
  * `readScenariosFromInputs` parses the same shape back.
  */
+import { extent } from "../../model/own";
 import type { Provenance, ReportedQuarter, Scenario } from "../../model/types";
 import { cellAddress, columnLetters, sheetRef } from "./address";
 import { formulaCell, numberCell, rectangular, textCell } from "./cells";
@@ -53,7 +54,7 @@ export function buildInputsSheet(
   const firstCol = INPUTS_GEOMETRY.firstScenarioColumn;
   const liveCol = firstCol + k;
   const base = scenarios[0]!;
-  const maxHorizon = Math.max(...scenarios.map((s) => s.scenario.horizon));
+  const [, maxHorizon] = extent(scenarios.map((s) => s.scenario.horizon));
   const regimeNames = unionKeys(scenarios.map((s) => s.scenario.regimes));
   const vendorNames = unionKeys(scenarios.map((s) => s.scenario.vendors));
   const headerRange = `$${columnLetters(firstCol)}$${INPUTS_GEOMETRY.headerRow}:$${columnLetters(liveCol - 1)}$${INPUTS_GEOMETRY.headerRow}`;
@@ -404,8 +405,8 @@ export function provenanceFor(s: NamedScenario, key: string): Provenance | undef
 
 /** Every quarter "Qn FYyyyy" of the calendar years any scenario covers (FY(y+1) ≈ calendar year y). */
 function quarterPeriods(scenarios: readonly NamedScenario[]): string[] {
-  const first = Math.min(...scenarios.map((s) => s.scenario.baseYear));
-  const last = Math.max(...scenarios.map((s) => s.scenario.baseYear + s.scenario.horizon));
+  const [first] = extent(scenarios.map((s) => s.scenario.baseYear));
+  const [, last] = extent(scenarios.map((s) => s.scenario.baseYear + s.scenario.horizon));
   const periods: string[] = [];
   for (let year = first; year <= last; year++)
     for (let quarter = 1; quarter <= 4; quarter++) periods.push(`Q${quarter} FY${year + 1}`);
