@@ -79,6 +79,16 @@ describe("readScenariosFromInputs(grid)", () => {
     expect(result.scenarios[1]!.scenario).toEqual(TINY);
   });
 
+  it("readScenariosFromInputs(grid) reads a CS Inputs sheet built before model v2 (no v2 rows) as v1 scenarios", () => {
+    const { grid } = inputsWorkbook([named("Tiny", TINY)]);
+    const v2Row = /^(offshore|reported\[)|\.offshoreAccess$/;
+    const v1Grid = grid().filter((row) => !v2Row.test(String(row[0] ?? "")));
+    expect(v1Grid.length).toBeLessThan(grid().length);
+    const result = readScenariosFromInputs(v1Grid);
+    expect(result.issues).toEqual([]);
+    expect(result.scenarios[0]!.scenario).toEqual(TINY);
+  });
+
   it("readScenariosFromInputs(grid) picks up a reported quarter typed into the sheet, in calendar order", () => {
     const { hf, grid, rowOf } = inputsWorkbook([named("Tiny v2", TINY_V2)]);
     setCell(hf, "CS Inputs", `D${rowOf("reported[Q4 FY2026]")}`, 13.5);
