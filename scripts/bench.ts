@@ -1,6 +1,7 @@
 /**
  * `npm run bench`: performance measurements, printed as a table and as a JSON block. Each section lives in
  * scripts/bench/<name>.ts and returns rows; add a section with one line in `SECTIONS`.
+ * `npm run bench -- montecarlo pane` runs only the sections whose key is named (projection, montecarlo, pane).
  */
 import { projectionSection } from "./bench/projection";
 import { montecarloSection } from "./bench/montecarlo";
@@ -21,11 +22,17 @@ export interface BenchRow {
 
 export type BenchSection = () => BenchRow[] | Promise<BenchRow[]>;
 
-const SECTIONS: readonly BenchSection[] = [projectionSection, montecarloSection, longTasksSection];
+const SECTIONS: readonly (readonly [string, BenchSection])[] = [
+  ["projection", projectionSection],
+  ["montecarlo", montecarloSection],
+  ["pane", longTasksSection],
+];
 
 async function main(): Promise<void> {
+  const wanted = process.argv.slice(2);
   const rows: BenchRow[] = [];
-  for (const section of SECTIONS) rows.push(...(await section()));
+  for (const [key, section] of SECTIONS)
+    if (wanted.length === 0 || wanted.includes(key)) rows.push(...(await section()));
   printTable(rows);
   console.log("\nJSON:");
   console.log(JSON.stringify({ node: process.version, rows }, null, 2));

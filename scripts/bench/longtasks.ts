@@ -54,7 +54,7 @@ export async function longTasksSection(): Promise<BenchRow[]> {
   const root = path.resolve(import.meta.dirname, "../..");
   const work = await mkdtemp(path.join(tmpdir(), "chipshift-bench-"));
   const servers: { origin: string; close(): Promise<void> }[] = [];
-  const server = launchServerChromium();
+  let server: ReturnType<typeof launchServerChromium> | null = null;
   try {
     const now = await serveFolder(build(root, path.join(work, "now")));
     servers.push(now);
@@ -81,6 +81,8 @@ export async function longTasksSection(): Promise<BenchRow[]> {
         `[bench] ${SECTION}: baseline ${BASELINE_COMMIT} not built (${String(e)}); measuring now only`,
       );
     }
+    // After the builds: execFileSync blocks the event loop, which would stall the browser's launch handshake.
+    server = launchServerChromium();
     const browser = await server.browser;
     const rows: BenchRow[] = [];
     const results = new Map<string, RunMeasurement[]>();
@@ -146,8 +148,10 @@ export async function longTasksSection(): Promise<BenchRow[]> {
     }
     return rows;
   } finally {
-    await (await server.browser).close();
-    server.kill();
+    if (server !== null) {
+      await (await server.browser).close();
+      server.kill();
+    }
     for (const s of servers) await s.close();
     await rm(work, { recursive: true, force: true });
   }

@@ -114,22 +114,38 @@ export function averageRanks(x: ArrayLike<number>): Float64Array {
   return ranks;
 }
 
+/** Buffers of `averageRanksByPosition`, reused across calls (first touches of fresh pages are slow). */
+export class RankWorkspace {
+  sorted = new Float64Array(0);
+  at = new Uint32Array(0);
+  ranks = new Float64Array(0);
+
+  ensure(n: number): void {
+    if (this.sorted.length >= n) return;
+    this.sorted = new Float64Array(n);
+    this.at = new Uint32Array(n);
+    this.ranks = new Float64Array(n);
+  }
+}
+
 /**
  * `averageRanks(x)` without sorting, when a bijection `position` of [0, n) is expected to put x in ascending
  * order (e.g. the Latin hypercube strata of an input drawn through a non-decreasing inverse CDF): one scatter,
  * a check that x in that order never decreases, ties averaged, one gather. Exact: when the check passes the
  * order sorts x, and average ranks do not depend on which sorting order is used.
  *
+ * @param ws buffers to use; the returned ranks live in `ws.ranks` until the next call with the same `ws`
  * @returns the 1-based average ranks, or null when `position` does not sort x (then use `averageRanks`)
  * @example averageRanksByPosition([30, 10, 20], (i) => [2, 0, 1][i]) // Float64Array [3, 1, 2]
  */
 export function averageRanksByPosition(
   x: ArrayLike<number>,
   position: (i: number) => number,
+  ws: RankWorkspace = new RankWorkspace(),
 ): Float64Array | null {
   const n = x.length;
-  const sorted = new Float64Array(n);
-  const at = new Uint32Array(n);
+  ws.ensure(n);
+  const { sorted, at, ranks } = ws;
   for (let i = 0; i < n; i++) {
     const p = position(i);
     at[i] = p;
@@ -142,10 +158,10 @@ export function averageRanksByPosition(
     const v = sorted[r] as number;
     let end = r + 1;
     while (end < n && sorted[end] === v) end++;
-    sorted.fill((r + 1 + end) / 2, r, end);
+    const rank = (r + 1 + end) / 2;
+    for (let k = r; k < end; k++) sorted[k] = rank;
     r = end;
   }
-  const ranks = new Float64Array(n);
   for (let i = 0; i < n; i++) ranks[i] = sorted[at[i] as number] as number;
-  return ranks;
+  return ranks.subarray(0, n);
 }

@@ -13,9 +13,12 @@
  * thresholds/histogram/rank-correlation outputs; only the named ones with `keep: "listed"`) for every year,
  * the kept summary metrics, and each stochastic input only when rank correlations are asked for. nvidiaChina
  * and nvidiaChinaNet are stored as Float64; the other tracked series as Float32 (≈ 7 significant digits,
- * ample for percentiles in USD bn and shares) to halve memory: 10⁶ trials × 11 years costs 88 MB per Float64
- * series and 44 MB per Float32 series. Memory is touched once, in trial order (see trialLoop.ts staging):
- * on some virtual machines the first touch of a page costs tens of µs, so memory volume is run time.
+ * ample for percentiles in USD bn and shares) to halve memory. The pane's default run (6 series over Y = H + 1
+ * years, 5 metrics, 8 inputs with rank correlations) holds 32·Y + 40 + 64 bytes per trial, and summarizing
+ * adds ≈ 80 bytes per trial of reused buffers (column statistics 18, input and target ranks ≈ 60): ≈ 374 MB at
+ * 10⁶ trials × 6 years, ≈ 1.2 GB at 10⁶ × 31 years, wherever the trials ran (several workers hand their ranges
+ * to the one that summarizes). Memory is touched once, in trial order (see trialLoop.ts staging): on some
+ * virtual machines the first touch of a page costs tens of µs, so memory volume is run time.
  */
 import { isModelError, modelError, type ModelError } from "../model/errors";
 import type { ScalarInputId, Scenario, SeriesId } from "../model/types";

@@ -9,7 +9,7 @@ import { fiscalYearLabel } from "../model/project";
 import { columnStats, StatsWorkspace } from "./columnStats";
 import { SCALAR_INPUT_IDS } from "../model/validate";
 import { permuteIndex } from "./permutation";
-import { averageRanks, averageRanksByPosition, pearson } from "./rankCorrelation";
+import { averageRanks, averageRanksByPosition, pearson, RankWorkspace } from "./rankCorrelation";
 import { lhsPermutation, type SamplingMethod } from "./sampling";
 import type { PreparedSimulation, SimulationRaw } from "./simulate";
 import { METRIC_IDS, outputLabel, type MetricId, type OutputRef, type Threshold } from "./simulationSpec";
@@ -161,8 +161,9 @@ export function* summarizeSteps(
     // Rank the target once, not once per input.
     const targetRanks = averageRanks(column(rcOutput));
     yield;
+    const rankWs = new RankWorkspace();
     for (let j = 0; j < prepared.stochastic.length; j++) {
-      const rho = pearson(inputRanks(prepared, j, reader.input(j)), targetRanks);
+      const rho = pearson(inputRanks(prepared, j, reader.input(j), rankWs), targetRanks);
       values.push({ input: prepared.stochastic[j] as ScalarInputId, rho: isModelError(rho) ? 0 : rho });
       yield;
     }
@@ -194,11 +195,16 @@ export function* summarizeSteps(
  * strata in O(N), checked against the values (`averageRanksByPosition`); otherwise, or if the check fails, a
  * full `averageRanks`. Both give the same ranks.
  */
-function inputRanks(prepared: PreparedSimulation, j: number, values: Float64Array): Float64Array {
+function inputRanks(
+  prepared: PreparedSimulation,
+  j: number,
+  values: Float64Array,
+  ws: RankWorkspace,
+): Float64Array {
   const id = prepared.stochastic[j] as ScalarInputId;
   if (prepared.sampling === "lhs" && !(prepared.spec.correlation?.inputs.includes(id) ?? false)) {
     const perm = lhsPermutation(prepared.seed, prepared.trials, SCALAR_INPUT_IDS.indexOf(id));
-    const ranks = averageRanksByPosition(values, (i) => permuteIndex(perm, i));
+    const ranks = averageRanksByPosition(values, (i) => permuteIndex(perm, i), ws);
     if (ranks !== null) return ranks;
   }
   return averageRanks(values);

@@ -21,7 +21,7 @@ export interface SimulationHost {
 /** Target duration of one step (progress ≥ 4× a second, cancel answered within ~STEP_MS). */
 const STEP_MS = 40;
 /** First step of a run, before its speed is known. */
-const FIRST_STEP = 2_000;
+const FIRST_STEP = 500;
 const MAX_STEP = 200_000;
 
 export function createSimulationHost(

@@ -1,6 +1,5 @@
 import { Field, Input, makeStyles, Select, Text, tokens } from "@fluentui/react-components";
 import { memo } from "react";
-import type { Dispatch } from "react";
 import { extent } from "../../model/own";
 import type { ScalarInputId } from "../../model/types";
 import { densityPreview } from "./densityPreview";
@@ -12,15 +11,15 @@ import {
   isDraftProblems,
   parseDraft,
 } from "./distributionDraft";
-import type { SimulateAction } from "./state";
+import type { SpecDraftAction } from "./state";
 import { inputLabel, inputScale } from "./stochasticInputs";
 
 export interface DistributionEditorProps {
   readonly id: ScalarInputId;
   readonly draft: DistributionDraft;
-  /** The scenario's value of the input (engine units): a new kind is centred on it. */
+  /** The scenario's value of the input (engine units): a blank fixed value uses it. */
   readonly base: number;
-  readonly dispatch: Dispatch<SimulateAction>;
+  readonly dispatch: (action: SpecDraftAction) => void;
 }
 
 /** One input's distribution: kind picker, parameters with inline validation, and a density sketch. */
@@ -32,7 +31,8 @@ export const DistributionEditor = memo(function DistributionEditor({
 }: DistributionEditorProps) {
   const styles = useStyles();
   const label = inputLabel(id);
-  const parsed = parseDraft(draft, inputScale(id), id);
+  const scale = inputScale(id);
+  const parsed = parseDraft(draft, scale, label, base);
   const problems = isDraftProblems(parsed) ? parsed : undefined;
   const distribution = isDraftProblems(parsed) ? undefined : parsed;
   return (
@@ -51,7 +51,7 @@ export const DistributionEditor = memo(function DistributionEditor({
             value={draft.kind}
             onChange={(_, data) => {
               const kind = DRAFT_KINDS.find((k) => k === data.value);
-              if (kind !== undefined) dispatch({ type: "kindChanged", id, kind, base });
+              if (kind !== undefined) dispatch({ type: "kindChanged", id, kind });
             }}
           >
             {DRAFT_KINDS.map((k) => (
@@ -76,6 +76,9 @@ export const DistributionEditor = memo(function DistributionEditor({
                 size="small"
                 aria-label={`${label}: ${field.label}`}
                 value={draft.fields[field.key] ?? ""}
+                {...(draft.kind === "fixed"
+                  ? { placeholder: `scenario: ${Number((base * scale).toPrecision(6))}` }
+                  : {})}
                 onChange={(_, data) =>
                   dispatch({ type: "fieldChanged", id, field: field.key, raw: data.value })
                 }

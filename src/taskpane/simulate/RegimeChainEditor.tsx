@@ -1,6 +1,5 @@
 import { Input, makeStyles, MessageBar, MessageBarBody, Switch, tokens } from "@fluentui/react-components";
-import type { Dispatch } from "react";
-import type { SimulateAction, SimulateState } from "./state";
+import type { SimulateView, SpecDraftAction } from "./state";
 import { transitionRowProblem } from "./state";
 
 /**
@@ -11,8 +10,8 @@ export function RegimeChainEditor({
   state,
   dispatch,
 }: {
-  readonly state: SimulateState;
-  readonly dispatch: Dispatch<SimulateAction>;
+  readonly state: Pick<SimulateView, "regimeMode" | "transition">;
+  readonly dispatch: (action: SpecDraftAction) => void;
 }) {
   const styles = useStyles();
   const names = Object.keys(state.transition);
