@@ -149,7 +149,8 @@ export async function longTasksSection(): Promise<BenchRow[]> {
     return rows;
   } finally {
     if (server !== null) {
-      await (await server.browser).close();
+      // A failed launch must not keep the HTTP servers (and so this process) alive.
+      await server.browser.then((b) => b.close()).catch(() => undefined);
       server.kill();
     }
     for (const s of servers) await s.close();
