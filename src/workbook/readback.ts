@@ -5,7 +5,7 @@
  * strings, booleans, blanks ("" or null) and error objects.
  */
 import { echo, ownValue, recordOf, scenarioIssues } from "../model/index";
-import type { Provenance, Scenario } from "../model/types";
+import type { Provenance, ReportedQuarter, Scenario } from "../model/types";
 import { cellAddress } from "./layout/address";
 import { INPUTS_GEOMETRY } from "./layout/inputsSheet";
 import { SCALAR_INPUTS } from "./layout/scalarInputs";
@@ -85,101 +85,133 @@ function readColumn(grid: Grid, col: number, sheet: string): ParsedColumn {
   const headerRow = INPUTS_GEOMETRY.headerRow;
   const name = cellText(grid[headerRow - 1]?.[col]);
   const issues: ReadbackIssue[] = [];
-  // Maps, not objects: ids and names come from the sheet's cells (a "regimes.__proto__.access" row must not
-  // reach Object.prototype).
+  // Keys come from the sheet (column A), so every table is a Map: no text can reach a prototype.
   const addressOf = new Map<string, string>();
   const keyAddress = new Map<string, string>();
-  const firstAddress = (key: string, address: string): void => {
-    if (!keyAddress.has(key)) keyAddress.set(key, address);
-  };
   const headerAddress = cellAddress(headerRow, col + 1);
   const issue = (address: string, message: string): void => void issues.push({ sheet, address, message });
   if (name === "") issue(headerAddress, "scenario name must not be empty");
+  const firstAddress = (key: string, address: string): void => {
+    if (!keyAddress.has(key)) keyAddress.set(key, address);
+  };
 
   const scalars = new Map<string, number>();
-  const regimes = new Map<string, { access?: number; remittance?: number }>();
-  const vendors = new Map<string, { weight?: number; aspUsdK?: number; bf16Tflops?: number }>();
+  const regimes = new Map<string, Partial<Record<RegimeField, number>>>();
+  const vendors = new Map<string, Partial<Record<VendorField, number>>>();
+  const reported = new Map<string, { value?: number; figureId?: string }>();
   const pathCells: { t: number; value: unknown; address: string }[] = [];
   const marketCells: { t: number; value: number; address: string }[] = [];
+  /** A numeric table cell: its value, or undefined when blank (an issue when it holds anything else). */
+  const tableNumber = (raw: unknown, address: string, what: string): number | undefined => {
+    const value = cellNumber(raw);
+    if (typeof value === "number") return value;
+    if (value.got !== "blank") issue(address, `${what} must be a number or blank, got ${value.got}`);
+    return undefined;
+  };
 
   for (let r = headerRow; r < grid.length; r++) {
     const id = cellText(grid[r]?.[INPUTS_GEOMETRY.idColumn - 1]);
     const raw = grid[r]?.[col];
     const address = cellAddress(r + 1, col + 1);
     let match: RegExpExecArray | null;
-    if (SCALAR_INPUTS.some((m) => m.id === id)) {
+    const meta = SCALAR_INPUTS.find((m) => m.id === id);
+    if (meta !== undefined) {
       addressOf.set(id, address);
-      keyAddress.set(id, address);
+      firstAddress(id, address);
       const value = cellNumber(raw);
       if (typeof value === "number") scalars.set(id, value);
-      else issue(address, `${id} must be a number, got ${value.got}`);
-    } else if ((match = /^regimes\.(.+)\.(access|remittance)$/.exec(id)) !== null) {
-      const [, regime, field] = match as unknown as [string, string, "access" | "remittance"];
+      else if (meta.defaultValue === undefined) issue(address, `${id} must be a number, got ${value.got}`);
+      else if (value.got !== "blank") issue(address, `${id} must be a number or blank, got ${value.got}`);
+    } else if ((match = /^regimes\.(.+)\.(access|remittance|offshoreAccess)$/.exec(id)) !== null) {
+      const [, regime, field] = match as unknown as [string, string, RegimeField];
       firstAddress("regimes", address);
       addressOf.set(`regimes.${regime}.${field}`, address);
       if (!addressOf.has(`regimes.${regime}`)) addressOf.set(`regimes.${regime}`, address);
       const entry = regimes.get(regime) ?? {};
       regimes.set(regime, entry);
-      const value = cellNumber(raw);
-      if (typeof value === "number") entry[field] = value;
-      else if (value.got !== "blank")
-        issue(address, `regimes.${echo(regime)}.${field} must be a number, got ${value.got}`);
+      const value = tableNumber(raw, address, `regimes.${echo(regime)}.${field}`);
+      if (value !== undefined) entry[field] = value;
     } else if ((match = /^vendors\.(.+)\.(weight|aspUsdK|bf16Tflops)$/.exec(id)) !== null) {
-      const [, vendor, field] = match as unknown as [string, string, "weight" | "aspUsdK" | "bf16Tflops"];
+      const [, vendor, field] = match as unknown as [string, string, VendorField];
       firstAddress("vendors", address);
       addressOf.set(`vendors.${vendor}.${field}`, address);
       if (!addressOf.has(`vendors.${vendor}`)) addressOf.set(`vendors.${vendor}`, address);
       const entry = vendors.get(vendor) ?? {};
       vendors.set(vendor, entry);
-      const value = cellNumber(raw);
-      if (typeof value === "number") entry[field] = value;
-      else if (value.got !== "blank")
-        issue(address, `vendors.${echo(vendor)}.${field} must be a number, got ${value.got}`);
+      const value = tableNumber(raw, address, `vendors.${echo(vendor)}.${field}`);
+      if (value !== undefined) entry[field] = value;
+    } else if ((match = /^reported\[(.+)\]\.figureId$/.exec(id)) !== null) {
+      const period = match[1]!;
+      firstAddress("reported", address);
+      addressOf.set(`reported.${period}.figureId`, address);
+      const figureId = cellText(raw).trim();
+      if (figureId !== "") reported.set(period, { ...reported.get(period), figureId });
+    } else if ((match = /^reported\[(.+)\]$/.exec(id)) !== null) {
+      const period = match[1]!;
+      firstAddress("reported", address);
+      addressOf.set(`reported.${period}`, address);
+      const value = tableNumber(raw, address, `reported ${echo(period)}`);
+      if (value !== undefined) reported.set(period, { ...reported.get(period), value });
     } else if ((match = /^regimePath\[(\d+)\]$/.exec(id)) !== null) {
       firstAddress("regimePath", address);
       pathCells.push({ t: Number(match[1]), value: raw, address });
     } else if ((match = /^marketPath\[(\d+)\]$/.exec(id)) !== null) {
       firstAddress("marketPath", address);
-      const value = cellNumber(raw);
-      if (typeof value === "number") marketCells.push({ t: Number(match[1]), value, address });
-      else if (value.got !== "blank")
-        issue(address, `marketPath[${match[1]}] must be a number or blank, got ${value.got}`);
+      const value = tableNumber(raw, address, `marketPath[${match[1]}]`);
+      if (value !== undefined) marketCells.push({ t: Number(match[1]), value, address });
     }
   }
   for (const meta of SCALAR_INPUTS) {
-    if (!addressOf.has(meta.id))
+    if (meta.defaultValue === undefined && !addressOf.has(meta.id))
       issue(headerAddress, `${meta.id} row is missing from the sheet; rebuild the model`);
   }
 
-  const regimeTable: Array<[string, { access: number; remittance: number }]> = [];
-  for (const [regime, entry] of regimes) {
-    if (entry.access === undefined && entry.remittance === undefined) continue;
-    if (entry.access === undefined || entry.remittance === undefined) {
-      const field = entry.access === undefined ? "access" : "remittance";
+  /**
+   * Rows of a regime or vendor table → complete entries: a name with every cell blank is unused; a used one
+   * needs each `required` field; `optional` fields are kept when typed.
+   */
+  const completeEntries = <F extends string>(
+    table: ReadonlyMap<string, Partial<Record<F, number>>>,
+    prefix: "regimes" | "vendors",
+    required: readonly F[],
+    optional: readonly F[],
+  ): Record<string, Record<F, number>> => {
+    const entries: [string, Record<F, number>][] = [];
+    for (const [key, entry] of table) {
+      if ([...required, ...optional].every((f) => entry[f] === undefined)) continue;
+      const blank = required.find((f) => entry[f] === undefined);
+      if (blank !== undefined) {
+        issue(
+          addressOf.get(`${prefix}.${key}.${blank}`) ?? headerAddress,
+          `${prefix}.${echo(key)}.${blank} must be a number when the ${prefix === "regimes" ? "regime" : "vendor"} is used, got blank`,
+        );
+        continue;
+      }
+      entries.push([key, { ...entry } as Record<F, number>]);
+    }
+    // recordOf defines own data properties: a key "__proto__" stays a plain key.
+    return recordOf(entries);
+  };
+  const regimeTable = completeEntries(regimes, "regimes", ["access", "remittance"], ["offshoreAccess"]);
+  const vendorTable = completeEntries(vendors, "vendors", ["weight", "aspUsdK", "bf16Tflops"], []);
+  const reportedList: ReportedQuarter[] = [];
+  for (const [period, entry] of reported) {
+    const valueAddress = addressOf.get(`reported.${period}`) ?? headerAddress;
+    const figureAddress = addressOf.get(`reported.${period}.figureId`) ?? valueAddress;
+    if (entry.value === undefined) {
       issue(
-        addressOf.get(`regimes.${regime}.${field}`) ?? headerAddress,
-        `regimes.${echo(regime)}.${field} must be a number when the regime is used, got blank`,
+        figureAddress,
+        `reported ${echo(period)} has a figure id but no value; type the value or clear the figure id`,
       );
       continue;
     }
-    regimeTable.push([regime, { access: entry.access, remittance: entry.remittance }]);
-  }
-  const vendorTable: Array<[string, { weight: number; aspUsdK: number; bf16Tflops: number }]> = [];
-  for (const [vendor, entry] of vendors) {
-    const fields = ["weight", "aspUsdK", "bf16Tflops"] as const;
-    if (fields.every((f) => entry[f] === undefined)) continue;
-    const blank = fields.find((f) => entry[f] === undefined);
-    if (blank !== undefined) {
-      issue(
-        addressOf.get(`vendors.${vendor}.${blank}`) ?? headerAddress,
-        `vendors.${echo(vendor)}.${blank} must be a number when the vendor is used, got blank`,
-      );
-      continue;
-    }
-    vendorTable.push([
-      vendor,
-      { weight: entry.weight!, aspUsdK: entry.aspUsdK!, bf16Tflops: entry.bf16Tflops! },
-    ]);
+    addressOf.set(`reported[${reportedList.length}]`, valueAddress);
+    addressOf.set(`reported[${reportedList.length}].figureId`, figureAddress);
+    reportedList.push({
+      period,
+      value: entry.value,
+      ...(entry.figureId === undefined ? {} : { figureId: entry.figureId }),
+    });
   }
   if (issues.length > 0) return { name, issues, keyAddress };
 
@@ -198,19 +230,20 @@ function readColumn(grid: Grid, col: number, sheet: string): ParsedColumn {
     );
     return { name, issues, keyAddress };
   }
-  const marketPath: Array<[string, number]> = [];
+  const marketPath = new Map<string, number>();
   for (const cell of marketCells) {
     if (cell.t > horizon) continue;
     const year = String(baseYear + cell.t);
-    marketPath.push([year, cell.value]);
+    marketPath.set(year, cell.value);
     addressOf.set(`marketPath.${year}`, cell.address);
   }
   const candidate = {
     ...recordOf(scalars),
-    regimes: recordOf(regimeTable),
+    regimes: regimeTable,
     regimePath,
-    ...(marketPath.length > 0 ? { marketPath: recordOf(marketPath) } : {}),
-    vendors: recordOf(vendorTable),
+    ...(marketPath.size > 0 ? { marketPath: recordOf(marketPath) } : {}),
+    vendors: vendorTable,
+    ...(reportedList.length > 0 ? { reported: reportedList } : {}),
   };
   for (const problem of scenarioIssues(candidate)) {
     issue(addressFor(problem.path, addressOf, keyAddress) ?? headerAddress, problem.message);
@@ -220,13 +253,20 @@ function readColumn(grid: Grid, col: number, sheet: string): ParsedColumn {
     : { name, scenario: candidate as unknown as Scenario, issues, keyAddress };
 }
 
+type RegimeField = "access" | "remittance" | "offshoreAccess";
+type VendorField = "weight" | "aspUsdK" | "bf16Tflops";
+
+/** The cell an engine issue belongs to: its exact path, the reported entry it names, or its input's first cell. */
 function addressFor(
   path: string,
   addressOf: ReadonlyMap<string, string>,
   keyAddress: ReadonlyMap<string, string>,
 ): string | undefined {
-  const top = /^[A-Za-z]+/.exec(path)?.[0] ?? "";
-  return addressOf.get(path) ?? keyAddress.get(top);
+  const exact = addressOf.get(path);
+  if (exact !== undefined) return exact;
+  const entry = /^reported\[\d+\]/.exec(path)?.[0];
+  if (entry !== undefined && addressOf.has(entry)) return addressOf.get(entry);
+  return keyAddress.get(/^[A-Za-z]+/.exec(path)?.[0] ?? "");
 }
 
 /** Provenance: the previous entry where the value is unchanged, else an "edited in the workbook" assumption. */

@@ -3,8 +3,8 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { isModelError } from "../../src/model/errors";
 import { PRESETS } from "../../src/model/presets";
 import { projectScenario } from "../../src/model/project";
-import type { Scenario } from "../../src/model/types";
-import { launchBrowser, openSession } from "./support/browser";
+import type { Scenario, SeriesId } from "../../src/model/types";
+import { launchBrowser, openSession, type Session } from "./support/browser";
 
 // Oracle: sheet names from the brief / DESIGN.md §3 (the built model), not the app's constants.
 const SHEETS = ["CS Inputs", "CS Model", "CS Sources", "CS Compare"];
@@ -17,11 +17,42 @@ afterAll(async () => {
   await browser.close();
 });
 
-/** T_t (NVIDIA China revenue) of `scenario` as the engine computes it: the oracle for the sheet's formulas. */
-function nvidiaChina(scenario: Scenario, t: number): number {
+/** A series of `scenario` as the engine computes it: the oracle for the sheet's formulas. */
+function engineSeries(scenario: Scenario, id: SeriesId, t: number): number {
   const projection = projectScenario(scenario);
   if (isModelError(projection)) throw new Error(projection.message);
-  return projection.series.nvidiaChina[t]!;
+  return projection.series[id][t]!;
+}
+
+function nvidiaChina(scenario: Scenario, t: number): number {
+  return engineSeries(scenario, "nvidiaChina", t);
+}
+
+/** Scrolls the CS Model grid to the channel rows and saves a screenshot. */
+async function screenshotChannels(page: Page, session: Session, name: string): Promise<void> {
+  // Bring the outlook rows to the bottom of the grid: the channel rows above them stay in view.
+  const row = await rowOf(page, "CS Model", "nvidiaChinaNet");
+  await page.locator(`[data-cell="CS Model!A${row + 2}"]`).scrollIntoViewIfNeeded();
+  await session.screenshot(name);
+}
+
+/** The outlook, gap and channel rows of the shown CS Model equal the engine's for `scenario`, t = 0..2. */
+async function expectV2Rows(page: Page, scenario: Scenario): Promise<void> {
+  const ids: SeriesId[] = [
+    "nvidiaOffshore",
+    "nvidiaChina",
+    "nvidiaChinaOutlook",
+    "reportedGap",
+    "nvidiaChinaNet",
+  ];
+  for (const id of ids) {
+    const row = await rowOf(page, "CS Model", id);
+    for (const [t, column] of ["D", "E", "F"].entries())
+      expect(await numberAt(page, `CS Model!${column}${row}`), `${id}[${t}]`).toBeCloseTo(
+        engineSeries(scenario, id, t),
+        6,
+      );
+  }
 }
 
 function presetScenario(name: string): Scenario {
@@ -73,8 +104,16 @@ describe("build the model into the preview workbook", () => {
       await session.screenshot(`build-sheet-${i + 1}-${name.replace(/ /g, "-").toLowerCase()}`);
     }
 
+    // The v2 inputs of CS Inputs: offshore access per regime and the reported-quarters block.
+    await showSheet(page, "CS Inputs");
+    const reportedRow = await rowOf(page, "CS Inputs", "reported[Q4 FY2027].figureId");
+    await page.locator(`[data-cell="CS Inputs!A${reportedRow}"]`).scrollIntoViewIfNeeded();
+    await session.screenshot("build-inputs-reported-quarters");
+
     const licensed = presetScenario("Licensed trade");
     await showSheet(page, "CS Model");
+    await expectV2Rows(page, licensed);
+    await screenshotChannels(page, session, "build-model-channels-1-licensed-trade");
     const tRow = await rowOf(page, "CS Model", "nvidiaChina");
     // year columns start at D (t = 0): DESIGN.md §4.2 T_0, computed by the engine from the same preset
     expect(await numberAt(page, `CS Model!D${tRow}`)).toBeCloseTo(nvidiaChina(licensed, 0), 6);
@@ -99,6 +138,8 @@ describe("build the model into the preview workbook", () => {
     for (const [t, column] of ["D", "E", "F"].entries())
       expect(await numberAt(page, `CS Model!${column}${tRow}`)).toBeCloseTo(nvidiaChina(decoupling, t), 6);
     await session.screenshot("build-model-switched");
+    await expectV2Rows(page, decoupling);
+    await screenshotChannels(page, session, "build-model-channels-2-full-decoupling");
 
     expect(session.errors()).toEqual([]);
     await session.close();

@@ -1,6 +1,8 @@
 import type { Browser, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { launchBrowser, openSession } from "./support/browser";
+import { PRESETS } from "../../src/model/presets";
+import path from "node:path";
+import { launchBrowser, openSession, SCREENSHOT_DIR } from "./support/browser";
 
 // Oracle: preset names from DESIGN.md §4.4, not the app's preset module.
 const PRESET_NAMES = ["Licensed trade", "Full decoupling", "Détente", "Domestic supply crunch"];
@@ -8,6 +10,11 @@ const PRESET_NAMES = ["Licensed trade", "Full decoupling", "Détente", "Domestic
 interface Plotted {
   x: string[];
   series: { id: string; values: (number | null)[] }[];
+}
+
+interface Markers {
+  id: string;
+  markers: { xIndex: number; offset: number; value: number; label: string }[];
 }
 
 let browser: Browser;
@@ -50,7 +57,9 @@ describe("scenario studio", () => {
       const data = await chartData(page, "chart-nvidia-china");
       // 2025/FY26 … 2030/FY31 (base year 2025, horizon 5, DESIGN.md §4.4)
       expect(data.x[0]).toBe("2025/FY26");
-      expect(data.series.map((s) => s.id)).toEqual(["nvidiaChina", "nvidiaChinaNet"]);
+      // model first, net of remittance last; the outlook in between when the preset has reported quarters
+      const ids = data.series.map((s) => s.id);
+      expect([ids[0], ids.at(-1)]).toEqual(["nvidiaChina", "nvidiaChinaNet"]);
       const key = JSON.stringify(data.series);
       expect(seen).not.toContain(key);
       seen.push(key);
@@ -138,6 +147,49 @@ describe("scenario studio", () => {
     console.log(
       `scenario: keystroke → re-rendered pane, median ${ms.median.toFixed(1)} ms, max ${ms.max.toFixed(1)} ms`,
     );
+    expect(session.errors()).toEqual([]);
+    await session.close();
+  });
+
+  it("scenario at 350 px: the channel chart stacks to the model line, reported quarters are markers, the outlook is drawn", async () => {
+    const session = await openSession(browser, "taskpane.html", { viewport: { width: 350, height: 1500 } });
+    const { page } = session;
+    await openScenarioTab(page);
+    for (const [i, name] of ["Licensed trade", "Full decoupling"].entries()) {
+      await choosePreset(page, name);
+      const revenue = await chartData(page, "chart-nvidia-china");
+      const channels = await chartData(page, "chart-channels");
+      expect(channels.series.map((s) => s.id)).toEqual(["nvidiaDataCenter", "nvidiaOffshore", "nvidiaOther"]);
+      // DESIGN.md §4.5: T = N + Q + O, so the stacked channels reach the model line in every year
+      const model = revenue.series.find((s) => s.id === "nvidiaChina")!.values;
+      channels.x.forEach((_, t) => {
+        const stacked = channels.series.reduce((sum, s) => sum + (s.values[t] ?? 0), 0);
+        expect(stacked).toBeCloseTo(model[t]!, 9);
+      });
+      // each reported quarter of the preset is a marker at 4 × its value (annual rate)
+      const reported = PRESETS.find((p) => p.name === name)!.scenario.reported ?? [];
+      const json = await page.getByTestId("chart-nvidia-china").getAttribute("data-markers");
+      const markers = (JSON.parse(json ?? "[]") as Markers[]).flatMap((m) => m.markers);
+      expect(markers.map((m) => m.value).sort()).toEqual(reported.map((q) => q.value * 4).sort());
+      if (reported.length > 0) {
+        expect(revenue.series.map((s) => s.id)).toContain("nvidiaChinaOutlook");
+        expect(await page.locator('[data-marker-set-id="reportedQuarters"] circle').count()).toBe(
+          reported.length,
+        );
+      }
+      // designed for the pane: no horizontal scroll at 350 px
+      expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(350);
+      // The three charts at full resolution (a full-page shot of the long pane is too small to read).
+      const top = await page.getByText("NVIDIA China revenue", { exact: true }).boundingBox();
+      const bottom = await page.getByTestId("chart-market-split").boundingBox();
+      const slug = name.replace(/ /g, "-").toLowerCase();
+      await page.screenshot({
+        path: path.join(SCREENSHOT_DIR, `scenario-350-${i + 1}-${slug}-charts.png`),
+        fullPage: true,
+        clip: { x: 0, y: top!.y - 8, width: 350, height: bottom!.y + bottom!.height + 60 - top!.y },
+      });
+      await session.screenshot(`scenario-350-${i + 1}-${slug}`);
+    }
     expect(session.errors()).toEqual([]);
     await session.close();
   });

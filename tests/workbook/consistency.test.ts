@@ -1,12 +1,12 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { isModelError, projectScenario, SERIES_IDS, VENDOR_SERIES_IDS } from "../../src/model/index";
-import type { Projection, Scenario } from "../../src/model/types";
+import { isModelError, projectScenario } from "../../src/model/index";
+import type { Projection, Regime, Scenario } from "../../src/model/types";
 import { buildWorkbookLayout } from "../../src/workbook/layout/buildWorkbookLayout";
 import type { NamedScenario, WorkbookLayout } from "../../src/workbook/layout/types";
 import { createHyperFormulaWorkbook } from "../../src/workbook/writers/hyperformula";
-import { named, PRESET_SCENARIOS, TINY } from "./fixtures";
-import { modelRows, relativeDiff, setCell } from "./hfHelpers";
+import { named, PRESET_SCENARIOS, TINY, TINY_V2 } from "./fixtures";
+import { maxSheetVsEngine, modelRows, setCell } from "./hfHelpers";
 
 const TOLERANCE = 1e-9;
 
@@ -20,57 +20,6 @@ function projectionOf(s: Scenario): Projection {
   const p = projectScenario(s);
   if (isModelError(p)) throw new Error(p.message);
   return p;
-}
-
-/** Largest relative difference between the sheet (as HyperFormula computes it) and the engine. */
-function maxSheetVsEngine(rows: Map<string, unknown[]>, p: Projection): { worst: number; where: string } {
-  let worst = 0;
-  let where = "";
-  const check = (id: string, expected: readonly number[]): void => {
-    const actual = rows.get(id);
-    if (actual === undefined) throw new Error(`row ${id} missing`);
-    expected.forEach((e, t) => {
-      const a = actual[t];
-      const diff =
-        typeof a === "number" ? (Math.abs(a - e) < 1e-12 ? 0 : relativeDiff(a, e)) : Number.POSITIVE_INFINITY;
-      if (diff > worst) [worst, where] = [diff, `${id}[${t}] sheet ${String(a)} engine ${e}`];
-    });
-  };
-  // The v2 series (§4.5) are checked as soon as CS Model has their rows (the v2 workbook change adds them).
-  const v2 = new Set<string>(SERIES_IDS.slice(SERIES_IDS.indexOf("offshoreDemand")));
-  for (const id of SERIES_IDS) if (rows.has(id) || !v2.has(id)) check(id, p.series[id]);
-  for (const [vendor, series] of Object.entries(p.vendors))
-    for (const id of VENDOR_SERIES_IDS) check(`vendors.${vendor}.${id}`, series[id]);
-  check("revenueAtRisk", p.summary.revenueAtRisk);
-  check("cumulativeNvidiaChina", [p.summary.cumulativeNvidiaChina]);
-  check("npvNvidiaChina", [p.summary.npvNvidiaChina]);
-  check("revenueAtRiskTotal", [p.summary.revenueAtRiskTotal]);
-  if (p.summary.cagrNvidiaChina !== null) check("cagrNvidiaChina", [p.summary.cagrNvidiaChina]);
-  // Spreadsheet comparisons tolerate ~1e-15 (HyperFormula's precisionEpsilon, Excel's 15 digits): a share of
-  // 0.4999999999999990 may count as ≥ 0.5 in the sheet. Accept any year between the first with share ≥ 0.5 − 1e-9
-  // and the engine's exact crossover.
-  const crossover = rows.get("crossoverYear")?.[0];
-  const share = p.series.domesticShare;
-  const first = (threshold: number): number | "none" => {
-    const t = share.findIndex((v) => v >= threshold);
-    return t < 0 ? "none" : p.years.calendar[t]!;
-  };
-  const exact = first(0.5);
-  const loose = first(0.5 - 1e-9);
-  const ok =
-    crossover === exact ||
-    (typeof crossover === "number" &&
-      typeof loose === "number" &&
-      crossover >= loose &&
-      (exact === "none" || crossover <= exact));
-  if (!ok)
-    [worst, where] = [
-      Number.POSITIVE_INFINITY,
-      `crossoverYear sheet ${String(crossover)} engine ${String(exact)}`,
-    ];
-  if (p.summary.crossoverYear !== (exact === "none" ? null : exact))
-    throw new Error("engine crossover disagrees with its own series");
-  return { worst, where };
 }
 
 describe("CS Model computed by HyperFormula", () => {
@@ -96,6 +45,39 @@ describe("CS Model computed by HyperFormula", () => {
     expect(rows.get("crossoverYear")![0]).toBe(2025);
     // hand-computed: access is already 1, so revenue at risk = 0
     expect(rows.get("revenueAtRiskTotal")![0]).toBeCloseTo(0, 12);
+  });
+
+  it("createHyperFormulaWorkbook(buildWorkbookLayout([tiny v2])) computes the channel, outlook and gap rows by hand", () => {
+    const hf = createHyperFormulaWorkbook(layoutOf([named("Tiny v2", TINY_V2)]));
+    const rows = modelRows(hf);
+    const row = (id: string): number[] =>
+      rows
+        .get(id)!
+        .slice(0, 2)
+        .map((v) => Number(Number(v).toFixed(12)));
+    // hand-computed: P = 10·1.2^t = 10, 12; oa = 0.5 → Q = 5, 6 and W = 5, 6
+    expect(row("offshoreDemand")).toEqual([10, 12]);
+    expect(row("offshoreAccess")).toEqual([0.5, 0.5]);
+    expect(row("nvidiaOffshore")).toEqual([5, 6]);
+    expect(row("offshoreBlocked")).toEqual([5, 6]);
+    // hand-computed: T = N + Q + O = 50 + 5 + 0, 55 + 6 + 0
+    expect(row("nvidiaChina")).toEqual([55, 61]);
+    // reported: Q1 FY2027 = 20 and Q2 FY2027 = 22 belong to calendar 2026 (t = 1) → k = 0, 2 and A = 0, 42
+    expect(row("reportedQuarters")).toEqual([0, 2]);
+    expect(row("nvidiaChinaReported")).toEqual([0, 42]);
+    // hand-computed: T* = A + T·(4 − k)/4 = 55, 42 + 61·2/4 = 72.5; G = A − T·k/4 = 0, 42 − 30.5 = 11.5
+    expect(row("nvidiaChinaOutlook")).toEqual([55, 72.5]);
+    expect(row("reportedGap")).toEqual([0, 11.5]);
+    // hand-computed: R = 0 (no remittance) → Tn = T* = 55, 72.5
+    expect(row("nvidiaChinaNet")).toEqual([55, 72.5]);
+    // summaries on T*: cumulative = NPV (r = 0) = 72.5; CAGR = 72.5/55 − 1
+    expect(rows.get("cumulativeNvidiaChina")![0]).toBeCloseTo(72.5, 12);
+    expect(rows.get("npvNvidiaChina")![0]).toBeCloseTo(72.5, 12);
+    expect(rows.get("cagrNvidiaChina")![0]).toBeCloseTo(72.5 / 55 - 1, 12);
+    // reference opens the offshore channel: T_ref = 50 + 10, 55 + 12 → T*_ref = 60, 42 + 67/2 = 75.5;
+    // revenue at risk = 60 − 55, 75.5 − 72.5 = 5, 3; total over t = 1..1 = 3
+    expect(row("revenueAtRisk")).toEqual([5, 3]);
+    expect(rows.get("revenueAtRiskTotal")![0]).toBeCloseTo(3, 12);
   });
 
   it("every preset, chosen with the switch cell, matches projectScenario() within 1e-9 relative", () => {
@@ -157,6 +139,65 @@ describe("CS Model computed by HyperFormula", () => {
         expect(worst, where).toBeLessThanOrEqual(TOLERANCE);
       }),
       { numRuns: 20, seed: 20261128, endOnFailure: true },
+    );
+  });
+
+  it("random v2 scenarios (offshore channel, offshore access per regime, reported quarters, s0 above the cap) match projectScenario() within 1e-9 relative (fast-check, 20 runs)", () => {
+    const base = PRESET_SCENARIOS[0]!.scenario;
+    const quarter = fc.record({
+      t: fc.integer({ min: 0, max: 10 }),
+      q: fc.integer({ min: 1, max: 4 }),
+      value: fc.double({ min: 0, max: 20, noNaN: true }),
+      cited: fc.boolean(),
+    });
+    const arb = fc.record({
+      horizon: fc.integer({ min: 1, max: 10 }),
+      domesticShareBase: fc.double({ min: 0.01, max: 1, noNaN: true }),
+      domesticShareCap: fc.double({ min: 0.01, max: 1, noNaN: true }),
+      adoptionSpeed: fc.double({ min: 0, max: 2, noNaN: true }),
+      offshoreBase: fc.double({ min: 0, max: 30, noNaN: true }),
+      offshoreGrowth: fc.double({ min: -0.5, max: 1, noNaN: true }),
+      access: fc.array(fc.double({ min: 0, max: 1, noNaN: true }), { minLength: 2, maxLength: 2 }),
+      offshoreAccess: fc.array(fc.option(fc.double({ min: 0, max: 1, noNaN: true })), {
+        minLength: 2,
+        maxLength: 2,
+      }),
+      path: fc.array(fc.constantFrom("a", "b"), { minLength: 11, maxLength: 11 }),
+      reported: fc.array(quarter, { maxLength: 12 }),
+    });
+    fc.assert(
+      fc.property(arb, (r) => {
+        const regime = (i: number, remittance: number): Regime => {
+          const oa = r.offshoreAccess[i];
+          return { access: r.access[i]!, remittance, ...(oa === null ? {} : { offshoreAccess: oa }) };
+        };
+        const seen = new Set<string>();
+        const reported = r.reported
+          .filter((e) => e.t <= r.horizon)
+          .map((e) => ({
+            period: `Q${e.q} FY${base.baseYear + e.t + 1}`,
+            value: e.value,
+            ...(e.cited ? { figureId: "nvda_china_rev_fy2026_hq" } : {}),
+          }))
+          .filter((e) => !seen.has(e.period) && seen.add(e.period) !== undefined);
+        const scenario: Scenario = {
+          ...base,
+          horizon: r.horizon,
+          domesticShareBase: r.domesticShareBase,
+          domesticShareCap: r.domesticShareCap,
+          adoptionSpeed: r.adoptionSpeed,
+          offshoreBase: r.offshoreBase,
+          offshoreGrowth: r.offshoreGrowth,
+          regimes: { a: regime(0, 0.25), b: regime(1, 0) },
+          regimePath: r.path.slice(0, r.horizon + 1),
+          marketPath: {},
+          reported,
+        };
+        const hf = createHyperFormulaWorkbook(layoutOf([named("Random v2", scenario)]));
+        const { worst, where } = maxSheetVsEngine(modelRows(hf), projectionOf(scenario));
+        expect(worst, where).toBeLessThanOrEqual(TOLERANCE);
+      }),
+      { numRuns: 20, seed: 20261202, endOnFailure: true },
     );
   });
 

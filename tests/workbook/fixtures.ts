@@ -39,3 +39,18 @@ export function named(name: string, scenario: Scenario): NamedScenario {
   );
   return { name, scenario, provenance };
 }
+
+/**
+ * TINY plus the v2 channels (§4.5): offshore demand 10 growing 20% a year, served at 50% under the regime, and
+ * two reported quarters of calendar 2026 (t = 1): every new row is hand-computable.
+ */
+export const TINY_V2: Scenario = {
+  ...TINY,
+  offshoreBase: 10,
+  offshoreGrowth: 0.2,
+  regimes: { open: { access: 1, remittance: 0, offshoreAccess: 0.5 } },
+  reported: [
+    { period: "Q1 FY2027", value: 20 },
+    { period: "Q2 FY2027", value: 22, figureId: "nvda_china_rev_fy2026_hq" },
+  ],
+};

@@ -3,7 +3,7 @@ import { isModelError } from "../../src/model/index";
 import { buildWorkbookLayout } from "../../src/workbook/layout/buildWorkbookLayout";
 import { formatReadbackIssue, readScenariosFromInputs } from "../../src/workbook/readback";
 import { createHyperFormulaWorkbook } from "../../src/workbook/writers/hyperformula";
-import { named, PRESET_SCENARIOS, TINY } from "./fixtures";
+import { named, PRESET_SCENARIOS, TINY, TINY_V2 } from "./fixtures";
 import { setCell } from "./hfHelpers";
 
 function inputsWorkbook(scenarios = PRESET_SCENARIOS) {
@@ -68,5 +68,78 @@ describe("readScenariosFromInputs(grid)", () => {
     const second = readScenariosFromInputs(grid()).issues;
     expect(second).toHaveLength(1);
     expect(second[0]!.address).toBe(`D${rowOf("regimePath[1]")}`);
+  });
+
+  it("readScenariosFromInputs(grid) reads the v2 inputs back: offshore inputs, offshore access, reported quarters with figure ids", () => {
+    const { grid } = inputsWorkbook([named("Tiny v2", TINY_V2), named("Tiny", TINY)]);
+    const result = readScenariosFromInputs(grid());
+    expect(result.issues).toEqual([]);
+    expect(result.scenarios[0]!.scenario).toEqual(TINY_V2);
+    // a v1 scenario leaves the v2 rows blank and reads back without the v2 keys
+    expect(result.scenarios[1]!.scenario).toEqual(TINY);
+  });
+
+  it("readScenariosFromInputs(grid) reads a CS Inputs sheet built before model v2 (no v2 rows) as v1 scenarios", () => {
+    const { grid } = inputsWorkbook([named("Tiny", TINY)]);
+    const v2Row = /^(offshore|reported\[)|\.offshoreAccess$/;
+    const v1Grid = grid().filter((row) => !v2Row.test(String(row[0] ?? "")));
+    expect(v1Grid.length).toBeLessThan(grid().length);
+    const result = readScenariosFromInputs(v1Grid);
+    expect(result.issues).toEqual([]);
+    expect(result.scenarios[0]!.scenario).toEqual(TINY);
+  });
+
+  it("readScenariosFromInputs(grid) picks up a reported quarter typed into the sheet, in calendar order", () => {
+    const { hf, grid, rowOf } = inputsWorkbook([named("Tiny v2", TINY_V2)]);
+    setCell(hf, "CS Inputs", `D${rowOf("reported[Q4 FY2026]")}`, 13.5);
+    setCell(hf, "CS Inputs", `D${rowOf("reported[Q4 FY2026].figureId")}`, "'my_figure");
+    const result = readScenariosFromInputs(grid());
+    expect(result.issues).toEqual([]);
+    expect(result.scenarios[0]!.scenario.reported).toEqual([
+      { period: "Q4 FY2026", value: 13.5, figureId: "my_figure" },
+      ...TINY_V2.reported!,
+    ]);
+  });
+
+  it("readScenariosFromInputs(grid) reports bad v2 cells at the cell, naming the entry", () => {
+    const { hf, grid, rowOf } = inputsWorkbook([named("Tiny v2", TINY_V2)]);
+    const access = rowOf("regimes.open.offshoreAccess");
+    setCell(hf, "CS Inputs", `D${access}`, 1.2);
+    const negative = rowOf("reported[Q2 FY2027]");
+    setCell(hf, "CS Inputs", `D${negative}`, -1);
+    const orphan = rowOf("reported[Q3 FY2027].figureId");
+    setCell(hf, "CS Inputs", `D${orphan}`, "'some_figure");
+    const issues = readScenariosFromInputs(grid()).issues;
+    expect(issues.map((i) => i.address)).toEqual([`D${orphan}`]);
+    expect(issues[0]!.message).toMatch(/Q3 FY2027 has a figure id but no value/);
+    setCell(hf, "CS Inputs", `D${orphan}`, null);
+    const engineIssues = readScenariosFromInputs(grid()).issues;
+    expect(new Set(engineIssues.map((i) => i.address))).toEqual(new Set([`D${access}`, `D${negative}`]));
+    expect(engineIssues.find((i) => i.address === `D${access}`)!.message).toMatch(/offshoreAccess.*1\.2/);
+    expect(engineIssues.find((i) => i.address === `D${negative}`)!.message).toMatch(/Q2 FY2027/);
+  });
+
+  it('readScenariosFromInputs(grid) reports a period typed as "Q5 FY2027" in the id column at its cell', () => {
+    const { hf, grid, rowOf } = inputsWorkbook([named("Tiny v2", TINY_V2)]);
+    const row = rowOf("reported[Q4 FY2027]");
+    setCell(hf, "CS Inputs", `A${row}`, "'reported[Q5 FY2027]");
+    setCell(hf, "CS Inputs", `D${row}`, 3);
+    const issues = readScenariosFromInputs(grid()).issues;
+    expect(issues).toHaveLength(1);
+    expect(issues[0]!.address).toBe(`D${row}`);
+    expect(issues[0]!.message).toMatch(/Q5 FY2027/);
+  });
+
+  it("readScenariosFromInputs(grid) keeps hostile ids out of prototypes", () => {
+    const { hf, grid, rowOf } = inputsWorkbook([named("Tiny v2", TINY_V2)]);
+    setCell(hf, "CS Inputs", `A${rowOf("regimes.open.access")}`, "'regimes.__proto__.access");
+    setCell(hf, "CS Inputs", `A${rowOf("vendors.v.weight")}`, "'vendors.constructor.weight");
+    setCell(hf, "CS Inputs", `A${rowOf("reported[Q1 FY2027]")}`, "'reported[__proto__]");
+    const result = readScenariosFromInputs(grid());
+    expect(result.issues.length).toBeGreaterThan(0);
+    const probe: Record<string, unknown> = {};
+    expect(["access", "weight", "value", "figureId"].filter((k) => k in probe)).toEqual([]);
+    expect(Object.getPrototypeOf(probe)).toBe(Object.prototype);
+    expect(Object.keys(Object.prototype)).toEqual([]);
   });
 });

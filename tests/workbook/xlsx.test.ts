@@ -54,6 +54,7 @@ describe("writeLayoutToXlsx(layout)", () => {
       "IF",
       "AND",
       "COUNT",
+      "IFERROR",
     ]);
     expect([...used].filter((f) => !allowed.has(f))).toEqual([]);
   });

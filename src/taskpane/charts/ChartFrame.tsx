@@ -2,7 +2,7 @@ import { makeStyles, tokens } from "@fluentui/react-components";
 import type { ReactNode } from "react";
 import type { ChartGeometry } from "./chartGeometry";
 import { thinnedLabels } from "./chartGeometry";
-import type { ChartSeries, ChartTextProps, ValueFormatter } from "./chartTypes";
+import type { ChartMarkerSet, ChartSeries, ChartTextProps, ValueFormatter } from "./chartTypes";
 import { plottedData } from "./chartTypes";
 import { useChartStyles } from "./chartStyles";
 import { seriesColour } from "./palette";
@@ -12,6 +12,8 @@ export interface ChartFrameProps extends ChartTextProps {
   readonly series: readonly ChartSeries[];
   readonly geometry: ChartGeometry;
   readonly formatY: ValueFormatter;
+  /** Dots beside the series (coloured after them), listed in the legend, the data table and `data-markers`. */
+  readonly markerSets?: readonly ChartMarkerSet[];
   /** The plot marks (lines, areas, bars), drawn over the grid and under nothing. */
   readonly children: ReactNode;
 }
@@ -25,6 +27,8 @@ export function ChartFrame(props: ChartFrameProps): React.JSX.Element {
   const shared = useChartStyles();
   const styles = useStyles();
   const { geometry, xLabels, series, formatY } = props;
+  const markerSets = props.markerSets ?? [];
+  const legendCount = series.length + markerSets.length;
   const { size, margin, x, y, yTicks } = geometry;
   const shownX = new Set(thinnedLabels(xLabels, Math.floor(size.width / 60)));
   const baseline = size.height - margin.bottom;
@@ -37,6 +41,7 @@ export function ChartFrame(props: ChartFrameProps): React.JSX.Element {
         className={shared.svg}
         data-testid={props.testId}
         data-series={JSON.stringify(plottedData(xLabels, series))}
+        data-markers={markerSets.length > 0 ? JSON.stringify(markerSets) : undefined}
       >
         <title>{props.title}</title>
         {props.description ? <desc>{props.description}</desc> : null}
@@ -65,7 +70,7 @@ export function ChartFrame(props: ChartFrameProps): React.JSX.Element {
         </g>
         {props.children}
       </svg>
-      {series.length > 1 ? (
+      {legendCount > 1 ? (
         <ul className={styles.legend} aria-label={`${props.title} legend`}>
           {series.map((s, i) => (
             <li key={s.id} className={shared.legendItem}>
@@ -80,32 +85,54 @@ export function ChartFrame(props: ChartFrameProps): React.JSX.Element {
               {s.label}
             </li>
           ))}
+          {markerSets.map((m, k) => (
+            <li key={m.id} className={shared.legendItem}>
+              <span
+                aria-hidden="true"
+                className={styles.swatchDot}
+                style={{ backgroundColor: seriesColour(series.length + k) }}
+              />
+              {m.label}
+            </li>
+          ))}
         </ul>
       ) : null}
-      <table className={shared.visuallyHidden}>
-        <caption>{props.title}</caption>
-        <thead>
-          <tr>
-            <th scope="col">Year</th>
-            {series.map((s) => (
-              <th key={s.id} scope="col">
-                {s.label}
-              </th>
-            ))}
-          </tr>
-        </thead>
-        <tbody>
-          {xLabels.map((label, row) => (
-            <tr key={label}>
-              <th scope="row">{label}</th>
-              {series.map((s) => {
-                const value = s.values[row];
-                return <td key={s.id}>{value === null || value === undefined ? "–" : formatY(value)}</td>;
-              })}
+      {/* A table box ignores overflow: the clipping wrapper keeps its width out of the pane's layout. */}
+      <div className={shared.visuallyHidden}>
+        <table>
+          <caption>{props.title}</caption>
+          <thead>
+            <tr>
+              <th scope="col">Year</th>
+              {series.map((s) => (
+                <th key={s.id} scope="col">
+                  {s.label}
+                </th>
+              ))}
+              {markerSets.map((m) => (
+                <th key={m.id} scope="col">
+                  {m.label}
+                </th>
+              ))}
             </tr>
-          ))}
-        </tbody>
-      </table>
+          </thead>
+          <tbody>
+            {xLabels.map((label, row) => (
+              <tr key={label}>
+                <th scope="row">{label}</th>
+                {series.map((s) => {
+                  const value = s.values[row];
+                  return <td key={s.id}>{value === null || value === undefined ? "–" : formatY(value)}</td>;
+                })}
+                {markerSets.map((m) => {
+                  const labels = m.markers.filter((p) => p.xIndex === row).map((p) => p.label);
+                  return <td key={m.id}>{labels.length === 0 ? "–" : labels.join("; ")}</td>;
+                })}
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </div>
     </figure>
   );
 }
@@ -129,5 +156,6 @@ const useStyles = makeStyles({
     color: tokens.colorNeutralForeground2,
   },
   swatch: { display: "inline-block", width: "12px", height: "4px", borderTop: "4px solid" },
+  swatchDot: { display: "inline-block", width: "8px", height: "8px", borderRadius: "50%" },
   swatchDashed: { display: "inline-block", width: "12px", height: "0px", borderTop: "2px dashed" },
 });

@@ -114,25 +114,28 @@ export function TornadoChart(props: TornadoChartProps): React.JSX.Element {
           Input at P90
         </li>
       </ul>
-      <table className={shared.visuallyHidden}>
-        <caption>{props.title}</caption>
-        <thead>
-          <tr>
-            <th scope="col">Input</th>
-            <th scope="col">Output at P10</th>
-            <th scope="col">Output at P90</th>
-          </tr>
-        </thead>
-        <tbody>
-          {bars.map((b) => (
-            <tr key={b.id}>
-              <th scope="row">{b.label}</th>
-              <td>{props.formatValue(b.low)}</td>
-              <td>{props.formatValue(b.high)}</td>
+      {/* A table box ignores overflow: the clipping wrapper keeps its width out of the pane's layout. */}
+      <div className={shared.visuallyHidden}>
+        <table>
+          <caption>{props.title}</caption>
+          <thead>
+            <tr>
+              <th scope="col">Input</th>
+              <th scope="col">Output at P10</th>
+              <th scope="col">Output at P90</th>
             </tr>
-          ))}
-        </tbody>
-      </table>
+          </thead>
+          <tbody>
+            {bars.map((b) => (
+              <tr key={b.id}>
+                <th scope="row">{b.label}</th>
+                <td>{props.formatValue(b.low)}</td>
+                <td>{props.formatValue(b.high)}</td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </div>
     </figure>
   );
 }

@@ -24,12 +24,14 @@ export const DEFAULT_CHART_SIZE: ChartSize = { width: 320, height: 200 };
 
 /**
  * Scales for a chart with categorical x (years) and a linear y that always includes 0 and is rounded to
- * "nice" ticks. An empty or all-zero domain falls back to 0..1 so the axes still draw.
+ * "nice" ticks. An empty or all-zero domain falls back to 0..1 so the axes still draw. `xPadding` is the
+ * room before the first and after the last year, in steps between years (0.5 leaves half a year for markers).
  */
 export function chartGeometry(
   xLabels: readonly string[],
   yValues: readonly (number | null)[],
   size: ChartSize = DEFAULT_CHART_SIZE,
+  xPadding = 0.1,
 ): ChartGeometry {
   const margin = { top: 8, right: 12, bottom: 28, left: 48 };
   const finite = yValues.filter((v): v is number => v !== null && Number.isFinite(v));
@@ -43,7 +45,7 @@ export function chartGeometry(
   const x = scalePoint<string>()
     .domain([...xLabels])
     .range([margin.left, size.width - margin.right])
-    .padding(0.1);
+    .padding(xPadding);
   return { size, margin, x, y, yTicks: y.ticks(5) };
 }
 

@@ -14,6 +14,24 @@ export interface ChartSeries {
   readonly dashed?: boolean;
 }
 
+/** A value drawn as a dot, not joined to others (e.g. a reported quarter beside the yearly line). */
+export interface ChartMarker {
+  /** Index of the year in the chart's x labels. */
+  readonly xIndex: number;
+  /** Offset from that year's point in steps between years, −0.5..0.5 (quarters sit around their year). */
+  readonly offset: number;
+  readonly value: number;
+  /** What the dot is, in words: its hover text and its entry in the data table. */
+  readonly label: string;
+}
+
+/** Markers of one kind: one legend entry and one colour. */
+export interface ChartMarkerSet {
+  readonly id: string;
+  readonly label: string;
+  readonly markers: readonly ChartMarker[];
+}
+
 /** What every chart takes besides its data: the accessible text and the test id. */
 export interface ChartTextProps {
   /** Short title: the SVG's <title>, its accessible name and the data table's caption. */

@@ -1,4 +1,4 @@
-export type { ChartSeries, PlottedData, ValueFormatter } from "./chartTypes";
+export type { ChartMarker, ChartMarkerSet, ChartSeries, PlottedData, ValueFormatter } from "./chartTypes";
 export { plottedData } from "./chartTypes";
 export { formatPercent, formatUsdBn, yearLabel } from "./format";
 export { seriesColour } from "./palette";

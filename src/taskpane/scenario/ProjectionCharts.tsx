@@ -1,33 +1,82 @@
 import { memo } from "react";
 import { makeStyles, tokens } from "@fluentui/react-components";
-import type { Projection } from "../../model/types";
+import type { Projection, Scenario } from "../../model/types";
 import { formatUsdBn, yearLabel } from "../charts/format";
 import { LineChart } from "../charts/LineChart";
 import { StackedAreaChart } from "../charts/StackedAreaChart";
+import { reportedQuarterMarkers } from "./reportedMarkers";
 
 export interface ProjectionChartsProps {
   readonly projection: Projection;
+  /** The scenario the projection is of: its reported quarters become markers on the revenue chart. */
+  readonly scenario?: Pick<Scenario, "baseYear" | "horizon" | "reported">;
 }
 
-/** NVIDIA China revenue (gross and net of remittance) and the China market split, by year. */
+/**
+ * NVIDIA China revenue (model, outlook with the reported quarters, net of remittance; reported quarters as
+ * markers), the revenue by channel, and the China market split, by year.
+ */
 export const ProjectionCharts = memo(function ProjectionCharts({
   projection,
+  scenario,
 }: ProjectionChartsProps): React.JSX.Element {
   const styles = useStyles();
   const x = projection.years.calendar.map(yearLabel);
   const s = projection.series;
+  const markers =
+    scenario === undefined
+      ? []
+      : reportedQuarterMarkers(scenario.reported, scenario.baseYear, scenario.horizon);
+  const anyReported = s.reportedQuarters.some((k) => k > 0);
+  const offshoreUsed = s.offshoreDemand.some((v) => v > 0);
   return (
     <div className={styles.root}>
       <h4 className={styles.heading}>NVIDIA China revenue</h4>
       <LineChart
         title="NVIDIA China revenue by year, USD bn"
-        description="As reported (gross) and net of remittance to the U.S. government"
+        description={
+          anyReported
+            ? "Model, outlook (reported quarters plus the model's run-rate for the rest of the year), net of remittance to the U.S. government, and each reported quarter at its annual rate"
+            : "Model (gross) and net of remittance to the U.S. government"
+        }
         testId="chart-nvidia-china"
         xLabels={x}
         formatY={formatUsdBn}
         series={[
-          { id: "nvidiaChina", label: "NVIDIA China revenue (gross)", values: s.nvidiaChina },
+          { id: "nvidiaChina", label: "Model", values: s.nvidiaChina },
+          ...(anyReported
+            ? [
+                {
+                  id: "nvidiaChinaOutlook",
+                  label: "Outlook with reported quarters",
+                  values: s.nvidiaChinaOutlook,
+                },
+              ]
+            : []),
           { id: "nvidiaChinaNet", label: "Net of remittance", values: s.nvidiaChinaNet, dashed: true },
+        ]}
+        markerSets={
+          markers.length > 0
+            ? [{ id: "reportedQuarters", label: "Reported quarter × 4", markers }]
+            : undefined
+        }
+      />
+      <h4 className={styles.heading}>NVIDIA China revenue by channel</h4>
+      <StackedAreaChart
+        title="NVIDIA China revenue by channel, USD bn"
+        description="Data center into China, data center for China-headquartered customers abroad, and non-data-center products, stacked to the model's total"
+        testId="chart-channels"
+        xLabels={x}
+        formatY={formatUsdBn}
+        series={[
+          { id: "nvidiaDataCenter", label: "Data center into China", values: s.nvidiaDataCenter },
+          { id: "nvidiaOffshore", label: "Offshore China-HQ data center", values: s.nvidiaOffshore },
+          {
+            id: "nvidiaOther",
+            // Without the offshore channel, O is every other China revenue (DESIGN.md §4.1 vs §4.5).
+            label: offshoreUsed ? "Non-data-center" : "Other (incl. China-HQ buyers abroad)",
+            values: s.nvidiaOther,
+          },
         ]}
       />
       <h4 className={styles.heading}>China AI-accelerator market split</h4>

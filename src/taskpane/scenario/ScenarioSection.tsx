@@ -184,7 +184,7 @@ export function ScenarioSection({ port }: ScenarioSectionProps): React.JSX.Eleme
         </MessageBar>
       ) : null}
       <MetricsRow projection={state.projection} />
-      <ProjectionCharts projection={state.projection} />
+      <ProjectionCharts projection={state.projection} scenario={state.scenario} />
       {port ? (
         <div>
           <Button

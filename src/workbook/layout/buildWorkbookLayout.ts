@@ -72,6 +72,6 @@ export function buildWorkbookLayout(
     sheets: [inputs.sheet, model.sheet, sources, compare.sheet],
     names: inputs.names,
     validations: inputs.validations,
-    charts: [compare.chart, model.chart],
+    charts: [compare.chart, ...model.charts],
   };
 }

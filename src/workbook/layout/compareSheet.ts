@@ -11,11 +11,19 @@ import type { ChartSpec, LayoutCell, NamedScenario, SheetLayout } from "./types"
 import { SHEET_NAMES } from "./types";
 
 export const COMPARE_SERIES: readonly { id: SeriesId; label: string; format: string }[] = [
-  { id: "nvidiaChina", label: "NVIDIA China revenue (USD bn)", format: "#,##0.00" },
-  { id: "nvidiaChinaNet", label: "NVIDIA China revenue net of remittance (USD bn)", format: "#,##0.00" },
+  {
+    id: "nvidiaChinaOutlook",
+    label: "NVIDIA China revenue outlook: reported quarters + model (USD bn)",
+    format: "#,##0.00",
+  },
+  { id: "nvidiaChina", label: "NVIDIA China revenue, model (USD bn)", format: "#,##0.00" },
+  { id: "nvidiaChinaNet", label: "Outlook net of remittance (USD bn)", format: "#,##0.00" },
   { id: "domesticShare", label: "Domestic share of the market", format: "0.0%" },
   { id: "market", label: "China AI-accelerator market (USD bn)", format: "#,##0.00" },
 ];
+
+/** The series the Compare chart plots: the outlook (reported quarters + the model for the rest). */
+const CHART_SERIES: SeriesId = "nvidiaChinaOutlook";
 
 export interface CompareSheet {
   readonly sheet: SheetLayout;
@@ -59,7 +67,7 @@ export function buildCompareSheet(
         ...p.series[series.id].map((v) => numberCell(v, series.format, "output")),
       ]);
     });
-    if (series.id === "nvidiaChina") chartRange = `A${header}:${columnLetters(1 + width)}${rows.length}`;
+    if (series.id === CHART_SERIES) chartRange = `A${header}:${columnLetters(1 + width)}${rows.length}`;
     const baseRow = rowOf[`${series.id}.0`]!;
     projections.forEach((p, i) => {
       if (i === 0) return;
@@ -88,7 +96,7 @@ export function buildCompareSheet(
   const chart: ChartSpec = {
     id: "nvidiaChinaByScenario",
     kind: "line",
-    title: "NVIDIA China revenue by scenario (USD bn)",
+    title: "NVIDIA China revenue outlook by scenario (USD bn)",
     sheet: SHEET_NAMES.compare,
     source: { sheet: SHEET_NAMES.compare, range: chartRange },
     anchor: {

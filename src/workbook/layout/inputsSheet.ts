@@ -2,11 +2,13 @@
  * The "CS Inputs" sheet: one row per input (column A holds the input path, e.g. "marketBase",
  * "regimes.licensed.access", "regimePath[3]", "marketPath[2]", "vendors.huawei.weight"), one column per
  * scenario, a Live column that follows the scenario switch (INDEX/MATCH), provenance and note columns.
+ * Model v2 (§4.5) adds the optional offshore inputs, a per-regime offshore access table (blank = 100%) and a
+ * reported-quarters block: one row per quarter of the covered years ("reported[Q2 FY2027]", blank = not
+ * reported) and one figure-id row per quarter ("reported[Q2 FY2027].figureId", text, never a formula).
  * `readScenariosFromInputs` parses the same shape back.
  */
 import { extent } from "../../model/own";
-import type { Provenance, Scenario } from "../../model/types";
-import { scalarValue } from "../../model/validate";
+import type { Provenance, ReportedQuarter, Scenario } from "../../model/types";
 import { cellAddress, columnLetters, sheetRef } from "./address";
 import { formulaCell, numberCell, rectangular, textCell } from "./cells";
 import { provenanceLabel, provenanceNote, provenanceSummary } from "./provenanceNote";
@@ -60,9 +62,14 @@ export function buildInputsSheet(
   const rows: Row[] = [];
   const names: NamedRange[] = [];
   const rowNumber = (): number => rows.length + 1;
-  const live = (row: number): LayoutCell =>
+  const pick = (row: number): string =>
+    `INDEX($${columnLetters(firstCol)}${row}:$${columnLetters(liveCol - 1)}${row},1,${TABLE_NAMES.scenarioIndex})`;
+  /** The live scenario's value; a blank cell gives `blank` (a number default, or "" to stay blank). */
+  const live = (row: number, blank?: number | ""): LayoutCell =>
     formulaCell(
-      `=INDEX($${columnLetters(firstCol)}${row}:$${columnLetters(liveCol - 1)}${row},1,${TABLE_NAMES.scenarioIndex})`,
+      blank === undefined
+        ? `=${pick(row)}`
+        : `=IF(${pick(row)}="",${blank === "" ? '""' : blank},${pick(row)})`,
       undefined,
       "output",
     );
@@ -103,10 +110,14 @@ export function buildInputsSheet(
       textCell(meta.id),
       textCell(meta.label, "label"),
       textCell(meta.unit),
-      ...scenarios.map((s) =>
-        numberCell(scalarValue(s.scenario, meta.id), meta.numberFormat, "input", provenanceNote(s.provenance[meta.id])),
-      ),
-      { ...live(r), numberFormat: meta.numberFormat },
+      ...scenarios.map((s): LayoutCell => {
+        const value = s.scenario[meta.id];
+        const note = provenanceNote(s.provenance[meta.id]);
+        return value === undefined
+          ? { style: "input", numberFormat: meta.numberFormat, note: optionalNote(meta.defaultValue) }
+          : numberCell(value, meta.numberFormat, "input", note);
+      }),
+      { ...live(r, meta.defaultValue), numberFormat: meta.numberFormat },
       textCell(provenanceLabel(base.provenance[meta.id]), "note"),
       textCell(provenanceSummary(base.provenance[meta.id]), "note"),
     ]);
@@ -123,6 +134,10 @@ export function buildInputsSheet(
       unit: string;
       format: string;
       values: (s: Scenario) => LayoutCell | null;
+      /** What the Live column shows for a blank cell (default: the spreadsheet's own reading of a blank). */
+      blank?: number | "";
+      /** A cell note per scenario (default: the provenance of `provenanceKey` on the first row). */
+      note?: (s: NamedScenario) => string | undefined;
     },
   ): { first: number; last: number } => {
     rows.push([]);
@@ -137,9 +152,15 @@ export function buildInputsSheet(
         textCell(spec.unit),
         ...scenarios.map((s) => {
           const cell = spec.values(s.scenario) ?? { style: "input" as const };
-          return i === 0 ? { ...cell, note: provenanceNote(s.provenance[provenanceKey]) } : cell;
+          const note =
+            spec.note === undefined
+              ? i === 0
+                ? provenanceNote(s.provenance[provenanceKey])
+                : undefined
+              : spec.note(s);
+          return note === undefined ? cell : { ...cell, note };
         }),
-        { ...live(r), numberFormat: spec.format },
+        { ...live(r, spec.blank), numberFormat: spec.format },
         i === 0 ? textCell(provenanceLabel(base.provenance[provenanceKey]), "note") : null,
         i === 0 ? textCell(provenanceSummary(base.provenance[provenanceKey]), "note") : null,
       ]);
@@ -173,7 +194,24 @@ export function buildInputsSheet(
       values: (s) => numberOrBlank(s.regimes[name]?.remittance, "0.0%"),
     }),
   );
+  const offshoreAccess = tableRows(
+    "Regimes: offshore access (share of China-HQ customers' offshore demand NVIDIA may serve; blank = 100%)",
+    regimeNames,
+    "regimes",
+    (name) => ({
+      id: `regimes.${name}.offshoreAccess`,
+      label: name,
+      unit: "fraction",
+      format: "0.0%",
+      values: (s) => numberOrBlank(s.regimes[name]?.offshoreAccess, "0.0%"),
+      blank: 1,
+    }),
+  );
   names.push({ name: TABLE_NAMES.regimeNames, ref: sheetRef(sheetName, access.first, 2, access.last, 2) });
+  names.push({
+    name: TABLE_NAMES.regimeOffshoreAccess,
+    ref: sheetRef(sheetName, offshoreAccess.first, liveCol, offshoreAccess.last, liveCol),
+  });
   names.push({
     name: TABLE_NAMES.regimeAccess,
     ref: sheetRef(sheetName, access.first, liveCol, access.last, liveCol),
@@ -224,6 +262,42 @@ export function buildInputsSheet(
     name: TABLE_NAMES.marketPath,
     ref: sheetRef(sheetName, marketPath.first, liveCol, marketPath.last, liveCol),
   });
+
+  const periods = quarterPeriods(scenarios);
+  const reportedValues = tableRows(
+    "Reported quarters: NVIDIA China revenue, customer-HQ basis (blank = not reported yet)",
+    periods,
+    "reported",
+    (period) => ({
+      id: `reported[${period}]`,
+      label: period,
+      unit: "USD bn",
+      format: "#,##0.000",
+      values: (s) => numberOrBlank(reportedEntry(s, period)?.value, "#,##0.000"),
+      blank: "",
+      note: (s) => reportedNote(reportedEntry(s.scenario, period)),
+    }),
+  );
+  names.push({
+    name: TABLE_NAMES.reportedPeriods,
+    ref: sheetRef(sheetName, reportedValues.first, 2, reportedValues.last, 2),
+  });
+  names.push({
+    name: TABLE_NAMES.reportedValues,
+    ref: sheetRef(sheetName, reportedValues.first, liveCol, reportedValues.last, liveCol),
+  });
+  tableRows("Reported quarters: figure id of each value (see CS Sources)", periods, "reported", (period) => ({
+    id: `reported[${period}].figureId`,
+    label: period,
+    unit: "figure id",
+    format: "General",
+    values: (s) => {
+      const figureId = reportedEntry(s, period)?.figureId;
+      return figureId === undefined ? null : textCell(figureId, "input");
+    },
+    blank: "",
+    note: () => undefined,
+  }));
 
   const vendorTable = (
     field: "weight" | "aspUsdK" | "bf16Tflops",
@@ -327,6 +401,31 @@ export function liveCellAddress(scenarioCount: number, row: number): string {
 
 export function provenanceFor(s: NamedScenario, key: string): Provenance | undefined {
   return s.provenance[key];
+}
+
+/** Every quarter "Qn FYyyyy" of the calendar years any scenario covers (FY(y+1) ≈ calendar year y). */
+function quarterPeriods(scenarios: readonly NamedScenario[]): string[] {
+  const [first] = extent(scenarios.map((s) => s.scenario.baseYear));
+  const [, last] = extent(scenarios.map((s) => s.scenario.baseYear + s.scenario.horizon));
+  const periods: string[] = [];
+  for (let year = first; year <= last; year++)
+    for (let quarter = 1; quarter <= 4; quarter++) periods.push(`Q${quarter} FY${year + 1}`);
+  return periods;
+}
+
+function reportedEntry(scenario: Scenario, period: string): ReportedQuarter | undefined {
+  return scenario.reported?.find((entry) => entry.period === period);
+}
+
+function reportedNote(entry: ReportedQuarter | undefined): string | undefined {
+  if (entry === undefined) return undefined;
+  return entry.figureId === undefined
+    ? "Reported quarter with no figure id: add the source's figure id in the figure-id rows below"
+    : provenanceNote({ figureId: entry.figureId });
+}
+
+function optionalNote(defaultValue: number | undefined): string {
+  return `Optional input (model v2): blank means ${defaultValue ?? 0}`;
 }
 
 function unionKeys(tables: readonly Readonly<Record<string, unknown>>[]): string[] {

@@ -23,7 +23,8 @@ const N = Object.fromEntries(SCALAR_INPUTS.map((m) => [m.id, m.name])) as Record
 
 export interface ModelSheet {
   readonly sheet: SheetLayout;
-  readonly chart: ChartSpec;
+  /** Market split, revenue by channel and the outlook, each over a chart-data block of the sheet. */
+  readonly charts: readonly ChartSpec[];
   /** Row number of each row id (series ids, vendor rows "vendors.<name>.units", summary ids). */
   readonly rowOf: Readonly<Record<string, number>>;
 }
@@ -229,34 +230,6 @@ export function buildModelSheet(maxHorizon: number, vendorNames: readonly string
     cell: (c) => f(`=${at("blockedDemand", c)}-${at("substituted", c)}`),
   });
   addRow({
-    id: "nvidiaOther",
-    label: "Other NVIDIA China revenue O_t",
-    unit: "USD bn",
-    format: USD_BN,
-    cell: (c) => f(`=${N.otherBase}*(1+${N.otherGrowth})^${at("t", c)}`),
-  });
-  addRow({
-    id: "nvidiaChina",
-    label: "NVIDIA China revenue T_t (as reported)",
-    unit: "USD bn",
-    format: USD_BN,
-    cell: (c) => f(`=${at("nvidiaDataCenter", c)}+${at("nvidiaOther", c)}`),
-  });
-  addRow({
-    id: "remittance",
-    label: "Remittance to the U.S. government R_t",
-    unit: "USD bn",
-    format: USD_BN,
-    cell: (c) => f(`=${at("remittanceRate", c)}*${at("nvidiaDataCenter", c)}`),
-  });
-  addRow({
-    id: "nvidiaChinaNet",
-    label: "NVIDIA China revenue net of remittance Tn_t",
-    unit: "USD bn",
-    format: USD_BN,
-    cell: (c) => f(`=${at("nvidiaChina", c)}-${at("remittance", c)}`),
-  });
-  addRow({
     id: "domesticShare",
     label: "Domestic share of the market",
     unit: "fraction",
@@ -269,6 +242,108 @@ export function buildModelSheet(maxHorizon: number, vendorNames: readonly string
     unit: "fraction",
     format: FRACTION,
     cell: (c) => f(`=${at("nvidiaDataCenter", c)}/${at("market", c)}`),
+  });
+
+  section("NVIDIA China revenue by channel (§4.5: into China, offshore China-HQ, non-data-center)");
+  addRow({
+    id: "offshoreDemand",
+    label: "Offshore China-HQ data-center demand P_t",
+    unit: "USD bn",
+    format: USD_BN,
+    cell: (c) => f(`=${N.offshoreBase}*(1+${N.offshoreGrowth})^${at("t", c)}`),
+  });
+  addRow({
+    id: "offshoreAccess",
+    label: "Offshore access oa_t (regime)",
+    unit: "fraction",
+    format: FRACTION,
+    cell: (c) =>
+      f(`=INDEX(${TABLE_NAMES.regimeOffshoreAccess},MATCH(${at("regime", c)},${TABLE_NAMES.regimeNames},0))`),
+  });
+  addRow({
+    id: "nvidiaOffshore",
+    label: "NVIDIA offshore revenue from China-HQ customers Q_t",
+    unit: "USD bn",
+    format: USD_BN,
+    cell: (c) => f(`=${at("offshoreAccess", c)}*${at("offshoreDemand", c)}`),
+  });
+  addRow({
+    id: "offshoreBlocked",
+    label: "Offshore demand blocked by controls W_t",
+    unit: "USD bn",
+    format: USD_BN,
+    cell: (c) => f(`=(1-${at("offshoreAccess", c)})*${at("offshoreDemand", c)}`),
+  });
+  addRow({
+    id: "nvidiaOther",
+    label: "Other NVIDIA China revenue O_t (non-data-center when P is used)",
+    unit: "USD bn",
+    format: USD_BN,
+    cell: (c) => f(`=${N.otherBase}*(1+${N.otherGrowth})^${at("t", c)}`),
+  });
+  addRow({
+    id: "nvidiaChina",
+    label: "NVIDIA China revenue, model T_t = N + Q + O",
+    unit: "USD bn",
+    format: USD_BN,
+    cell: (c) => f(`=${at("nvidiaDataCenter", c)}+${at("nvidiaOffshore", c)}+${at("nvidiaOther", c)}`),
+  });
+
+  section("Reported quarters and outlook (customer-HQ basis; CS Inputs reported-quarters block)");
+  for (let quarter = 1; quarter <= 4; quarter++)
+    addRow({
+      id: `reported.Q${quarter}`,
+      label: `Reported Q${quarter} of the fiscal year (blank = not reported)`,
+      unit: "USD bn",
+      format: USD_BN,
+      style: "note",
+      cell: (c) =>
+        f(
+          `=IFERROR(INDEX(${TABLE_NAMES.reportedValues},MATCH("Q${quarter} FY"&(${at("year", c)}+1),${TABLE_NAMES.reportedPeriods},0)),"")`,
+        ),
+    });
+  const quarters = (c: string): string => `${at("reported.Q1", c)}:${at("reported.Q4", c)}`;
+  addRow({
+    id: "reportedQuarters",
+    label: "Reported quarters k_t",
+    unit: "quarters",
+    format: "0",
+    cell: (c) => f(`=COUNT(${quarters(c)})`),
+  });
+  addRow({
+    id: "nvidiaChinaReported",
+    label: "Reported NVIDIA China revenue so far A_t",
+    unit: "USD bn",
+    format: USD_BN,
+    cell: (c) => f(`=SUM(${quarters(c)})`),
+  });
+  addRow({
+    id: "nvidiaChinaOutlook",
+    label: "Outlook T*_t = A + T·(4 − k)/4",
+    unit: "USD bn",
+    format: USD_BN,
+    cell: (c) => f(outlook(at("nvidiaChinaReported", c), at("nvidiaChina", c), at("reportedQuarters", c))),
+  });
+  addRow({
+    id: "reportedGap",
+    label: "Reported minus model over the reported quarters G_t",
+    unit: "USD bn",
+    format: USD_BN,
+    cell: (c) => f(`=${at("nvidiaChinaReported", c)}-${at("nvidiaChina", c)}*${at("reportedQuarters", c)}/4`),
+  });
+  addRow({
+    id: "remittance",
+    label: "Remittance to the U.S. government R_t",
+    unit: "USD bn",
+    format: USD_BN,
+    cell: (c) => f(`=${at("remittanceRate", c)}*${at("nvidiaDataCenter", c)}`),
+  });
+  addRow({
+    id: "nvidiaChinaNet",
+    label: "Outlook net of remittance Tn_t = T* − R",
+    unit: "USD bn",
+    format: USD_BN,
+    cell: (c) => f(`=${at("nvidiaChinaOutlook", c)}-${at("remittance", c)}`),
   });
 
   section("Domestic vendors (units, compute)");
@@ -313,34 +388,47 @@ export function buildModelSheet(maxHorizon: number, vendorNames: readonly string
     },
   });
 
-  section("No-controls reference (every regime: access = 1, remittance = 0)");
+  section(
+    "No-controls reference (every regime: access = offshore access = 1, remittance = 0; same reported quarters)",
+  );
   addRow({
     id: "ref.access",
-    label: "Reference access",
+    label: "Reference access and offshore access",
     unit: "fraction",
     format: FRACTION,
     cell: () => numberCell(1),
   });
   addRow({
     id: "ref.nvidiaDataCenter",
-    label: "Reference NVIDIA data-center revenue",
+    label: "Reference NVIDIA data-center revenue into China",
     unit: "USD bn",
     format: USD_BN,
     cell: (c) => f(`=${N.nvidiaForeignShare}*${at("ref.access", c)}*${at("foreignDemand", c)}`),
   });
   addRow({
     id: "ref.nvidiaChina",
-    label: "Reference NVIDIA China revenue",
+    label: "Reference NVIDIA China revenue, model",
     unit: "USD bn",
     format: USD_BN,
-    cell: (c) => f(`=${at("ref.nvidiaDataCenter", c)}+${at("nvidiaOther", c)}`),
+    cell: (c) =>
+      f(
+        `=${at("ref.nvidiaDataCenter", c)}+${at("ref.access", c)}*${at("offshoreDemand", c)}+${at("nvidiaOther", c)}`,
+      ),
+  });
+  addRow({
+    id: "ref.nvidiaChinaOutlook",
+    label: "Reference NVIDIA China revenue, outlook",
+    unit: "USD bn",
+    format: USD_BN,
+    cell: (c) =>
+      f(outlook(at("nvidiaChinaReported", c), at("ref.nvidiaChina", c), at("reportedQuarters", c))),
   });
   addRow({
     id: "revenueAtRisk",
-    label: "Revenue at risk (reference − scenario)",
+    label: "Revenue at risk (reference − scenario, outlooks)",
     unit: "USD bn",
     format: USD_BN,
-    cell: (c) => f(`=${at("ref.nvidiaChina", c)}-${at("nvidiaChina", c)}`),
+    cell: (c) => f(`=${at("ref.nvidiaChinaOutlook", c)}-${at("nvidiaChinaOutlook", c)}`),
   });
 
   section("Summary helpers");
@@ -381,27 +469,28 @@ export function buildModelSheet(maxHorizon: number, vendorNames: readonly string
     ]);
   };
   const t0 = at("nvidiaChina", valueCol);
-  section("Summary metrics (t = 1..H of the live scenario)");
+  const outlook0 = at("nvidiaChinaOutlook", valueCol);
+  section("Summary metrics (t = 1..H of the live scenario, on the outlook T*)");
   summary(
     "cumulativeNvidiaChina",
-    "Cumulative NVIDIA China revenue",
+    "Cumulative NVIDIA China revenue (outlook)",
     "USD bn",
     USD_BN,
-    `=SUMPRODUCT(${rowRange("summaryWeight")},${rowRange("nvidiaChina")})`,
+    `=SUMPRODUCT(${rowRange("summaryWeight")},${rowRange("nvidiaChinaOutlook")})`,
   );
   summary(
     "npvNvidiaChina",
-    "NPV of NVIDIA China revenue",
+    "NPV of NVIDIA China revenue (outlook)",
     "USD bn",
     USD_BN,
-    `=SUMPRODUCT(${rowRange("summaryWeight")},${rowRange("nvidiaChina")},${rowRange("discountFactor")})`,
+    `=SUMPRODUCT(${rowRange("summaryWeight")},${rowRange("nvidiaChinaOutlook")},${rowRange("discountFactor")})`,
   );
   summary(
     "cagrNvidiaChina",
-    "CAGR of NVIDIA China revenue, t = 0..H",
+    "CAGR of NVIDIA China revenue (outlook), t = 0..H",
     "fraction",
     FRACTION,
-    `=IF(${t0}<=0,"n/a",(INDEX(${rowRange("nvidiaChina")},1,${N.horizon}+1)/${t0})^(1/${N.horizon})-1)`,
+    `=IF(${outlook0}<=0,"n/a",(INDEX(${rowRange("nvidiaChinaOutlook")},1,${N.horizon}+1)/${outlook0})^(1/${N.horizon})-1)`,
   );
   summary(
     "crossoverYear",
@@ -442,42 +531,82 @@ export function buildModelSheet(maxHorizon: number, vendorNames: readonly string
     `=${at("check.gap", valueCol)}/${at("check.documented", valueCol)}`,
   );
 
-  section("Market split (chart data)");
-  const splitHeader = rows.length + 1;
-  rows.push([
-    null,
-    textCell("Market split", "header"),
-    null,
-    ...years.map((t) =>
-      formulaCell(`=${at("fiscalYear", columnLetters(firstCol + t))}`, undefined, "header"),
-    ),
-  ]);
-  const split: [string, string][] = [
-    ["domesticSales", "Domestic chips"],
-    ["nvidiaDataCenter", "NVIDIA"],
-    ["otherForeign", "Other foreign"],
-    ["unmetDemand", "Unmet demand"],
-  ];
-  for (const [id, label] of split) {
-    rowOf[`split.${id}`] = rows.length + 1;
+  /** A chart-data block (FY labels across, one row per series) and the chart over it, placed below. */
+  const chartBlock = (
+    id: string,
+    kind: ChartSpec["kind"],
+    title: string,
+    heading: string,
+    series: readonly (readonly [string, string])[],
+  ): ChartSpec => {
+    section(`${heading} (chart data)`);
+    const header = rows.length + 1;
     rows.push([
-      textCell(`split.${id}`),
-      textCell(label, "label"),
-      textCell("USD bn"),
-      ...years.map((t) => formulaCell(`=${at(id, columnLetters(firstCol + t))}`, USD_BN, "output")),
+      null,
+      textCell(heading, "header"),
+      null,
+      ...years.map((t) =>
+        formulaCell(`=${at("fiscalYear", columnLetters(firstCol + t))}`, undefined, "header"),
+      ),
     ]);
-  }
-  const splitLast = rows.length;
-
-  const chart: ChartSpec = {
-    id: "marketSplit",
-    kind: "stackedArea",
-    title: "China AI-accelerator market split (live scenario, USD bn)",
-    sheet: sheetName,
-    source: { sheet: sheetName, range: `B${splitHeader}:${columnLetters(lastCol)}${splitLast}` },
-    anchor: { from: cellAddress(splitLast + 2, 2), to: cellAddress(splitLast + 20, Math.max(lastCol, 8)) },
-    yAxisTitle: "USD bn",
+    for (const [seriesId, label] of series) {
+      rowOf[`${id}.${seriesId}`] = rows.length + 1;
+      rows.push([
+        textCell(`${id}.${seriesId}`),
+        textCell(label, "label"),
+        textCell("USD bn"),
+        ...years.map((t) => formulaCell(`=${at(seriesId, columnLetters(firstCol + t))}`, USD_BN, "output")),
+      ]);
+    }
+    const last = rows.length;
+    // Leave room for the chart: 19 rows below the block.
+    for (let i = 0; i < 20; i++) rows.push([]);
+    return {
+      id,
+      kind,
+      title,
+      sheet: sheetName,
+      source: { sheet: sheetName, range: `B${header}:${columnLetters(lastCol)}${last}` },
+      anchor: { from: cellAddress(last + 2, 2), to: cellAddress(last + 20, Math.max(lastCol, 8)) },
+      yAxisTitle: "USD bn",
+    };
   };
+  const charts = [
+    chartBlock(
+      "marketSplit",
+      "stackedArea",
+      "China AI-accelerator market split (live scenario, USD bn)",
+      "Market split",
+      [
+        ["domesticSales", "Domestic chips"],
+        ["nvidiaDataCenter", "NVIDIA"],
+        ["otherForeign", "Other foreign"],
+        ["unmetDemand", "Unmet demand"],
+      ],
+    ),
+    chartBlock(
+      "channels",
+      "stackedArea",
+      "NVIDIA China revenue by channel (live scenario, model, USD bn)",
+      "NVIDIA China revenue by channel",
+      [
+        ["nvidiaDataCenter", "Data center into China"],
+        ["nvidiaOffshore", "Offshore China-HQ data center"],
+        ["nvidiaOther", "Non-data-center"],
+      ],
+    ),
+    chartBlock(
+      "outlook",
+      "line",
+      "NVIDIA China revenue: model, outlook with reported quarters, net (live scenario, USD bn)",
+      "NVIDIA China revenue outlook",
+      [
+        ["nvidiaChina", "Model T"],
+        ["nvidiaChinaOutlook", "Outlook T* (reported quarters + model)"],
+        ["nvidiaChinaNet", "Outlook net of remittance"],
+      ],
+    ),
+  ];
   const sheet: SheetLayout = {
     name: sheetName,
     blocks: [{ topLeft: "A1", rows: rectangular(rows) }],
@@ -489,7 +618,7 @@ export function buildModelSheet(maxHorizon: number, vendorNames: readonly string
     ],
     freeze: { rows: rowOf.fiscalYear ?? 6, columns: 3 },
   };
-  return { sheet, chart, rowOf };
+  return { sheet, charts, rowOf };
 }
 
 /** Absolute reference of a Model row's year cells (for names and charts). */
@@ -502,6 +631,11 @@ export function modelRowRef(rowOf: Readonly<Record<string, number>>, id: string,
     row,
     MODEL_GEOMETRY.firstYearColumn + maxHorizon,
   );
+}
+
+/** T*_t = A_t + T_t·(4 − k_t)/4 (§4.5) as a formula over three cells. */
+function outlook(reported: string, model: string, count: string): string {
+  return `=${reported}+${model}*(4-${count})/4`;
 }
 
 function missing(id: string): never {

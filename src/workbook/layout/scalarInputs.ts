@@ -1,4 +1,7 @@
-/** The scalar inputs of DESIGN.md §4.1 as the Inputs sheet shows them (label, unit, format, named range). */
+/**
+ * The scalar inputs of DESIGN.md §4.1 and §4.5 as the Inputs sheet shows them (label, unit, format, named
+ * range). The v2 inputs are optional: a blank cell means the default, and reads back as an absent key.
+ */
 import type { ScalarInputId } from "../../model/types";
 
 export interface ScalarInputMeta {
@@ -8,6 +11,8 @@ export interface ScalarInputMeta {
   readonly numberFormat: string;
   /** Workbook name of the Live cell. */
   readonly name: string;
+  /** Optional input (§4.5): the value a blank cell stands for. */
+  readonly defaultValue?: number;
 }
 
 const FRACTION = "0.0%";
@@ -107,6 +112,22 @@ export const SCALAR_INPUTS: readonly ScalarInputMeta[] = [
     name: "CS_OtherGrowth",
   },
   {
+    id: "offshoreBase",
+    label: "Offshore China-HQ data-center demand, base year",
+    unit: "USD bn",
+    numberFormat: USD_BN,
+    name: "CS_OffshoreBase",
+    defaultValue: 0,
+  },
+  {
+    id: "offshoreGrowth",
+    label: "Growth of offshore China-HQ demand",
+    unit: "fraction",
+    numberFormat: FRACTION,
+    name: "CS_OffshoreGrowth",
+    defaultValue: 0,
+  },
+  {
     id: "discountRate",
     label: "Discount rate (NPV)",
     unit: "fraction",
@@ -129,8 +150,11 @@ export const TABLE_NAMES = {
   regimeNames: "CS_RegimeNames",
   regimeAccess: "CS_RegimeAccess",
   regimeRemittance: "CS_RegimeRemittance",
+  regimeOffshoreAccess: "CS_RegimeOffshoreAccess",
   regimePath: "CS_RegimePath",
   marketPath: "CS_MarketPath",
+  reportedPeriods: "CS_ReportedPeriods",
+  reportedValues: "CS_ReportedValues",
   vendorWeight: "CS_VendorWeight",
   vendorAsp: "CS_VendorAsp",
   vendorTflops: "CS_VendorTflops",

@@ -23,7 +23,7 @@ const HEADERS = [
   "Used for",
 ];
 
-/** Figure ids used by the scenarios (in first-use order) → the inputs that use them. */
+/** Figure ids used by the scenarios (provenance, then reported quarters; first-use order) → the inputs using them. */
 export function figureUsage(
   scenarios: readonly NamedScenario[],
   extra: readonly [string, string][],
@@ -37,6 +37,8 @@ export function figureUsage(
   for (const s of scenarios) {
     for (const [input, provenance] of Object.entries(s.provenance))
       if ("figureId" in provenance) add(provenance.figureId, input);
+    for (const entry of s.scenario.reported ?? [])
+      if (entry.figureId !== undefined) add(entry.figureId, `reported ${entry.period}`);
   }
   for (const [figureId, use] of extra) add(figureId, use);
   return usage;

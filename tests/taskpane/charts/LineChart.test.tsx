@@ -71,4 +71,44 @@ describe("LineChart", () => {
     expect(table.querySelectorAll("tbody tr")).toHaveLength(4);
     expect(table.textContent).toContain("–");
   });
+
+  it("LineChart(props) draws marker sets beside the lines, with hover text, a legend entry and table cells", () => {
+    render(
+      <FluentProvider theme={webLightTheme}>
+        <LineChart
+          title="Revenue, USD bn"
+          xLabels={["2025/FY26", "2026/FY27"]}
+          formatY={formatUsdBn}
+          testId="chart"
+          series={[{ id: "gross", label: "Gross", values: [10, 20] }]}
+          markerSets={[
+            {
+              id: "reported",
+              label: "Reported quarter × 4",
+              markers: [
+                { xIndex: 1, offset: -0.375, value: 18, label: "Q1 FY2027 reported" },
+                { xIndex: 1, offset: -0.125, value: 32, label: "Q2 FY2027 reported" },
+              ],
+            },
+          ]}
+        />
+      </FluentProvider>,
+    );
+    const svg = screen.getByTestId("chart");
+    const dots = [...svg.querySelectorAll('[data-marker-set-id="reported"] circle')];
+    expect(dots.map((d) => d.querySelector("title")?.textContent)).toEqual([
+      "Q1 FY2027 reported",
+      "Q2 FY2027 reported",
+    ]);
+    // hand-computed: 2 years with padding 0.5 over x = 48..308 → step 130, 2026/FY27 at 243;
+    // Q2 sits a quarter-step before it: 243 − 0.125 × 130 = 226.75
+    expect(Number(dots[1]!.getAttribute("cx"))).toBeCloseTo(226.75, 9);
+    // the y axis reaches the highest marker (32 > 20): a tick at $30bn exists
+    expect([...svg.querySelectorAll("text")].map((t) => t.textContent)).toContain("$30.0bn");
+    expect(screen.getByRole("list", { name: "Revenue, USD bn legend" }).textContent).toContain(
+      "Reported quarter × 4",
+    );
+    expect(screen.getByRole("table").textContent).toContain("Q1 FY2027 reported; Q2 FY2027 reported");
+    expect(JSON.parse(svg.getAttribute("data-markers") ?? "[]")[0].markers).toHaveLength(2);
+  });
 });
