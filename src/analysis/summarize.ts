@@ -8,6 +8,7 @@ import type { ProjectionYears, ScalarInputId, SeriesId } from "../model/types";
 import { fiscalYearLabel } from "../model/project";
 import { columnStats, StatsWorkspace } from "./columnStats";
 import { averageRanks, pearson } from "./rankCorrelation";
+import { regimeChainText } from "./regimeChain";
 import type { SamplingMethod } from "./sampling";
 import type { PreparedSimulation, SimulationRaw } from "./simulate";
 import { METRIC_IDS, outputLabel, type MetricId, type OutputRef, type Threshold } from "./simulationSpec";
@@ -49,6 +50,8 @@ export interface SimulationResult {
   readonly years: ProjectionYears;
   readonly stochasticInputs: readonly ScalarInputId[];
   readonly regimeChain: boolean;
+  /** What drew the regime paths, in words (`regimeChainText`). */
+  readonly regimeUncertainty: string;
   readonly correlated: boolean;
   /** Per tracked series, one entry per year t = 0..H. */
   readonly series: Readonly<Partial<Record<SeriesId, readonly SampleStats[]>>>;
@@ -138,6 +141,7 @@ export function summarizeRaw(prepared: PreparedSimulation, raw: SimulationRaw): 
     years: { calendar, fiscal: calendar.map(fiscalYearLabel) },
     stochasticInputs: prepared.stochastic,
     regimeChain: prepared.chain !== null,
+    regimeUncertainty: regimeChainText(spec.regimeChain),
     correlated: spec.correlation !== undefined,
     series,
     metrics,

@@ -157,8 +157,8 @@ export function evaluateTrials(
         const draw = t - 1;
         if ((draw & 3) === 0) philox4x32Into(c0, c1, draw >>> 2, 0, key0, key1, regimeWords);
         const u = uniformOpen(regimeWords[draw & 3] as number);
-        // nextRegime inlined: the first state whose cumulative probability reaches u.
-        const row = state * chainStates;
+        // nextRegime inlined: the first state whose cumulative probability (year t's matrix) reaches u.
+        const row = ((t - 1) * chainStates + state) * chainStates;
         let next = chainStates - 1;
         for (let s = 0; s < chainStates; s++) {
           if (u <= (cumulative[row + s] as number)) {

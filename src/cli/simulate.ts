@@ -2,7 +2,7 @@
  * `chipshift simulate (--preset … | --scenario f.json) --trials N --seed S [--sampling lhs|mc]
  * [--spec spec.json] [--format table|json]`: Monte Carlo percentiles of the key series per year and the summary
  * metrics. Without `--spec` the default spec of src/analysis/defaultSpec.ts is used (triangular ranges around
- * eight key inputs + a regime chain; every range an analyst assumption).
+ * eight key inputs + the regime chain anchored on the scenario's path; every range an analyst assumption).
  */
 import { parseArgs } from "node:util";
 import { performance } from "node:perf_hooks";
@@ -93,7 +93,7 @@ export function formatTable(r: SimulationResult, elapsedMs: number): string {
   ];
   const blocks: string[] = [
     `ChipShift simulation: ${r.trials} trials, seed ${r.seed}, ${r.sampling.toUpperCase()}, ${r.generator}` +
-      `${r.regimeChain ? ", regime chain" : ""} (${(elapsedMs / 1000).toFixed(2)} s)`,
+      `, regimes: ${r.regimeUncertainty} (${(elapsedMs / 1000).toFixed(2)} s)`,
   ];
   for (const id of TABLE_SERIES) {
     const stats = r.series[id];

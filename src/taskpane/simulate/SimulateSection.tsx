@@ -82,6 +82,7 @@ export function SimulateSection({
   const {
     drafts,
     transition,
+    anchored,
     correlationInputs,
     correlationCells,
     regimeMode,
@@ -96,6 +97,7 @@ export function SimulateSection({
         ...state,
         drafts,
         transition,
+        anchored,
         correlationInputs,
         correlationCells,
         regimeMode,
@@ -109,6 +111,7 @@ export function SimulateSection({
       scenario,
       drafts,
       transition,
+      anchored,
       correlationInputs,
       correlationCells,
       regimeMode,

@@ -52,7 +52,21 @@ export function runRequestOf(scenario: Scenario, state: SimulateState): RunReque
   }
 
   let regimeChain: SimulationSpec["regimeChain"];
-  if (state.regimeMode === "chain") {
+  if (state.regimeMode === "anchored") {
+    const followPath = Number(state.anchored.followPath.trim());
+    const returnToPath = Number(state.anchored.returnToPath.trim());
+    const bad = (raw: string, v: number): boolean => raw.trim() === "" || !(v >= 0 && v <= 1);
+    if (bad(state.anchored.followPath, followPath))
+      problems.push(
+        `Regime chain: follow-path probability must be between 0 and 1, got "${state.anchored.followPath}"`,
+      );
+    if (bad(state.anchored.returnToPath, returnToPath))
+      problems.push(
+        `Regime chain: return-to-path probability must be between 0 and 1, got "${state.anchored.returnToPath}"`,
+      );
+    if (!bad(state.anchored.followPath, followPath) && !bad(state.anchored.returnToPath, returnToPath))
+      regimeChain = { anchored: { followPath, returnToPath } };
+  } else if (state.regimeMode === "chain") {
     const rowProblems = Object.keys(state.transition)
       .map((from) => transitionRowProblem(state, from))
       .filter((p): p is string => p !== undefined);

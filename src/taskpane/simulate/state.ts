@@ -5,7 +5,8 @@
 import type { SamplingMethod } from "../../analysis/sampling";
 import type { SimulationSpec } from "../../analysis/simulationSpec";
 import type { SimulationResult } from "../../analysis/summarize";
-import { defaultRegimeChain } from "../../analysis/defaultSpec";
+import { defaultRegimeChain, stationaryRegimeChain } from "../../analysis/defaultSpec";
+import { isAnchoredChain } from "../../analysis/regimeChain";
 import { assertNever } from "../../model/errors";
 import type { ScalarInputId, Scenario, SeriesId } from "../../model/types";
 import type { WriteAction, WriteStatus } from "../results/sheetWrite";
@@ -31,8 +32,11 @@ export type RunStatus =
 
 export interface SimulateState {
   readonly drafts: Readonly<Record<string, DistributionDraft>>;
-  readonly regimeMode: "chain" | "fixed";
-  /** from → to → raw probability text. */
+  /** "anchored": the chain of DESIGN §5.0 (π, β); "chain": the stationary matrix; "fixed": the scenario's path. */
+  readonly regimeMode: RegimeMode;
+  /** Raw text of the anchored chain's π (followPath) and β (returnToPath). */
+  readonly anchored: { readonly followPath: string; readonly returnToPath: string };
+  /** from → to → raw probability text of the stationary matrix. */
   readonly transition: Readonly<Record<string, Readonly<Record<string, string>>>>;
   /** Inputs in the correlation matrix, in the order shown. */
   readonly correlationInputs: readonly ScalarInputId[];
@@ -61,7 +65,8 @@ export type SimulateAction =
       readonly field: string;
       readonly raw: string;
     }
-  | { readonly type: "regimeModeChanged"; readonly mode: "chain" | "fixed" }
+  | { readonly type: "regimeModeChanged"; readonly mode: RegimeMode }
+  | { readonly type: "anchoredChanged"; readonly field: "followPath" | "returnToPath"; readonly raw: string }
   | { readonly type: "transitionChanged"; readonly from: string; readonly to: string; readonly raw: string }
   | { readonly type: "correlationToggled"; readonly id: ScalarInputId; readonly included: boolean }
   | {
@@ -82,6 +87,8 @@ export type SimulateAction =
   | { readonly type: "runCancelled"; readonly done: number }
   | WriteAction;
 
+export type RegimeMode = "anchored" | "chain" | "fixed";
+
 export const DEFAULT_TRIALS = 10_000;
 export const DEFAULT_SEED = 20250101;
 
@@ -93,12 +100,14 @@ export function initialSimulateState(args: { scenario: Scenario; spec: Simulatio
     const d = spec.inputs[id] ?? { kind: "fixed", value: scenario[id] };
     drafts[id] = draftOfDistribution(d, inputScale(id));
   }
-  const chain = spec.regimeChain ?? defaultRegimeChain(scenario);
+  const chain = spec.regimeChain;
+  const matrix = chain !== undefined && !isAnchoredChain(chain) ? chain : stationaryRegimeChain(scenario);
+  const anchored = chain !== undefined && isAnchoredChain(chain) ? chain : defaultRegimeChain();
   const names = Object.keys(scenario.regimes);
   const transition: Record<string, Record<string, string>> = {};
   for (const from of names) {
     transition[from] = Object.fromEntries(
-      names.map((to) => [to, formatDraftNumber(chain.transition[from]?.[to] ?? 0)]),
+      names.map((to) => [to, formatDraftNumber(matrix.transition[from]?.[to] ?? 0)]),
     );
   }
   const correlationInputs = spec.correlation?.inputs ?? [];
@@ -110,7 +119,11 @@ export function initialSimulateState(args: { scenario: Scenario; spec: Simulatio
   );
   return {
     drafts,
-    regimeMode: spec.regimeChain === undefined ? "fixed" : "chain",
+    regimeMode: chain === undefined ? "fixed" : isAnchoredChain(chain) ? "anchored" : "chain",
+    anchored: {
+      followPath: formatDraftNumber(anchored.anchored.followPath),
+      returnToPath: formatDraftNumber(anchored.anchored.returnToPath),
+    },
     transition,
     correlationInputs,
     correlationCells,
@@ -153,6 +166,8 @@ export function simulateReducer(state: SimulateState, action: SimulateAction): S
     }
     case "regimeModeChanged":
       return { ...state, regimeMode: action.mode };
+    case "anchoredChanged":
+      return { ...state, anchored: { ...state.anchored, [action.field]: action.raw } };
     case "transitionChanged":
       return {
         ...state,

@@ -96,7 +96,7 @@ export function buildSimulationSheetLayout(
       textCell("Correlation", "label"),
       textCell(result.correlated ? "Iman–Conover rank correlation" : "none (independent inputs)"),
     ],
-    [textCell("Regimes", "label"), textCell(result.regimeChain ? "Markov chain per trial" : "fixed path")],
+    [textCell("Regimes", "label"), textCell(result.regimeUncertainty)],
     [
       textCell("Generator", "label"),
       textCell(`${result.generator} (counter-based; same seed → same results)`),

@@ -30,7 +30,8 @@ describe("simulateReducer", () => {
     // presets.ts licensed: marketBase 50 has no default distribution
     expect(state.drafts.marketBase).toEqual({ kind: "fixed", fields: { value: "50" } });
     expect(state.trials).toBe("10000");
-    expect(state.regimeMode).toBe("chain");
+    expect(state.regimeMode).toBe("anchored");
+    expect(state.anchored).toEqual({ followPath: "0.8", returnToPath: "0.3" });
   });
 
   it("simulateReducer(kindChanged) replaces the draft with one centred on the base in display units", () => {
@@ -136,8 +137,32 @@ describe("runRequestOf", () => {
     const from = Object.keys(scenario.regimes)[0] ?? "";
     const request = runRequestOf(
       scenario,
-      apply(start(), { type: "transitionChanged", from, to: from, raw: "0.95" }),
+      apply(
+        start(),
+        { type: "regimeModeChanged", mode: "chain" },
+        { type: "transitionChanged", from, to: from, raw: "0.95" },
+      ),
     );
     expect(request.ok ? "" : request.problems.join()).toMatch(/^Regime chain: Row/);
+  });
+
+  it("runRequestOf(default state) runs the anchored chain; an edited π of 1.5 is a problem", () => {
+    const request = runRequestOf(
+      scenario,
+      apply(start(), { type: "anchoredChanged", field: "returnToPath", raw: "0.45" }),
+    );
+    expect(request.ok && request.spec.regimeChain).toEqual({
+      anchored: { followPath: 0.8, returnToPath: 0.45 },
+    });
+    const bad = runRequestOf(
+      scenario,
+      apply(start(), { type: "anchoredChanged", field: "followPath", raw: "1.5" }),
+    );
+    expect(bad.ok ? "" : bad.problems.join()).toMatch(/^Regime chain: follow-path probability/);
+  });
+
+  it("runRequestOf(fixed mode) has no regime chain", () => {
+    const request = runRequestOf(scenario, apply(start(), { type: "regimeModeChanged", mode: "fixed" }));
+    expect(request.ok && request.spec.regimeChain).toBeUndefined();
   });
 });
