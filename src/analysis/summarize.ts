@@ -7,6 +7,7 @@ import { isModelError } from "../model/errors";
 import type { ProjectionYears, ScalarInputId, SeriesId } from "../model/types";
 import { fiscalYearLabel } from "../model/project";
 import { columnStats, StatsWorkspace } from "./columnStats";
+import { summarizePosterior, type PosteriorResult } from "./posterior";
 import { averageRanks, pearson } from "./rankCorrelation";
 import { regimeChainText } from "./regimeChain";
 import type { SamplingMethod } from "./sampling";
@@ -65,6 +66,8 @@ export interface SimulationResult {
     readonly output: string;
     readonly values: readonly { readonly input: ScalarInputId; readonly rho: number }[];
   };
+  /** Importance-weighted statistics given the spec's evidence (§5.1), beside the prior ones above. */
+  readonly posterior?: PosteriorResult;
 }
 
 /**
@@ -151,6 +154,7 @@ export function summarizeRaw(prepared: PreparedSimulation, raw: SimulationRaw): 
     thresholds,
     histograms,
     rankCorrelations: { output: rcOutput === undefined ? "" : outputLabel(rcOutput), values },
+    ...(prepared.evidence === null ? {} : { posterior: summarizePosterior(prepared, raw, column) }),
   };
 }
 
