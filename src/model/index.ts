@@ -9,3 +9,5 @@ export * from "./compute";
 export * from "./presets";
 export * from "./overrides";
 export * from "./nearest";
+export * from "./own";
+export * from "./decimalText";

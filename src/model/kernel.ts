@@ -7,6 +7,7 @@
  * Layout: every per-year array has H + 1 entries (t = 0..H). Vendor series are flat `Float64Array`s of
  * `vendorCount × (H + 1)` entries, vendor-major: the value for vendor v at year t is at `v * (H + 1) + t`.
  */
+import { ownValue } from "./own";
 import { SERIES_IDS } from "./types";
 import type { Scenario } from "./types";
 
@@ -208,7 +209,7 @@ export function writeKernelParams(s: Scenario, p: KernelParams): void {
   const marketPath = s.marketPath;
   for (let t = 0; t < n; t++) {
     const name = s.regimePath[t];
-    const regime = name === undefined ? undefined : s.regimes[name];
+    const regime = name === undefined ? undefined : ownValue(s.regimes, name);
     if (regime === undefined) throw new Error(`writeKernelParams: unvalidated regimePath[${t}]`);
     p.access[t] = regime.access;
     p.remittance[t] = regime.remittance;

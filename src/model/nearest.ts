@@ -3,6 +3,9 @@
  * (case-insensitive Levenshtein), ties broken by candidate order.
  */
 
+/** Characters of an unknown id compared against the candidates. */
+export const NEAREST_QUERY_LENGTH = 64;
+
 /**
  * Up to `count` candidates nearest to `query`.
  *
@@ -13,7 +16,8 @@
  * @example nearestIds("marketGrowht", ["marketBase", "marketGrowth"], 1) // → ["marketGrowth"]
  */
 export function nearestIds(query: string, candidates: readonly string[], count = 3): string[] {
-  const q = query.toLowerCase();
+  // Bounded work: a 32,767-character id is compared by its first characters only (ids are short).
+  const q = query.slice(0, NEAREST_QUERY_LENGTH).toLowerCase();
   return candidates
     .map((candidate, index) => ({ candidate, index, distance: editDistance(q, candidate.toLowerCase()) }))
     .sort((x, y) => x.distance - y.distance || x.index - y.index)

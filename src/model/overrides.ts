@@ -8,7 +8,9 @@
  * `regimePath` was given earlier in the same call, so `--horizon 8` works on a 5-year preset.
  */
 import { isModelError, modelError, type ModelError } from "./errors";
+import { parseDecimal } from "./decimalText";
 import { nearestIds } from "./nearest";
+import { echo, MAX_TEXT_LENGTH, ownValue } from "./own";
 import type { Regime, ScalarInputId, Scenario, Vendor } from "./types";
 import { copyScenario, SCALAR_INPUT_IDS, validateScenario } from "./validate";
 
@@ -39,6 +41,12 @@ export function applyOverrides(
   const draft = copyScenario(scenario) as Draft;
   let pathExplicit = false;
   for (const [rawId, value] of pairs) {
+    if (rawId.length > MAX_TEXT_LENGTH) {
+      return modelError(
+        "invalidInput",
+        `input id must be at most ${MAX_TEXT_LENGTH} characters, got ${rawId.length}`,
+      );
+    }
     const id = rawId.trim();
     const result = applyOne(draft, id, value, pathExplicit);
     if (isModelError(result)) return result;
@@ -85,20 +93,23 @@ function applyOne(
   }
   if (head === "regimePath" && parts.length === 2 && name !== undefined) {
     const t = Number(name);
-    if (!Number.isInteger(t) || t < 0 || t >= draft.regimePath.length) {
-      return modelError("invalidInput", `${id} must index 0..${draft.regimePath.length - 1}, got ${name}`);
+    if (!/^\d{1,3}$/.test(name) || t >= draft.regimePath.length) {
+      return modelError(
+        "invalidInput",
+        `regimePath.<t> must index 0..${draft.regimePath.length - 1}, got ${JSON.stringify(echo(name))}`,
+      );
     }
     draft.regimePath[t] = String(value).trim();
     return undefined;
   }
-  if (head === "marketPath" && parts.length === 2 && name !== undefined) {
+  if (head === "marketPath" && parts.length === 2 && name !== undefined && /^\d{4}$/.test(name)) {
     const n = numberOf(id, value);
     if (isModelError(n)) return n;
     draft.marketPath = { ...draft.marketPath, [name]: n };
     return undefined;
   }
   if (head === "regimes" && parts.length === 3 && name !== undefined && field !== undefined) {
-    const regime = draft.regimes[name];
+    const regime = ownValue(draft.regimes, name);
     const known = REGIME_FIELDS.find((f) => f === field);
     if (regime === undefined || known === undefined) return unknownId(draft, id);
     const n = numberOf(id, value);
@@ -107,7 +118,7 @@ function applyOne(
     return undefined;
   }
   if (head === "vendors" && parts.length === 3 && name !== undefined && field !== undefined) {
-    const vendor = draft.vendors[name];
+    const vendor = ownValue(draft.vendors, name);
     const known = VENDOR_FIELDS.find((f) => f === field);
     if (vendor === undefined || known === undefined) return unknownId(draft, id);
     const n = numberOf(id, value);
@@ -129,13 +140,16 @@ function resizePath(path: string[], length: number): void {
 }
 
 function numberOf(id: string, value: number | string): number | ModelError {
-  const n = typeof value === "number" ? value : value.trim() === "" ? Number.NaN : Number(value);
+  const n = typeof value === "number" ? value : (parseDecimal(value) ?? Number.NaN);
   return Number.isFinite(n)
     ? n
-    : modelError("invalidInput", `${id} must be a finite number, got ${JSON.stringify(value)}`);
+    : modelError(
+        "invalidInput",
+        `${echo(id)} must be a finite decimal number, got ${JSON.stringify(typeof value === "string" ? echo(value) : value)}`,
+      );
 }
 
 function unknownId(draft: Draft, id: string): ModelError {
   const near = nearestIds(id, overrideIds(draft)).join(", ");
-  return modelError("notFound", `"${id}" is not an input id; nearest: ${near}`);
+  return modelError("notFound", `"${echo(id)}" is not an input id; nearest: ${near}`);
 }

@@ -11,6 +11,7 @@
  * allowed and ignored, so shortening the horizon keeps a scenario valid.
  */
 import { modelError, type ModelError } from "./errors";
+import { echo, ownValue, recordOf } from "./own";
 import type { Regime, ScalarInputId, Scenario, Vendor } from "./types";
 
 /** One problem found in a scenario: `path` is the input id or a dotted/indexed path into it. */
@@ -73,24 +74,27 @@ export function scenarioIssues(input: unknown): ScenarioIssue[] {
   if (!isRecord(input)) return [{ path: "", message: `scenario must be an object, got ${describe(input)}` }];
   const issues: ScenarioIssue[] = [];
   for (const key of Object.keys(input)) {
-    if (!SCENARIO_KEY_SET.has(key)) issues.push({ path: key, message: `${key} is not a scenario input id` });
+    if (!SCENARIO_KEY_SET.has(key)) {
+      issues.push({ path: key, message: `${echo(key)} is not a scenario input id` });
+    }
   }
+  const field = (key: string): unknown => ownValue(input, key);
   for (const id of SCALAR_INPUT_IDS) {
-    const message = boundIssue(id, input[id], SCALAR_BOUNDS[id]);
+    const message = boundIssue(id, field(id), SCALAR_BOUNDS[id]);
     if (message !== undefined) issues.push({ path: id, message });
   }
-  const s0 = input["domesticShareBase"];
-  const cap = input["domesticShareCap"];
+  const s0 = field("domesticShareBase");
+  const cap = field("domesticShareCap");
   if (typeof s0 === "number" && typeof cap === "number" && s0 > cap) {
     issues.push({
       path: "domesticShareBase",
       message: `domesticShareBase must be at most domesticShareCap (${cap}), got ${s0}`,
     });
   }
-  const regimeNames = regimeIssues(input["regimes"], issues);
-  regimePathIssues(input["regimePath"], input["horizon"], regimeNames, issues);
-  marketPathIssues(input["marketPath"], input["baseYear"], issues);
-  vendorIssues(input["vendors"], issues);
+  const regimeNames = regimeIssues(field("regimes"), issues);
+  regimePathIssues(field("regimePath"), field("horizon"), regimeNames, issues);
+  marketPathIssues(field("marketPath"), field("baseYear"), issues);
+  vendorIssues(field("vendors"), issues);
   return issues;
 }
 
@@ -119,20 +123,22 @@ export function invalidScenarioError(issues: readonly ScenarioIssue[]): ModelErr
 
 /** Deep, plain copy of a scenario's §4.1 keys (drops nothing valid, adds nothing). */
 export function copyScenario(s: Scenario): Scenario {
-  const regimes: Record<string, Regime> = {};
-  for (const [name, r] of Object.entries(s.regimes))
-    regimes[name] = { access: r.access, remittance: r.remittance };
-  const vendors: Record<string, Vendor> = {};
-  for (const [name, v] of Object.entries(s.vendors)) {
-    vendors[name] = { weight: v.weight, aspUsdK: v.aspUsdK, bf16Tflops: v.bf16Tflops };
-  }
+  const regimes = recordOf<Regime>(
+    Object.entries(s.regimes).map(([name, r]) => [name, { access: r.access, remittance: r.remittance }]),
+  );
+  const vendors = recordOf<Vendor>(
+    Object.entries(s.vendors).map(([name, v]) => [
+      name,
+      { weight: v.weight, aspUsdK: v.aspUsdK, bf16Tflops: v.bf16Tflops },
+    ]),
+  );
   const scalars = {} as Record<ScalarInputId, number>;
   for (const id of SCALAR_INPUT_IDS) scalars[id] = s[id];
   return {
     ...scalars,
     regimes,
     regimePath: [...s.regimePath],
-    ...(s.marketPath === undefined ? {} : { marketPath: { ...s.marketPath } }),
+    ...(s.marketPath === undefined ? {} : { marketPath: recordOf(Object.entries(s.marketPath)) }),
     vendors,
   };
 }
@@ -219,6 +225,7 @@ function regimeIssues(regimes: unknown, issues: ScenarioIssue[]): Set<string> {
   }
   for (const [name, regime] of Object.entries(regimes)) {
     names.add(name);
+    if (nameIssue(issues, "regimes", name)) continue;
     if (!isRecord(regime)) {
       issues.push({
         path: `regimes.${name}`,
@@ -294,6 +301,10 @@ function vendorIssues(vendors: unknown, issues: ScenarioIssue[]): void {
   let weightSum = 0;
   let weightsValid = true;
   for (const [name, vendor] of Object.entries(vendors)) {
+    if (nameIssue(issues, "vendors", name)) {
+      weightsValid = false;
+      continue;
+    }
     if (!isRecord(vendor)) {
       issues.push({
         path: `vendors.${name}`,
@@ -310,6 +321,27 @@ function vendorIssues(vendors: unknown, issues: ScenarioIssue[]): void {
   if (weightsValid && Math.abs(weightSum - 1) > WEIGHT_TOLERANCE) {
     issues.push({ path: "vendors", message: `vendor weights must sum to 1, got ${weightSum}` });
   }
+}
+
+/** Longest regime or vendor name (characters). */
+export const MAX_NAME_LENGTH = 64;
+
+/**
+ * Regime and vendor names become dotted input ids (`regimes.<name>.access`) and cell text: 1..64 characters,
+ * no ".", and not `__proto__` (the one key a plain object cannot hold as data through assignment).
+ */
+function nameIssue(issues: ScenarioIssue[], table: string, name: string): boolean {
+  const problem =
+    name.length === 0 || name.length > MAX_NAME_LENGTH
+      ? `must be 1 to ${MAX_NAME_LENGTH} characters, got ${name.length}`
+      : name.includes(".")
+        ? 'must not contain "."'
+        : name === "__proto__"
+          ? "is reserved"
+          : undefined;
+  if (problem === undefined) return false;
+  issues.push({ path: table, message: `${table} name "${echo(name)}" ${problem}` });
+  return true;
 }
 
 function isRecord(value: unknown): value is Record<string, unknown> {

@@ -1,0 +1,40 @@
+/**
+ * Own-property lookups and bounded echoes for user-controlled names. A plain object's `obj[name]` also finds
+ * inherited members (`__proto__`, `constructor`, `toString`), and `obj[name] = v` with `name = "__proto__"`
+ * replaces the prototype; every lookup keyed by text a user typed (a cell, a CLI argument, a workbook sheet, a
+ * saved document) goes through these helpers or a `Map`.
+ */
+
+/** Longest id or text the engine accepts: Excel's cell limit (characters). */
+export const MAX_TEXT_LENGTH = 32_767;
+
+/** How many characters of user input an error message echoes. */
+export const ECHO_LENGTH = 60;
+
+/**
+ * `record[key]` when `key` is an own property of `record`, else undefined (never an inherited member).
+ *
+ * @example ownValue({ a: 1 }, "constructor") // → undefined
+ */
+export function ownValue<T>(record: Readonly<Record<string, T>> | undefined, key: string): T | undefined {
+  return record !== undefined && Object.hasOwn(record, key) ? record[key] : undefined;
+}
+
+/**
+ * User text for an error message: at most `ECHO_LENGTH` characters, with "…" when cut.
+ *
+ * @example echo("x".repeat(100)).length // → 61
+ */
+export function echo(text: string): string {
+  return text.length > ECHO_LENGTH ? `${text.slice(0, ECHO_LENGTH)}…` : text;
+}
+
+/**
+ * A plain record from entries, defining each key as an own data property (so a `__proto__` key is data, not
+ * the prototype setter that `record[key] = v` would call).
+ *
+ * @example Object.getPrototypeOf(recordOf([["__proto__", 1]])) === Object.prototype // → true
+ */
+export function recordOf<T>(entries: Iterable<readonly [string, T]>): Record<string, T> {
+  return Object.fromEntries(entries);
+}
