@@ -5,6 +5,7 @@
 import { projectionSection } from "./bench/projection";
 import { montecarloSection } from "./bench/montecarlo";
 import { longTasksSection } from "./bench/longtasks";
+import { evidenceSection } from "./bench/evidence";
 
 /** One measurement. `ratio` compares with the section's reference (e.g. a hand-written loop), if any. */
 export interface BenchRow {
@@ -21,7 +22,12 @@ export interface BenchRow {
 
 export type BenchSection = () => BenchRow[] | Promise<BenchRow[]>;
 
-const SECTIONS: readonly BenchSection[] = [projectionSection, montecarloSection, longTasksSection];
+const SECTIONS: readonly BenchSection[] = [
+  projectionSection,
+  montecarloSection,
+  evidenceSection,
+  longTasksSection,
+];
 
 async function main(): Promise<void> {
   const rows: BenchRow[] = [];

@@ -284,7 +284,7 @@ export function buildSensitivitySheetLayout(
 }
 
 /** Blocks stacked down column A with one blank row between them; `add` returns the block's top row. */
-function blockStack(): { blocks: LayoutBlock[]; add: (rows: (LayoutCell | null)[][]) => number } {
+export function blockStack(): { blocks: LayoutBlock[]; add: (rows: (LayoutCell | null)[][]) => number } {
   const blocks: LayoutBlock[] = [];
   let row = 1;
   const add = (rows: (LayoutCell | null)[][]): number => {
@@ -317,7 +317,7 @@ function histogramRows(h: Histogram): (LayoutCell | null)[][] {
 }
 
 /** A number cell, or an empty text cell for NaN (no trial defined the statistic): Excel cannot store NaN. */
-function valueCell(value: number, format: string): LayoutCell {
+export function valueCell(value: number, format: string): LayoutCell {
   return Number.isFinite(value) ? numberCell(value, format) : textCell("–");
 }
 
