@@ -4,6 +4,7 @@
  * Every range is an ANALYST ASSUMPTION, with its rationale beside it (`DEFAULT_SPEC_RATIONALE`).
  */
 import type { ScalarInputId, Scenario } from "../model/types";
+import { scalarValue } from "../model/validate";
 import type { Distribution } from "./distributions";
 import type { AnchoredRegimeChain, StationaryRegimeChain } from "./regimeChain";
 import type { SimulationSpec } from "./simulationSpec";
@@ -115,7 +116,7 @@ export const DEFAULT_SPEC_RATIONALE: Readonly<Record<string, string>> = {
 export function defaultSimulationSpec(scenario: Scenario): SimulationSpec {
   const inputs: Partial<Record<ScalarInputId, Distribution>> = {};
   for (const r of RULES) {
-    const base = scenario[r.id];
+    const base = scalarValue(scenario, r.id);
     const min = Math.max(r.lo, Math.min(base, r.low(base)));
     const max = Math.min(r.hi, Math.max(base, r.high(base)));
     if (max > min && base >= min && base <= max) inputs[r.id] = { kind: "triangular", min, mode: base, max };

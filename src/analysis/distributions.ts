@@ -3,6 +3,7 @@
  * inverse CDF (so Latin hypercube strata map straight to values).
  */
 import { modelError, type ModelError } from "../model/errors";
+import { echo, ownValue } from "../model/own";
 import { incompleteBeta, incompleteBetaInv, normalCdf, normalInv } from "./specialFunctions";
 
 /** z such that Φ(z) = 0.9: the lognormal's p90 parameterisation uses it. */
@@ -36,14 +37,47 @@ export type Distribution =
 
 export type DistributionKind = Distribution["kind"];
 
+/** Most values a discrete distribution may list (a saved document or a cell range can hold far more). */
+export const MAX_DISCRETE_VALUES = 10_000;
+
+/** Each kind's parameters: required ones, then optional ones. */
+const PARAMETERS: Readonly<
+  Record<DistributionKind, { readonly required: readonly string[]; readonly optional: readonly string[] }>
+> = {
+  fixed: { required: ["value"], optional: [] },
+  uniform: { required: ["min", "max"], optional: [] },
+  triangular: { required: ["min", "mode", "max"], optional: [] },
+  pert: { required: ["min", "mode", "max"], optional: ["lambda"] },
+  normal: { required: ["mean", "sd"], optional: ["lo", "hi"] },
+  lognormal: { required: ["median", "p90"], optional: [] },
+  lognormalMuSigma: { required: ["mu", "sigma"], optional: [] },
+  discrete: { required: ["values", "weights"], optional: [] },
+};
+
 /**
- * Checks a distribution's parameters (finite, ordered, positive where needed).
+ * Checks a distribution's parameters (each required one present, no unknown ones, finite, ordered, positive
+ * where needed; discrete: at most MAX_DISCRETE_VALUES values).
  *
  * @returns the same distribution, or ModelError("invalidInput") naming the parameter and the bound
  * @example validateDistribution({ kind: "triangular", min: 3, mode: 1, max: 5 }) // ModelError invalidInput
  */
 export function validateDistribution(d: Distribution, label = "distribution"): Distribution | ModelError {
   const bad = (msg: string): ModelError => modelError("invalidInput", `${label}: ${msg}`);
+  if (typeof d !== "object" || d === null || Array.isArray(d)) return bad("must be an object with a kind");
+  const shape = ownValue(PARAMETERS, String((d as { kind: unknown }).kind));
+  if (shape === undefined) {
+    const kind: unknown = (d as { kind: unknown }).kind;
+    return bad(
+      `unknown distribution kind ${JSON.stringify(typeof kind === "string" ? echo(kind) : kind) ?? "undefined"}; kinds: ${Object.keys(PARAMETERS).join(", ")}`,
+    );
+  }
+  for (const key of Object.keys(d)) {
+    if (key !== "kind" && !shape.required.includes(key) && !shape.optional.includes(key))
+      return bad(`${d.kind} has no parameter ${echo(key)} (parameters: ${shape.required.join(", ")})`);
+  }
+  for (const key of shape.required) {
+    if (!Object.hasOwn(d, key)) return bad(`${d.kind} needs ${key}`);
+  }
   const nums = Object.entries(d).filter(([k]) => k !== "kind" && k !== "values" && k !== "weights");
   for (const [k, v] of nums) {
     if (v !== undefined && (typeof v !== "number" || !Number.isFinite(v)))
@@ -81,6 +115,8 @@ export function validateDistribution(d: Distribution, label = "distribution"): D
       if (!Array.isArray(values) || !Array.isArray(weights))
         return bad("discrete values and weights must be arrays");
       if (d.values.length === 0) return bad("discrete needs at least one value");
+      if (d.values.length > MAX_DISCRETE_VALUES)
+        return bad(`discrete may have at most ${MAX_DISCRETE_VALUES} values, got ${d.values.length}`);
       if (d.values.length !== d.weights.length)
         return bad(
           `discrete values and weights must have the same length, got ${d.values.length} and ${d.weights.length}`,

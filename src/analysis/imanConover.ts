@@ -9,6 +9,7 @@
  * achieved rank correlation matches the target rather than being biased low.
  */
 import { ModelError } from "../model/errors";
+import { extent } from "../model/own";
 import { choleskyPsd, nearestCorrelationMatrix, symmetricEigen, type Matrix } from "./linearAlgebra";
 import { normalInv } from "./specialFunctions";
 
@@ -65,7 +66,7 @@ export function validateCorrelationMatrix(
         );
     }
   }
-  const minEigen = Math.min(...symmetricEigen(copy).values);
+  const [minEigen] = extent(symmetricEigen(copy).values);
   if (minEigen < -1e-10) {
     return fail(
       `correlation matrix must be positive semi-definite, smallest eigenvalue is ${minEigen.toPrecision(4)}`,

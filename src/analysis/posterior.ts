@@ -7,7 +7,7 @@
 import { isModelError } from "../model/errors";
 import type { SeriesId } from "../model/types";
 import { observationShape, type Observation, type PlacedObservation } from "./evidence";
-import type { PreparedSimulation, SimulationRaw } from "./simulate";
+import type { PreparedSimulation } from "./simulate";
 import { outputLabel, type OutputRef, type Threshold } from "./simulationSpec";
 import {
   effectiveSampleSize,
@@ -56,21 +56,34 @@ export interface PosteriorResult {
 
 const QUANTILES = [0.05, 0.1, 0.25, 0.5, 0.75, 0.9, 0.95];
 
+/** The per-trial columns the posterior reads, in trial order over every trial range (summarize.ts's reader). */
+export interface PosteriorColumns {
+  readonly count: number;
+  readonly years: number;
+  has(id: SeriesId): boolean;
+  /** A column valid until the next call. */
+  series(id: SeriesId, t: number): ArrayLike<number>;
+  output(o: OutputRef): ArrayLike<number>;
+  logLikelihood(): Float64Array;
+  dominant(): Uint16Array;
+  /** Regime state index per trial in year t (only with a regime chain). */
+  regimes(t: number): Uint8Array;
+}
+
 /**
- * The posterior of a finished run with evidence (`prepared.evidence` set).
+ * The posterior of a finished run with evidence (`prepared.evidence` set), as a generator that yields after
+ * each column (like `summarizeSteps`, so a worker can answer `cancel`).
  *
- * @param column the per-trial values of an output (thresholds)
- * @example summarizePosterior(prepared, raw, column).ess // e.g. 14,000 of 200,000 trials on the default evidence
+ * @example const posterior = yield* posteriorSteps(prepared, reader) // .ess, .series, .regimes
  */
-export function summarizePosterior(
+export function* posteriorSteps(
   prepared: PreparedSimulation,
-  raw: SimulationRaw,
-  column: (o: OutputRef) => ArrayLike<number>,
-): PosteriorResult {
+  columns: PosteriorColumns,
+): Generator<void, PosteriorResult, void> {
   const observations = prepared.evidence ?? [];
-  const dominantObservation = mostFrequentDominant(observations, raw.evidence.dominant);
+  const dominantObservation = mostFrequentDominant(observations, columns.dominant());
   const shape = observationShape(observations);
-  const weights = normalizedWeights(raw.evidence.logLikelihood);
+  const weights = normalizedWeights(columns.logLikelihood());
   if (isModelError(weights)) {
     return {
       ess: 0,
@@ -85,21 +98,23 @@ export function summarizePosterior(
   const ess = effectiveSampleSize(weights);
   const series: Partial<Record<SeriesId, WeightedStats[]>> = {};
   for (const id of prepared.tracked) {
-    const arr = raw.series[id];
-    if (!arr) continue;
-    series[id] = Array.from({ length: raw.years }, (_, t) =>
-      weightedStatsOf(arr.subarray(t * raw.count, (t + 1) * raw.count), weights),
-    );
+    if (!columns.has(id)) continue;
+    const perYear: WeightedStats[] = [];
+    for (let t = 0; t < columns.years; t++) {
+      perYear.push(weightedStatsOf(columns.series(id, t), weights));
+      yield;
+    }
+    series[id] = perYear;
   }
   const thresholds = (prepared.spec.thresholds ?? []).map((th) => ({
     ...th,
     label: `P(${outputLabel(th.output)} ${th.op} ${th.value} | evidence)`,
-    probability: weightedProbability(column(th.output), weights, th.op, th.value),
+    probability: weightedProbability(columns.output(th.output), weights, th.op, th.value),
   }));
   return {
     ess,
     series,
-    regimes: regimesOf(prepared, raw, weights),
+    regimes: regimesOf(prepared, columns, weights),
     thresholds,
     observations: shape,
     dominantObservation,
@@ -120,14 +135,19 @@ function weightedStatsOf(x: ArrayLike<number>, w: Float64Array): WeightedStats {
 
 function regimesOf(
   prepared: PreparedSimulation,
-  raw: SimulationRaw,
+  columns: PosteriorColumns,
   weights: Float64Array,
 ): Record<string, number>[] {
   const { scenario, chain } = prepared;
-  if (chain !== null) return regimePosterior(raw.regimes, weights, chain.states, raw.years);
-  // A fixed path: every trial has the scenario's regime, probability 1.
   const names = Object.keys(scenario.regimes);
-  return scenario.regimePath.map((r) => Object.fromEntries(names.map((n) => [n, n === r ? 1 : 0])));
+  if (chain === null) {
+    // A fixed path: every trial has the scenario's regime, probability 1.
+    return scenario.regimePath.map((r) => Object.fromEntries(names.map((n) => [n, n === r ? 1 : 0])));
+  }
+  return Array.from({ length: columns.years }, (_, t) => {
+    const [year] = regimePosterior(columns.regimes(t), weights, chain.states, 1);
+    return year ?? {};
+  });
 }
 
 function mostFrequentDominant(observations: readonly PlacedObservation[], dominant: Uint16Array): string {

@@ -113,3 +113,39 @@ export function averageRanks(x: ArrayLike<number>): Float64Array {
   }
   return ranks;
 }
+
+/**
+ * `averageRanks(x)` without sorting, when a bijection `position` of [0, n) is expected to put x in ascending
+ * order (e.g. the Latin hypercube strata of an input drawn through a non-decreasing inverse CDF): one scatter,
+ * a check that x in that order never decreases, ties averaged, one gather. Exact: when the check passes the
+ * order sorts x, and average ranks do not depend on which sorting order is used.
+ *
+ * @returns the 1-based average ranks, or null when `position` does not sort x (then use `averageRanks`)
+ * @example averageRanksByPosition([30, 10, 20], (i) => [2, 0, 1][i]) // Float64Array [3, 1, 2]
+ */
+export function averageRanksByPosition(
+  x: ArrayLike<number>,
+  position: (i: number) => number,
+): Float64Array | null {
+  const n = x.length;
+  const sorted = new Float64Array(n);
+  const at = new Uint32Array(n);
+  for (let i = 0; i < n; i++) {
+    const p = position(i);
+    at[i] = p;
+    sorted[p] = x[i] as number;
+  }
+  for (let k = 1; k < n; k++) if (!((sorted[k] as number) >= (sorted[k - 1] as number))) return null;
+  // Positions → average ranks in place (a run of equal values shares the mean of its 1-based ranks).
+  let r = 0;
+  while (r < n) {
+    const v = sorted[r] as number;
+    let end = r + 1;
+    while (end < n && sorted[end] === v) end++;
+    sorted.fill((r + 1 + end) / 2, r, end);
+    r = end;
+  }
+  const ranks = new Float64Array(n);
+  for (let i = 0; i < n; i++) ranks[i] = sorted[at[i] as number] as number;
+  return ranks;
+}

@@ -40,6 +40,8 @@ export interface CompiledRegimeChain {
   readonly cumulative: Float64Array;
   readonly access: Float64Array;
   readonly remittance: Float64Array;
+  /** offshoreAccess per state (1 when the regime has none). */
+  readonly offshoreAccess: Float64Array;
 }
 
 /** Whether a chain is the anchored one. */
@@ -92,6 +94,10 @@ export function compileRegimeChain(scenario: Scenario, chain: RegimeChain): Comp
     cumulative: cumulativeRows(probability, states.length),
     access: Float64Array.from(states, (s) => scenario.regimes[s]?.access ?? NaN),
     remittance: Float64Array.from(states, (s) => scenario.regimes[s]?.remittance ?? NaN),
+    offshoreAccess: Float64Array.from(states, (s) => {
+      const regime = scenario.regimes[s];
+      return regime === undefined ? NaN : (regime.offshoreAccess ?? 1);
+    }),
   };
 }
 

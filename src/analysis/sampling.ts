@@ -4,17 +4,17 @@
  *
  * - Plain Monte Carlo: u = word (j mod 4) of Philox(seed; trial i, stream SAMPLE, ⌊j / 4⌋, 0) for variable
  *   id j, so variable ids 4m..4m+3 of a trial share one block (see philox.ts).
- * - Latin hypercube (default): each variable's N strata are assigned to trials by a seeded Fisher–Yates
- *   permutation (stream LHS_PERM, step i drawing word (j mod 4) of block (i, LHS_PERM, ⌊j / 4⌋, 0)), and
- *   u = (stratum + jitter)/N with the jitter drawn as in plain MC. Each stratum [k/N, (k+1)/N) is hit
- *   exactly once per variable.
+ * - Latin hypercube (default): trial i of variable j falls in stratum π_j(i) of the N strata [k/N, (k+1)/N),
+ *   where π_j is a keyed bijection of [0, N) computed per trial (a 4-round Feistel network cycle-walked onto
+ *   [0, N), see permutation.ts) with round keys = the four words of Philox(seed; counter (j, LHS_PERM << 16,
+ *   0, 0)); u = (π_j(i) + jitter)/N with the jitter drawn as in plain MC. π_j is a bijection, so each stratum
+ *   is hit exactly once per variable; and it needs no table, so the first chunk of a run starts at once.
  * - With a correlation target, the correlated variables' uniforms are drawn as above for all N trials, then
  *   re-ordered by Iman–Conover ranks (stream IC_PERM shuffles the scores).
- *
- * Fisher–Yates draws r = ⌊u·(i+1)⌋ from 32-bit uniforms; the modulo bias is below N/2³² (2.3e-4 at 10⁶).
  */
 import { modelError, type ModelError } from "../model/errors";
 import { imanConoverRanks } from "./imanConover";
+import { createIndexPermutation, permuteIndex, type IndexPermutation } from "./permutation";
 import { counterWord1, CounterRng, philox4x32Into, seedKey, uniformOpen } from "./philox";
 
 export type SamplingMethod = "lhs" | "mc";
@@ -29,6 +29,11 @@ export interface SamplingPlan {
   uniform(trial: number, slot: number): number;
   /** Writes `uniform(trial, slot)` for every slot into `out[slot]` (the hot loop's form: no closures per slot). */
   fill(trial: number, out: Float64Array): void;
+  /**
+   * The Latin hypercube stratum π(trial) of an uncorrelated slot (u lies in [π/N, (π+1)/N)), or −1 when the
+   * slot is plain Monte Carlo or re-ordered by Iman–Conover.
+   */
+  stratum(trial: number, slot: number): number;
 }
 
 /**
@@ -47,8 +52,9 @@ export function createSamplingPlan(
   const [key0, key1] = seedKey(seed);
   const slots = variableIds.length;
   const ids = Uint32Array.from(variableIds);
-  const permutations: readonly (Uint32Array | null)[] =
-    method === "lhs" ? lhsPermutations(rng, trials, variableIds) : variableIds.map(() => null);
+  const permutations: readonly (IndexPermutation | null)[] = variableIds.map((id) =>
+    method === "lhs" ? lhsPermutation(seed, trials, id) : null,
+  );
   const words = new Uint32Array(4);
   // u = word (id mod 4) of Philox(seed; trial, SAMPLE, ⌊id / 4⌋, 0), or the LHS stratum plus that jitter.
   const base = (trial: number, slot: number): number => {
@@ -56,7 +62,7 @@ export function createSamplingPlan(
     philox4x32Into(trial >>> 0, counterWord1(trial, STREAM.sample), id >>> 2, 0, key0, key1, words);
     const jitter = uniformOpen(words[id & 3] as number);
     const perm = permutations[slot];
-    return perm ? ((perm[trial] as number) + jitter) / trials : jitter;
+    return perm ? (permuteIndex(perm, trial) + jitter) / trials : jitter;
   };
   const fixed: (Float64Array | null)[] = variableIds.map(() => null);
   if (correlation && correlation.slots.length > 1) {
@@ -106,50 +112,25 @@ export function createSamplingPlan(
         }
         const jitter = uniformOpen(words[id & 3] as number);
         const perm = permutations[slot];
-        out[slot] = perm ? ((perm[trial] as number) + jitter) / trials : jitter;
+        out[slot] = perm ? (permuteIndex(perm, trial) + jitter) / trials : jitter;
       }
+    },
+    stratum: (trial, slot) => {
+      const perm = permutations[slot];
+      return perm && !fixed[slot] ? permuteIndex(perm, trial) : -1;
     },
   };
 }
 
 /**
- * A seeded permutation of 0..n−1 (Fisher–Yates driven by Philox, stream LHS_PERM): step i swaps with
- * r = ⌊u·(i+1)⌋, u = `rng.uniform(i, STREAM.lhsPermutation, variableId)`.
+ * The Latin hypercube permutation of variable id `variableId` over [0, n): round keys are the four words of
+ * Philox(seed; counter (variableId, LHS_PERM << 16, 0, 0)).
+ *
+ * @example permuteIndex(lhsPermutation(42, 1000, 3), 0) // the stratum of trial 0, in 0..999
  */
-export function lhsPermutation(rng: CounterRng, n: number, variableId: number): Uint32Array {
-  return lhsPermutations(rng, n, [variableId])[0] as Uint32Array;
-}
-
-/**
- * `lhsPermutation` for several variables at once (same permutations): the Fisher–Yates passes run side by
- * side, so the variable ids that share a Philox block (⌊id / 4⌋) draw step i from one block evaluation.
- */
-export function lhsPermutations(rng: CounterRng, n: number, variableIds: readonly number[]): Uint32Array[] {
-  const perms = variableIds.map(() => {
-    const perm = new Uint32Array(n);
-    for (let i = 0; i < n; i++) perm[i] = i;
-    return perm;
-  });
-  const ids = Uint32Array.from(variableIds);
-  const [key0, key1] = rng.key();
-  const c1 = counterWord1(0, STREAM.lhsPermutation);
-  const words = new Uint32Array(4);
-  for (let i = n - 1; i > 0; i--) {
-    let block = -1;
-    for (let v = 0; v < ids.length; v++) {
-      // Same numbers as rng.uniform(i, STREAM.lhsPermutation, id), without the generator's cache checks.
-      const id = ids[v] as number;
-      if (id >>> 2 !== block) {
-        block = id >>> 2;
-        philox4x32Into(i, c1, block, 0, key0, key1, words);
-      }
-      const u = uniformOpen(words[id & 3] as number);
-      const r = Math.floor(u * (i + 1));
-      const perm = perms[v] as Uint32Array;
-      const t = perm[i] as number;
-      perm[i] = perm[r] as number;
-      perm[r] = t;
-    }
-  }
-  return perms;
+export function lhsPermutation(seed: number, n: number, variableId: number): IndexPermutation {
+  const [key0, key1] = seedKey(seed);
+  const keys = new Uint32Array(4);
+  philox4x32Into(variableId >>> 0, counterWord1(0, STREAM.lhsPermutation), 0, 0, key0, key1, keys);
+  return createIndexPermutation(n, keys);
 }

@@ -8,10 +8,11 @@ import {
   createKernelBuffers,
   kernelParamsFromScenario,
   projectKernel,
+  revenueAtRiskTotal,
   type KernelBuffers,
 } from "../model/kernel";
 import type { ScalarInputId, Scenario } from "../model/types";
-import { SCALAR_INPUT_IDS, validateScenario } from "../model/validate";
+import { SCALAR_INPUT_IDS, scalarValue, validateScenario } from "../model/validate";
 import { inverseCdf } from "./distributions";
 import { outputProblem, type OutputRef, type SimulationSpec } from "./simulationSpec";
 
@@ -92,7 +93,7 @@ export function spider(
     if (!SCALAR_INPUT_IDS.includes(id) || id === "baseYear" || id === "horizon") {
       return modelError("invalidInput", `${id} is not a numeric model input`);
     }
-    const base = scenario[id];
+    const base = scalarValue(scenario, id);
     const outputs = steps.map((step) => {
       const moved = base * (1 + step);
       return isModelError(validateScenario({ ...scenario, [id]: moved })) ? NaN : evaluate({ [id]: moved });
@@ -131,11 +132,7 @@ function read(out: KernelBuffers, phi: number, baseYear: number, o: OutputRef): 
       return out.cagrNvidiaChina;
     case "crossoverYear":
       return out.crossoverIndex < 0 ? NaN : baseYear + out.crossoverIndex;
-    case "revenueAtRiskTotal": {
-      let s = 0;
-      for (let t = 1; t <= out.horizon; t++)
-        s += (1 - (out.access[t] as number)) * (out.foreignDemand[t] as number);
-      return phi * s;
-    }
+    case "revenueAtRiskTotal":
+      return revenueAtRiskTotal(out, phi);
   }
 }

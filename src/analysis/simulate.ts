@@ -4,8 +4,8 @@
  * the reported statistics.
  *
  * Reproducibility: every random number is a word of Philox(seed; trial, stream, ⌊variable / 4⌋, draw) (word
- * variable mod 4, see philox.ts), the LHS permutations and
- * Iman–Conover ranks are global functions of (seed, trials), and statistics are computed from the full
+ * variable mod 4, see philox.ts), each trial's Latin hypercube strata are a keyed permutation of its index
+ * (permutation.ts) and Iman–Conover ranks are global functions of (seed, trials), and statistics are computed from the full
  * per-trial arrays in trial order. So results are IDENTICAL for the same seed whatever the chunk size or the
  * number of workers (`runTrialRange` + `mergeRaw`).
  *
@@ -20,6 +20,7 @@
 import { isModelError, modelError, type ModelError } from "../model/errors";
 import type { ScalarInputId, Scenario, SeriesId } from "../model/types";
 import { SCALAR_INPUT_IDS, validateScenario } from "../model/validate";
+import { ownValue } from "../model/own";
 import type { Distribution } from "./distributions";
 import { placeObservations, type PlacedObservation } from "./evidence";
 import { compileRegimeChain, type CompiledRegimeChain } from "./regimeChain";
@@ -32,7 +33,7 @@ import {
   type OutputRef,
   type SimulationSpec,
 } from "./simulationSpec";
-import { summarizeRaw, type SimulationResult } from "./summarize";
+import { summarizeRaw, summarizeSteps, type SimulationResult } from "./summarize";
 import { createTrialContext, evaluateTrials } from "./trialLoop";
 import { allocateEvidenceColumns, type TrialEvidenceColumns } from "./trialEvidence";
 
@@ -101,12 +102,27 @@ export interface SimulationRun {
   readonly prepared: PreparedSimulation;
   readonly total: number;
   done(): number;
-  /** Runs the next chunk; returns true when all trials are done. */
-  step(): boolean;
+  /** Runs the next chunk (`trials` of them, default the run's chunk size); returns true when all are done. */
+  step(trials?: number): boolean;
   result(): SimulationResult;
+  /** `result()` as steps of one column each (see `summarizeSteps`). */
+  summarize(): Generator<void, SimulationResult, void>;
+  /** The per-trial arrays (all trials once `step()` returned true). */
+  raw(): SimulationRaw;
 }
 
 const FLOAT64_SERIES: readonly SeriesId[] = ["nvidiaChina", "nvidiaChinaNet"];
+
+const noPlan = (): never => {
+  throw new Error("this prepared simulation has no sampling plan (prepared to summarize only)");
+};
+const NO_PLAN: SamplingPlan = {
+  trials: 0,
+  method: "mc",
+  uniform: noPlan,
+  fill: noPlan,
+  stratum: noPlan,
+};
 
 /**
  * Runs a whole simulation synchronously (chunked for progress and cancellation).
@@ -149,8 +165,8 @@ export function createSimulationRun(
     prepared,
     total: prepared.trials,
     done: () => done,
-    step: () => {
-      const end = Math.min(prepared.trials, done + chunk);
+    step: (trials = chunk) => {
+      const end = Math.min(prepared.trials, done + Math.max(1, trials));
       evaluateTrials(prepared, ctx, done, end, raw);
       done = end;
       return done >= prepared.trials;
@@ -159,14 +175,63 @@ export function createSimulationRun(
       if (done < prepared.trials) throw new Error("SimulationRun.result() before all trials ran");
       return summarizeRaw(prepared, raw);
     },
+    summarize: () => {
+      if (done < prepared.trials) throw new Error("SimulationRun.summarize() before all trials ran");
+      return summarizeSteps(prepared, [raw]);
+    },
+    raw: () => raw,
   };
 }
 
-/** Validation + the global sampling plan (the part every worker computes identically). */
+/**
+ * A stepwise run of trials [start, end) only (one worker's share): `raw()` holds them once `step()` returned
+ * true. The statistics need every range: `summarizeParts(prepared, ranges)`.
+ */
+export function createRangeRun(
+  prepared: PreparedSimulation,
+  start: number,
+  end: number,
+  chunkSize = 10_000,
+): SimulationRun {
+  if (!(
+    Number.isInteger(start) &&
+    Number.isInteger(end) &&
+    0 <= start &&
+    start <= end &&
+    end <= prepared.trials
+  ))
+    throw new Error(`createRangeRun: bad trial range [${start}, ${end}) of ${prepared.trials}`);
+  const raw = allocateRaw(prepared, start, end - start);
+  const ctx = createTrialContext(prepared, raw);
+  let next = start;
+  const notWhole = (): never => {
+    throw new Error("a range run has no result of its own: summarize every range with summarizeParts");
+  };
+  return {
+    prepared,
+    total: end - start,
+    done: () => next - start,
+    step: (trials = chunkSize) => {
+      const stop = Math.min(end, next + Math.max(1, trials));
+      evaluateTrials(prepared, ctx, next, stop, raw);
+      next = stop;
+      return next >= end;
+    },
+    result: notWhole,
+    summarize: notWhole,
+    raw: () => raw,
+  };
+}
+
+/**
+ * Validation + the global sampling plan (the part every worker computes identically). `withPlan` false skips
+ * the plan (Iman–Conover ranks cost O(N log N)) for a worker that only summarizes; its plan throws if used.
+ */
 export function prepareSimulation(
   scenario: Scenario,
   spec: SimulationSpec,
   options: SimulationOptions,
+  withPlan = true,
 ): PreparedSimulation | ModelError {
   const { trials, seed } = options;
   const sampling = options.sampling ?? "lhs";
@@ -181,10 +246,12 @@ export function prepareSimulation(
   }
   if (sampling !== "lhs" && sampling !== "mc")
     return modelError("invalidInput", `sampling must be "lhs" or "mc", got ${String(sampling)}`);
-  const valid = validateScenario(scenario);
-  if (isModelError(valid)) return valid;
-  const checked = validateSimulationSpec(valid, spec);
+  const given = validateScenario(scenario);
+  if (isModelError(given)) return given;
+  const checked = validateSimulationSpec(given, spec);
   if (isModelError(checked)) return checked;
+  // A `fixed` distribution sets its input for every trial (validated against the input's bounds above).
+  const valid = withFixedInputs(given, spec);
   const stochastic = SCALAR_INPUT_IDS.filter(
     (id) => spec.inputs[id] !== undefined && spec.inputs[id].kind !== "fixed",
   );
@@ -199,7 +266,7 @@ export function prepareSimulation(
   if (correlation && correlation.slots.some((s) => s < 0)) {
     return modelError("invalidInput", "correlation inputs must have non-fixed distributions");
   }
-  const plan = createSamplingPlan(seed, trials, sampling, variableIds, correlation);
+  const plan = withPlan ? createSamplingPlan(seed, trials, sampling, variableIds, correlation) : NO_PLAN;
   if (isModelError(plan)) return plan;
   let chain: CompiledRegimeChain | null = null;
   if (spec.regimeChain) {
@@ -248,9 +315,9 @@ export function prepareSimulation(
  * Merge the parts with `mergeRaw` and summarize with `summarizeRaw`.
  */
 export function runTrialRange(prepared: PreparedSimulation, start: number, end: number): SimulationRaw {
-  const raw = allocateRaw(prepared, start, end - start);
-  evaluateTrials(prepared, createTrialContext(prepared, raw), start, end, raw);
-  return raw;
+  const run = createRangeRun(prepared, start, end, end - start);
+  run.step();
+  return run.raw();
 }
 
 /**
@@ -315,4 +382,13 @@ function allocateRaw(prepared: PreparedSimulation, start: number, count: number)
     evidence: allocateEvidenceColumns(prepared.evidence !== null, count),
     regimes: new Uint8Array(prepared.evidence !== null && prepared.chain !== null ? years * count : 0),
   };
+}
+
+/** The scenario with every `fixed` distribution's value in place of its input. */
+function withFixedInputs(scenario: Scenario, spec: SimulationSpec): Scenario {
+  const fixed = SCALAR_INPUT_IDS.flatMap((id) => {
+    const d = ownValue(spec.inputs, id);
+    return d?.kind === "fixed" ? [[id, d.value] as const] : [];
+  });
+  return fixed.length === 0 ? scenario : { ...scenario, ...Object.fromEntries(fixed) };
 }

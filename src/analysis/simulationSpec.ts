@@ -6,6 +6,7 @@ import { isModelError, modelError, type ModelError } from "../model/errors";
 import type { ScalarInputId, Scenario, SeriesId } from "../model/types";
 import { SERIES_IDS } from "../model/types";
 import { SCALAR_BOUNDS, SCALAR_INPUT_IDS } from "../model/validate";
+import { echo, extent, ownValue } from "../model/own";
 import { validateDistribution, type Distribution } from "./distributions";
 import { validateCorrelationMatrix, type InvalidCorrelationError } from "./imanConover";
 import { placeObservations, type EvidenceSet } from "./evidence";
@@ -76,6 +77,19 @@ export const DEFAULT_TRACKED_SERIES: readonly SeriesId[] = [
   "domesticSales",
 ];
 
+/** The fields a spec may have (a misspelt field is an error, not silently ignored). */
+const SPEC_KEYS: readonly string[] = [
+  "inputs",
+  "regimeChain",
+  "correlation",
+  "thresholds",
+  "histogram",
+  "rankCorrelationOutput",
+  "trackSeries",
+  "keep",
+  "evidence",
+];
+
 /** Inputs a distribution may not be put on (they shape the arrays). */
 const STRUCTURAL: readonly ScalarInputId[] = ["baseYear", "horizon"];
 
@@ -91,9 +105,16 @@ export function validateSimulationSpec(
   if (typeof spec !== "object" || spec === null || typeof spec.inputs !== "object" || spec.inputs === null) {
     return modelError("invalidInput", "simulation spec must have an inputs object");
   }
+  for (const key of Object.keys(spec)) {
+    if (!SPEC_KEYS.includes(key))
+      return modelError(
+        "invalidInput",
+        `simulation spec has no field ${echo(key)} (fields: ${SPEC_KEYS.join(", ")})`,
+      );
+  }
   for (const [id, d] of Object.entries(spec.inputs)) {
     if (!(SCALAR_INPUT_IDS as readonly string[]).includes(id))
-      return modelError("invalidInput", `${id} is not a scalar input id`);
+      return modelError("invalidInput", `${echo(id)} is not a scalar input id`);
     if (STRUCTURAL.includes(id as ScalarInputId))
       return modelError("invalidInput", `${id} cannot carry a distribution`);
     if (d === undefined) continue;
@@ -104,9 +125,11 @@ export function validateSimulationSpec(
   }
   if (spec.correlation) {
     const { inputs, matrix } = spec.correlation;
+    if (!Array.isArray(inputs) || !Array.isArray(matrix))
+      return modelError("invalidInput", "correlation must have an inputs list and a matrix");
     for (const id of inputs) {
-      if (spec.inputs[id] === undefined)
-        return modelError("invalidInput", `correlation input ${id} has no distribution`);
+      if (ownValue(spec.inputs, String(id)) === undefined)
+        return modelError("invalidInput", `correlation input ${echo(String(id))} has no distribution`);
     }
     if (new Set(inputs).size !== inputs.length)
       return modelError("invalidInput", "correlation inputs must be distinct");
@@ -212,7 +235,7 @@ function support(d: Distribution): [number, number] {
     case "lognormalMuSigma":
       return [0, Infinity];
     case "discrete":
-      return [Math.min(...d.values), Math.max(...d.values)];
+      return extent(d.values);
   }
 }
 

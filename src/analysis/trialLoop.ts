@@ -7,6 +7,7 @@ import {
   createKernelBuffers,
   kernelParamsFromScenario,
   projectKernel,
+  revenueAtRiskTotal,
   type KernelBuffers,
   type KernelParams,
 } from "../model/kernel";
@@ -136,6 +137,7 @@ export function evaluateTrials(
   const baseYear = prepared.scenario.baseYear;
   const access = params.access;
   const remittance = params.remittance;
+  const offshoreAccess = params.offshoreAccess;
   const chainStates = chain === null ? 0 : chain.states.length;
   const { evidence } = ctx;
   // Regime paths are kept (year-major, like the series) only for the regime posterior.
@@ -178,6 +180,7 @@ export function evaluateTrials(
         if (regimes.length > 0) regimes[t * count + i] = state;
         access[t] = chain.access[state] as number;
         remittance[t] = chain.remittance[state] as number;
+        offshoreAccess[t] = chain.offshoreAccess[state] as number;
       }
     }
     projectKernel(params, out);
@@ -196,15 +199,8 @@ export function evaluateTrials(
     if (keep.npv) m.npvNvidiaChina[i] = out.npvNvidiaChina;
     if (keep.cagr) m.cagrNvidiaChina[i] = out.cagrNvidiaChina;
     if (keep.crossover) m.crossoverYear[i] = out.crossoverIndex < 0 ? NaN : baseYear + out.crossoverIndex;
-    if (keep.atRisk) {
-      // Against the no-controls reference (a = 1, ρ = 0) only N changes: D1_t and F_t do not depend on access,
-      // so T_ref_t − T_t = φ·(1 − a_t)·F_t exactly — no second kernel run (tested against projectScenario).
-      let atRisk = 0;
-      const a = out.access;
-      const f = out.foreignDemand;
-      for (let t = 1; t < n; t++) atRisk += (1 - (a[t] as number)) * (f[t] as number);
-      m.revenueAtRiskTotal[i] = params.nvidiaForeignShare * atRisk;
-    }
+    // No second kernel run: see revenueAtRiskTotal (tested against projectScenario).
+    if (keep.atRisk) m.revenueAtRiskTotal[i] = revenueAtRiskTotal(out, params.nvidiaForeignShare);
   }
 }
 
@@ -246,6 +242,8 @@ const SETTABLE = [
   "otherGrowth",
   "discountRate",
   "retirementRate",
+  "offshoreBase",
+  "offshoreGrowth",
 ] as const satisfies readonly ScalarInputId[];
 
 function settableIndex(id: ScalarInputId): number {
@@ -299,6 +297,12 @@ function setScalar(p: KernelParams, field: number, value: number): void {
       return;
     case 13:
       p.retirementRate = value;
+      return;
+    case 14:
+      p.offshoreBase = value;
+      return;
+    case 15:
+      p.offshoreGrowth = value;
       return;
     default:
       throw new Error(`trialLoop: no scalar field ${field}`);

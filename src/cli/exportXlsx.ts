@@ -1,9 +1,9 @@
 /**
- * `chipshift export-xlsx (--preset <id|name> … | --scenario file.json … | --all-presets) out.xlsx`: writes the
+ * `chipshift export-xlsx (--preset <id|name> … | --scenario file.json … | --all-presets) [--force] out.xlsx`: writes the
  * built model (CS Inputs, CS Model, CS Sources, CS Compare) as a standalone .xlsx with native formulas.
- * The first scenario is the Base. Exit codes: 0 written, 2 bad input (message on stderr).
+ * The first scenario is the Base. An existing file is replaced only with `--force`. Exit codes: 0 written, 2 bad
+ * input or a file that cannot be read or written (one line on stderr).
  */
-import { writeFileSync } from "node:fs";
 import { basename } from "node:path";
 import { parseArgs } from "node:util";
 import { PRESETS, findPreset, isModelError, validateScenario } from "../model/index";
@@ -11,7 +11,7 @@ import type { Provenance } from "../model/types";
 import { buildWorkbookLayout } from "../workbook/layout/buildWorkbookLayout";
 import type { NamedScenario } from "../workbook/layout/types";
 import { writeLayoutToXlsx } from "../workbook/writers/xlsx";
-import { EXIT_BAD_INPUT, EXIT_OK, type CliIo } from "./io";
+import { EXIT_BAD_INPUT, EXIT_OK, systemReason, writeOutputFile, type CliIo } from "./io";
 
 export interface ExportIo extends CliIo {
   readonly writeFile?: (path: string, bytes: Uint8Array) => void;
@@ -27,6 +27,7 @@ export async function run(argv: readonly string[], io: ExportIo): Promise<number
         preset: { type: "string", multiple: true },
         scenario: { type: "string", multiple: true },
         "all-presets": { type: "boolean" },
+        force: { type: "boolean" },
       },
     });
   } catch (error) {
@@ -57,7 +58,7 @@ export async function run(argv: readonly string[], io: ExportIo): Promise<number
       json = JSON.parse(io.readFile(file));
     } catch (error) {
       io.stderr(
-        `export-xlsx: cannot read scenario file ${file}: ${error instanceof Error ? error.message : String(error)}`,
+        `export-xlsx: cannot read scenario file ${file}: ${error instanceof SyntaxError ? `not valid JSON (${error.message})` : systemReason(error)}`,
       );
       return EXIT_BAD_INPUT;
     }
@@ -83,7 +84,11 @@ export async function run(argv: readonly string[], io: ExportIo): Promise<number
     return EXIT_BAD_INPUT;
   }
   const bytes = await writeLayoutToXlsx(layout);
-  (io.writeFile ?? writeFileSync)(out, bytes);
+  const problem = writeOutputFile(out, bytes, { force: values.force === true, write: io.writeFile });
+  if (problem !== undefined) {
+    io.stderr(`export-xlsx: ${problem}`);
+    return EXIT_BAD_INPUT;
+  }
   io.stdout(`wrote ${out} (${bytes.length} bytes; scenarios: ${scenarios.map((s) => s.name).join(", ")})`);
   return EXIT_OK;
 }

@@ -7,7 +7,8 @@
  *   simulate: { summary: "Monte Carlo percentiles", load: () => import("./simulate") },
  */
 import { pathToFileURL } from "node:url";
-import { EXIT_BAD_INPUT, EXIT_FAILURE, processIo, type CliIo, type CommandRun } from "./io";
+import { echo, ownValue } from "../model/own";
+import { EXIT_BAD_INPUT, firstLine, processIo, type CliIo, type CommandRun } from "./io";
 import { listPresetsText } from "./project";
 
 interface CommandEntry {
@@ -49,19 +50,21 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<number
     io.stdout(listPresetsText());
     return 0;
   }
-  const entry = COMMANDS[name];
+  const entry = ownValue(COMMANDS, name);
   if (entry === undefined) {
-    io.stderr(`unknown command "${name}"; commands: ${Object.keys(COMMANDS).join(", ")}`);
+    io.stderr(`unknown command "${echo(name)}"; commands: ${Object.keys(COMMANDS).join(", ")}`);
     return EXIT_BAD_INPUT;
   }
   try {
     const module = await entry.load();
     return await module.run(rest, io);
   } catch (error) {
+    // One line, no stack: a user reads this (set CHIPSHIFT_DEBUG=1 for the stack).
+    if (process.env["CHIPSHIFT_DEBUG"] === "1" && error instanceof Error) io.stderr(error.stack ?? "");
     io.stderr(
-      `chipshift ${name} failed: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`,
+      `chipshift ${name} failed: ${firstLine(error instanceof Error ? error.message : String(error))}`,
     );
-    return EXIT_FAILURE;
+    return EXIT_BAD_INPUT;
   }
 }
 

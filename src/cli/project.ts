@@ -4,6 +4,7 @@
  */
 import { parseArgs } from "node:util";
 import {
+  extent,
   isModelError,
   PRESETS,
   projectScenario,
@@ -60,7 +61,7 @@ export function run(argv: readonly string[], io: CliIo): number {
 
 /** One line per preset: id, name, and the first sentence of its rationale. */
 export function listPresetsText(): string {
-  const width = Math.max(...PRESETS.map((p) => p.id.length));
+  const [, width] = extent(PRESETS.map((p) => p.id.length));
   return PRESETS.map(
     (p) => `${p.id.padEnd(width)}  ${p.name} — ${p.rationale.split(/\.\s+(?=[A-Z])/)[0]}`,
   ).join("\n");
@@ -84,7 +85,7 @@ export function formatProjection(projection: Projection, format: Format): string
     ["", ...years.fiscal],
     ...rows.map(([id, values]) => [id, ...values.map(formatNumber)]),
   ];
-  const widths = cells[0]!.map((_, c) => Math.max(...cells.map((row) => row[c]!.length)));
+  const widths = cells[0]!.map((_, c) => extent(cells.map((row) => row[c]!.length))[1]);
   const table = cells.map((row) =>
     row.map((cell, c) => (c === 0 ? cell.padEnd(widths[c]!) : cell.padStart(widths[c]!))).join("  "),
   );

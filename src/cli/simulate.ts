@@ -9,13 +9,16 @@
 import { parseArgs } from "node:util";
 import { performance } from "node:perf_hooks";
 import { isModelError } from "../model/errors";
+import { parseDecimal } from "../model/decimalText";
+import { echo } from "../model/own";
+import type { Scenario } from "../model/types";
 import { defaultSimulationSpec } from "../analysis/defaultSpec";
 import { simulate } from "../analysis/simulate";
-import type { SimulationSpec } from "../analysis/simulationSpec";
+import { validateSimulationSpec, type SimulationSpec } from "../analysis/simulationSpec";
 import type { PosteriorResult } from "../analysis/posterior";
 import type { SampleStats, SimulationResult } from "../analysis/summarize";
 import { readEvidenceFile } from "./evidence";
-import { EXIT_BAD_INPUT, EXIT_OK, type CliIo } from "./io";
+import { EXIT_BAD_INPUT, EXIT_OK, systemReason, type CliIo } from "./io";
 import { alignColumns } from "./table";
 import { resolveScenarioArgs, SCENARIO_OPTIONS } from "./scenarioArgs";
 
@@ -53,8 +56,12 @@ export function run(argv: readonly string[], io: CliIo): number {
     io.stderr(`--format must be one of ${FORMATS.join(", ")}, got "${values.format}"`);
     return EXIT_BAD_INPUT;
   }
-  const trials = Number(values.trials ?? "10000");
-  const seed = Number(values.seed ?? "1");
+  const trials = integerOption("trials", values.trials ?? "10000");
+  const seed = integerOption("seed", values.seed ?? "1");
+  if (typeof trials === "string" || typeof seed === "string") {
+    io.stderr(typeof trials === "string" ? trials : (seed as string));
+    return EXIT_BAD_INPUT;
+  }
   const sampling = values.sampling ?? "lhs";
   if (sampling !== "lhs" && sampling !== "mc") {
     io.stderr(`--sampling must be lhs or mc, got "${sampling}"`);
@@ -67,14 +74,12 @@ export function run(argv: readonly string[], io: CliIo): number {
   }
   let spec: SimulationSpec = defaultSimulationSpec(scenario);
   if (values.spec !== undefined) {
-    try {
-      spec = JSON.parse(io.readFile(values.spec)) as SimulationSpec;
-    } catch (error) {
-      io.stderr(
-        `cannot read spec file ${values.spec}: ${error instanceof Error ? error.message : String(error)}`,
-      );
+    const loaded = loadSpecFile(values.spec, scenario, io);
+    if (typeof loaded === "string") {
+      io.stderr(loaded);
       return EXIT_BAD_INPUT;
     }
+    spec = loaded;
   }
   if (values.evidence !== undefined) {
     const evidence = readEvidenceFile(values.evidence, io);
@@ -93,7 +98,9 @@ export function run(argv: readonly string[], io: CliIo): number {
   }
   if ("kind" in result) return EXIT_BAD_INPUT; // no cancel source on the CLI
   io.stdout(
-    format === "json" ? JSON.stringify({ ...result, elapsedMs }, null, 2) : formatTable(result, elapsedMs),
+    format === "json"
+      ? JSON.stringify({ ...result, elapsedMs }, nonFiniteAsText, 2)
+      : formatTable(result, elapsedMs),
   );
   return EXIT_OK;
 }
@@ -154,6 +161,34 @@ function posteriorBlock(r: SimulationResult, p: PosteriorResult): string {
   }
   for (const t of p.thresholds) lines.push(`${t.label} = ${fmt(t.probability)}`);
   return lines.join("\n");
+}
+
+/**
+ * JSON.stringify turns NaN into `null`, which already means "no CAGR / never crosses" in ChipShift's JSON; a
+ * statistic that is not a number (a metric no trial produced) is written as the string "NaN" instead.
+ */
+function nonFiniteAsText(_key: string, value: unknown): unknown {
+  return typeof value === "number" && !Number.isFinite(value) ? String(value) : value;
+}
+
+/** The spec file parsed and validated as a whole against the scenario, or a one-line message naming the file. */
+function loadSpecFile(path: string, scenario: Scenario, io: CliIo): SimulationSpec | string {
+  let parsed: unknown;
+  try {
+    parsed = JSON.parse(io.readFile(path));
+  } catch (error) {
+    return `cannot read spec file ${path}: ${error instanceof SyntaxError ? `not valid JSON (${error.message})` : systemReason(error)}`;
+  }
+  const valid = validateSimulationSpec(scenario, parsed as SimulationSpec);
+  return isModelError(valid) ? `spec file ${path}: ${valid.message}` : valid;
+}
+
+/** A whole-number option in strict decimal, or a one-line message. */
+function integerOption(name: string, text: string): number | string {
+  const n = parseDecimal(text);
+  return n !== undefined && Number.isInteger(n)
+    ? n
+    : `--${name} must be a whole number, got ${JSON.stringify(echo(text))}`;
 }
 
 function fmt(v: number): string {

@@ -1,4 +1,5 @@
 /** Plain-text tables for the CLI's `--format table`. */
+import { extent } from "../model/own";
 
 /**
  * Aligns rows into columns two spaces apart: the first column (and any listed in `leftColumns`) padded on the
@@ -10,7 +11,7 @@ export function alignColumns(
   rows: readonly (readonly string[])[],
   leftColumns: readonly number[] = [0],
 ): string {
-  const widths = (rows[0] ?? []).map((_, c) => Math.max(...rows.map((r) => (r[c] ?? "").length)));
+  const widths = (rows[0] ?? []).map((_, c) => extent(rows.map((r) => (r[c] ?? "").length))[1]);
   return rows
     .map((r) =>
       r

@@ -3,8 +3,17 @@
  * dataset: numeric figures and dated timeline events, camelCase fields, https URLs, ISO source dates and the
  * NVIDIA geography basis on every China revenue/share row. Pure: the import script does the file I/O.
  */
-import { basisOf, basisNoteOf } from "./basis";
-import type { Dataset, DatePrecision, EventSourceUnit, Figure, TimelineEvent } from "./schema";
+import { BASIS_CATEGORIES, basisOf, basisNoteOf, statedBasis } from "./basis";
+import { classifySource } from "./evidence";
+import type {
+  Dataset,
+  DatePrecision,
+  EventSourceUnit,
+  EvidenceClass,
+  Figure,
+  PrimaryReference,
+  TimelineEvent,
+} from "./schema";
 import { DatasetSchema, EVENT_SOURCE_UNITS } from "./schema";
 
 /** One row of the shared research file, as written by the researchers. */
@@ -25,7 +34,20 @@ export interface RawFigureRow {
   readonly quote: string;
   readonly confidence: string;
   readonly note?: string;
+  /** Measurement basis in the researcher's words (refresh rows): "customer headquarters location", … */
+  readonly basis?: string;
 }
+
+/** A reviewed row's provenance (data/research/provenance.json): overrides the host rule, adds the primary. */
+export interface ProvenanceEntry {
+  readonly evidence?: EvidenceClass;
+  readonly primary?: PrimaryReference;
+  /** Appended to the row's note: cross-references to conflicting rows, why the class was chosen. */
+  readonly note?: string;
+}
+
+/** Reviewed provenance by row id. */
+export type ProvenanceReview = ReadonlyMap<string, ProvenanceEntry>;
 
 export interface DatasetStamp {
   /** e.g. "2026.11.28" */
@@ -34,21 +56,39 @@ export interface DatasetStamp {
   readonly asOf: string;
 }
 
-/** The stamp of the research file shipped with this version (FIGURES.md: "Compiled 2026-11-28"). */
-export const CURRENT_STAMP: DatasetStamp = { version: "2026.11.28", asOf: "2026-11-28" };
+/**
+ * The stamp of the research shipped with this version: FIGURES.md ("Compiled 2026-11-28") plus the refresh
+ * figures-refresh-2026-12.md ("compiled 2026-12-02").
+ */
+export const CURRENT_STAMP: DatasetStamp = { version: "2026.12.2", asOf: "2026-12-02" };
 
 /**
  * Builds and validates the dataset. Throws (with the row id) on a row it cannot convert: a bad research file
  * must be fixed at import time, never shipped.
  */
-export function convertFigures(rows: readonly RawFigureRow[], stamp: DatasetStamp = CURRENT_STAMP): Dataset {
+export function convertFigures(
+  rows: readonly RawFigureRow[],
+  review: ProvenanceReview = new Map(),
+  stamp: DatasetStamp = CURRENT_STAMP,
+): Dataset {
   const figures: Figure[] = [];
   const events: TimelineEvent[] = [];
   for (const row of rows) {
-    if (isEventUnit(row.unit)) events.push(toEvent(row, row.unit));
-    else figures.push(toFigure(row));
+    const reviewed = review.get(row.id) ?? {};
+    if (isEventUnit(row.unit)) events.push(toEvent(row, row.unit, reviewed));
+    else figures.push(toFigure(row, reviewed));
   }
-  return DatasetSchema.parse({ version: stamp.version, asOf: stamp.asOf, figures, events });
+  const unused = [...review.keys()].filter((id) => !rows.some((row) => row.id === id));
+  if (unused.length > 0) throw new Error(`provenance review names unknown rows: ${unused.join(", ")}`);
+  const result = DatasetSchema.safeParse({ version: stamp.version, asOf: stamp.asOf, figures, events });
+  if (!result.success) {
+    const issue = result.error.issues[0];
+    const [list, index] = issue?.path ?? [];
+    const row =
+      list === "figures" ? figures[Number(index)] : list === "events" ? events[Number(index)] : undefined;
+    throw new Error(`row "${row?.id ?? "?"}": ${issue?.path.join(".")} ${issue?.message}`);
+  }
+  return result.data;
 }
 
 /** "http://x" → "https://x"; "" → null; anything else unchanged (the schema rejects non-https). */
@@ -94,26 +134,34 @@ export function eventDate(
   }
 }
 
-function toFigure(row: RawFigureRow): Figure {
-  const basis = basisOf(row.id, row.category, row.as_of, row.label);
+function toFigure(row: RawFigureRow, reviewed: ProvenanceEntry): Figure {
+  const stated = statedBasis(row.basis);
+  const basis = basisOf(row.id, row.category, row.as_of, row.label, stated);
+  const measure = stated === undefined && row.basis !== undefined ? row.basis : undefined;
   return {
-    ...cited(row),
+    ...cited(row, reviewed),
     value: row.value,
     unit: row.unit as Figure["unit"],
-    ...(basis === undefined ? {} : { basis, basisNote: basisNoteOf(basis, row.label) }),
+    ...(basis === undefined ? {} : { basis, basisNote: basisNoteOf(basis, row.label, measure) }),
   };
 }
 
-function toEvent(row: RawFigureRow, unit: EventSourceUnit): TimelineEvent {
+function toEvent(row: RawFigureRow, unit: EventSourceUnit, reviewed: ProvenanceEntry): TimelineEvent {
   return {
-    ...cited(row),
+    ...cited(row, reviewed),
     ...eventDate(row.value, unit, row.as_of),
     sourceValue: row.value,
     sourceUnit: unit,
   };
 }
 
-function cited(row: RawFigureRow) {
+function cited(row: RawFigureRow, reviewed: ProvenanceEntry) {
+  const url = normaliseUrl(row.source.url);
+  // A basis outside the China revenue/share categories (an outlook that excludes China…) stays in the note.
+  const basisText =
+    row.basis !== undefined && !BASIS_CATEGORIES.includes(row.category) ? `Basis: ${row.basis}.` : undefined;
+  const note = [row.note, basisText, reviewed.note].filter((part) => part !== undefined && part !== "");
+  const primary = reviewed.primary;
   return {
     id: row.id,
     label: row.label,
@@ -123,12 +171,15 @@ function cited(row: RawFigureRow) {
     source: {
       title: row.source.title,
       publisher: row.source.publisher,
-      url: normaliseUrl(row.source.url),
+      url,
       date: normaliseSourceDate(row.source.date),
     },
     quote: row.quote,
     confidence: row.confidence as Figure["confidence"],
-    ...(row.note === undefined || row.note === "" ? {} : { note: row.note }),
+    ...(note.length === 0 ? {} : { note: note.join(" ") }),
+    evidence: reviewed.evidence ?? classifySource({ url }),
+    ...(primary === undefined ? {} : { primary }),
+    ...(url === null && primary === undefined ? { unpublished: true as const } : {}),
   };
 }
 

@@ -7,8 +7,8 @@ import type { ModelError } from "../model/errors";
 import { modelError } from "../model/errors";
 import { EVENTS, FIGURES } from "./dataset";
 import { nearestIds, normaliseId } from "./nearest";
-import type { Figure, Source, TimelineEvent } from "./schema";
-import { PERCENT_UNITS } from "./schema";
+import type { Figure, PrimaryReference, Source, TimelineEvent } from "./schema";
+import { PERCENT_UNITS, rowUrl } from "./schema";
 
 export const FIGURE_FIELDS = [
   "value",
@@ -27,6 +27,8 @@ export const FIGURE_FIELDS = [
   "date",
   "category",
   "entity",
+  "evidence",
+  "primary",
 ] as const;
 export type FigureField = (typeof FIGURE_FIELDS)[number];
 
@@ -67,7 +69,8 @@ export function findEvent(id: string): TimelineEvent | ModelError {
 
 /**
  * One field of a figure, for `CHIPS.FIGURE(id, field)`. Field names are case-insensitive; empty means
- * "value". Absent optional text (no note, no basis, no URL) reads as "", an undated source as "n.d.".
+ * "value". Absent optional text (no note, no basis, no URL, no primary reference) reads as "", an undated source
+ * as "n.d."; `url` is the source's URL, else the primary reference's; `evidence` the evidence class.
  */
 export function figureField(fig: Figure, field: string): number | string | ModelError {
   const wanted = field.trim().toLowerCase();
@@ -93,7 +96,11 @@ export function figureField(fig: Figure, field: string): number | string | Model
     case "source":
       return citation(fig);
     case "url":
-      return fig.source.url ?? "";
+      return rowUrl(fig) ?? "";
+    case "evidence":
+      return fig.evidence;
+    case "primary":
+      return fig.primary === undefined ? "" : primaryCitation(fig.primary);
     case "publisher":
     case "title":
       return fig.source[name];
@@ -110,6 +117,17 @@ export function citation(row: { readonly source: Source; readonly confidence: st
   const { publisher, title, date, url } = row.source;
   const parts = [publisher, `“${title}”`, date ?? "n.d.", ...(url === null ? [] : [url])];
   return `${parts.join(", ")} (${row.confidence})`;
+}
+
+/**
+ * The primary reference as one line: issuer, form, period, section, URL, and whether the quote was checked.
+ * @example primaryCitation(ref) → "NVIDIA Corporation, 10-Q (accession 0001045810-26-000075), Q2 FY2027, Revenue by geographic area, https://www.sec.gov/… (quote not yet checked against the filing)"
+ */
+export function primaryCitation(ref: PrimaryReference): string {
+  const check = ref.verified
+    ? `quote checked against ${ref.checkedCopy ?? "a stored copy"}`
+    : "quote not yet checked against the primary text";
+  return `${ref.issuer}, ${ref.form}, ${ref.period}, ${ref.section}, ${ref.url} (${check})`;
 }
 
 /**

@@ -40,7 +40,15 @@ export const FIGURE_UNITS = [
   "billion_transistors",
   "x_H20",
   "x_810E",
+  "x_950",
+  "x_M890",
   "ratio_to_H20",
+  "percent_of_H20",
+  "CNY_per_unit",
+  "wafers",
+  "firms",
+  "persons",
+  "GW",
 ] as const;
 
 /** Units whose value is a percentage (of total, of a reference chip, of a volume…): value / 100 is a fraction. */
@@ -55,12 +63,23 @@ export const EVENT_SOURCE_UNITS = [
 ] as const;
 
 export const CONFIDENCES = ["company_filing", "reported", "estimate"] as const;
+
+/**
+ * What kind of source a figure rests on: `filing` (10-K/10-Q/8-K, prospectus, exchange filing), `company`
+ * (results release, call transcript, official statement on the issuer's own site), `regulator` (BIS, Federal
+ * Register, MOFCOM), `press` (a named outlet on its own site or a licensed partner's), `analyst` (a named
+ * research house's own publication), `secondary` (a summary, digest, repost or unknown copy of one of those).
+ */
+export const EVIDENCE_CLASSES = ["filing", "company", "regulator", "press", "analyst", "secondary"] as const;
+/** Evidence classes that originate in a filing or an official statement: they need a primary reference. */
+export const PRIMARY_EVIDENCE: readonly EvidenceClass[] = ["filing", "company", "regulator"];
 export const GEOGRAPHY_BASES = ["billingLocation", "customerHq"] as const;
 export const DATE_PRECISIONS = ["day", "month", "quarter", "year"] as const;
 
 export type FigureUnit = (typeof FIGURE_UNITS)[number];
 export type EventSourceUnit = (typeof EVENT_SOURCE_UNITS)[number];
 export type Confidence = (typeof CONFIDENCES)[number];
+export type EvidenceClass = (typeof EVIDENCE_CLASSES)[number];
 export type GeographyBasis = (typeof GEOGRAPHY_BASES)[number];
 export type DatePrecision = (typeof DATE_PRECISIONS)[number];
 
@@ -101,6 +120,33 @@ export const SourceSchema = z
   .strict()
   .readonly();
 
+/**
+ * The filing or official statement a figure originates in. `verified` says whether the quote was checked
+ * against a stored copy of the primary text (`checkedCopy` names that copy); false means only a secondary copy
+ * was seen and the reference says where the primary is.
+ */
+export const PrimaryReferenceSchema = z
+  .object({
+    issuer: z.string().min(1),
+    /** "10-K", "10-Q", "8-K (EX-99.1 press release)", "Federal Register rule", "half-year report"… */
+    form: z.string().min(1),
+    /** Period the primary covers, e.g. "FY2026 (ended 2026-01-25)", "Q2 FY2027". */
+    period: z.string().min(1),
+    /** Where in the primary: "Note 16 – Segment Information, revenue by geographic area". */
+    section: z.string().min(1),
+    /** EDGAR document, EDGAR filing index, Federal Register or issuer URL (https). */
+    url: z.url({ protocol: /^https$/ }),
+    verified: z.boolean(),
+    /** The stored copy the quote was checked against (a URL or repository path); present when verified. */
+    checkedCopy: z.string().min(1).optional(),
+  })
+  .strict()
+  .refine((ref) => !ref.verified || ref.checkedCopy !== undefined, {
+    message: "a verified primary reference names the copy it was checked against",
+    path: ["checkedCopy"],
+  })
+  .readonly();
+
 const rowId = z.string().regex(/^[a-z0-9_]+$/, "ids are lower-case snake_case");
 const rowLabel = z.string().min(1);
 
@@ -115,7 +161,44 @@ const citedRow = {
   quote: z.string().min(1),
   confidence: z.enum(CONFIDENCES),
   note: z.string().min(1).optional(),
+  evidence: z.enum(EVIDENCE_CLASSES),
+  primary: PrimaryReferenceSchema.optional(),
+  /** True when neither the source nor a primary reference has a URL: the figure is unpublished (shown so). */
+  unpublished: z.literal(true).optional(),
 };
+
+/** The URL a reader can follow: the source's, else the primary's; null for an unpublished figure. */
+export function rowUrl(row: {
+  readonly source: { readonly url: string | null };
+  readonly primary?: { readonly url: string } | undefined;
+}): string | null {
+  return row.source.url ?? row.primary?.url ?? null;
+}
+
+type CitedFields = {
+  readonly source: { readonly url: string | null };
+  readonly evidence: EvidenceClass;
+  readonly primary?: { readonly url: string } | undefined;
+  readonly unpublished?: true | undefined;
+};
+
+/** Provenance rules every cited row obeys (dataset and user figures alike). */
+function citedRowIssues(row: CitedFields, ctx: z.core.$RefinementCtx): void {
+  if (PRIMARY_EVIDENCE.includes(row.evidence) && row.primary === undefined) {
+    ctx.addIssue({
+      code: "custom",
+      path: ["primary"],
+      message: `evidence "${row.evidence}" originates in a filing or official statement: give its primary reference`,
+    });
+  }
+  if ((rowUrl(row) === null) !== (row.unpublished === true)) {
+    ctx.addIssue({
+      code: "custom",
+      path: ["unpublished"],
+      message: "a row without any URL is marked unpublished, and only such a row",
+    });
+  }
+}
 
 export const FigureSchema = z
   .object({
@@ -134,6 +217,7 @@ export const FigureSchema = z
     message: "basis and basisNote go together",
     path: ["basisNote"],
   })
+  .superRefine(citedRowIssues)
   .readonly();
 
 export const TimelineEventSchema = z
@@ -156,6 +240,7 @@ export const TimelineEventSchema = z
     message: "date does not match datePrecision",
     path: ["date"],
   })
+  .superRefine(citedRowIssues)
   .readonly();
 
 export const DatasetSchema = z
@@ -169,6 +254,7 @@ export const DatasetSchema = z
   .readonly();
 
 export type Source = z.infer<typeof SourceSchema>;
+export type PrimaryReference = z.infer<typeof PrimaryReferenceSchema>;
 export type Figure = z.infer<typeof FigureSchema>;
 export type TimelineEvent = z.infer<typeof TimelineEventSchema>;
 export type Dataset = z.infer<typeof DatasetSchema>;

@@ -60,9 +60,9 @@ const opt = (name: string): ChipsParam => ({ name, kind: "scalar", optional: tru
 export const CHIPS_FUNCTIONS: readonly ChipsFunctionSpec[] = [
   {
     name: "CHIPS.FIGURE",
-    params: [req("id"), opt("field")],
+    params: [req("id"), opt("field"), opt("unit")],
     shape: "scalar",
-    call: (a) => figureCell(a[0], a[1]),
+    call: (a) => figureCell(a[0], a[1], a[2]),
   },
   { name: "CHIPS.SOURCE", params: [req("id")], shape: "scalar", call: (a) => sourceCell(a[0]) },
   { name: "CHIPS.FIGURES", params: [opt("category")], shape: "grid", call: (a) => figuresGrid(a[0]) },

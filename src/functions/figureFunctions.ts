@@ -10,6 +10,7 @@ import {
   listEvents,
   searchFigures,
 } from "../figures";
+import { convertValue } from "../figures/units";
 import type { CellGrid, CellResult } from "./cells";
 import { cellOf, gridOf } from "./cells";
 import { coerceOptionalIsoDate, coerceOptionalText, coerceText } from "./coerce";
@@ -29,15 +30,25 @@ export const FIGURES_HEADER = [
 ] as const;
 export const EVENTS_HEADER = ["date", "id", "label", "source"] as const;
 
-/** CHIPS.FIGURE(id, [field]): a figure's value, or one of its text fields. */
-export function figureCell(id: unknown, field?: unknown): CellResult {
+/**
+ * CHIPS.FIGURE(id, [field], [unit]): a figure's value (converted to `unit` when given: money between scales of
+ * one currency, e.g. USD_million → USD_billion), or one of its text fields (`unit` must then be empty).
+ */
+export function figureCell(id: unknown, field?: unknown, unit?: unknown): CellResult {
   const figId = coerceText(id, "id");
   if (isModelError(figId)) return figId;
   const fieldName = coerceOptionalText(field, "field");
   if (isModelError(fieldName)) return fieldName;
+  const unitName = coerceOptionalText(unit, "unit");
+  if (isModelError(unitName)) return unitName;
   const fig = findFigure(figId);
   if (isModelError(fig)) return fig;
-  return cellOf(figureField(fig, fieldName ?? "value"), `figure ${figId}`);
+  const result = figureField(fig, fieldName ?? "value");
+  if (unitName === undefined || isModelError(result)) return cellOf(result, `figure ${figId}`);
+  if (typeof result !== "number") {
+    return modelError("invalidInput", `unit applies to the value only, not to field "${fieldName ?? ""}"`);
+  }
+  return cellOf(convertValue(result, fig.unit, unitName), `figure ${figId}`);
 }
 
 /** CHIPS.SOURCE(id): the one-line citation of a figure. */

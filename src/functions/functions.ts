@@ -15,15 +15,16 @@ import { evidenceWeightsGrid, posteriorCell } from "./evidenceFunctions";
 import { distInvCell, simulateCell, simulateTableGrid, tornadoGrid } from "./simulationFunctions";
 
 /**
- * A cited figure from the ChipShift dataset: its value (in the figure's own unit, e.g. USD_billion or percent),
- * or one of its text fields.
+ * A cited figure from the ChipShift dataset or one of your own figures: its value (in the figure's unit, e.g.
+ * USD_billion or percent, or converted to the unit you name), or one of its text fields.
  * @customfunction FIGURE FIGURE
  * @param id Figure id, e.g. "nvda_china_rev_fy2026_hq" (see CHIPS.FIGURES()).
- * @param [field] What to return: value (default), label, unit, asOf, source, url, quote, confidence, basis or note.
- * @returns The figure's value (a number in its unit) or the requested text.
+ * @param [field] What to return: value (default), label, unit, asOf, source, url, quote, confidence, basis, note, evidence (filing, company, regulator, press, analyst or secondary) or primary (the filing or official statement it originates in).
+ * @param [unit] With value: the money unit to convert to, e.g. "USD_billion" or "USD bn" for a figure in USD_million (same currency only). #VALUE! for a conversion that is not possible.
+ * @returns The figure's value (a number in its unit, or in the unit asked for) or the requested text.
  */
-export function figure(id: string, field?: string): number | string | CustomFunctions.Error {
-  return toExcelValue(figureCell(id, field)) as number | string | CustomFunctions.Error;
+export function figure(id: string, field?: string, unit?: string): number | string | CustomFunctions.Error {
+  return toExcelValue(figureCell(id, field, unit)) as number | string | CustomFunctions.Error;
 }
 
 /**

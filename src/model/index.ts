@@ -9,5 +9,7 @@ export * from "./compute";
 export * from "./presets";
 export * from "./overrides";
 export * from "./nearest";
+export * from "./reported";
+export * from "./inputCatalog";
 export * from "./own";
 export * from "./decimalText";

@@ -1,5 +1,5 @@
 /**
- * The projection equations of DESIGN.md §4.2, written ONCE, allocation-free, for hot loops (the Monte Carlo
+ * The projection equations of DESIGN.md §4.2 and the v2 additions of §4.5 (channels, reported quarters), written ONCE, allocation-free, for hot loops (the Monte Carlo
  * engine calls `projectKernel` up to a million times). The kernel does not validate: callers pass parameters
  * that `validateScenario` accepted (or samples drawn inside the validated ranges). `projectScenario` is the
  * validated, packaged front door.
@@ -8,6 +8,7 @@
  * `vendorCount × (H + 1)` entries, vendor-major: the value for vendor v at year t is at `v * (H + 1) + t`.
  */
 import { ownValue } from "./own";
+import { fillReportedByYear } from "./reported";
 import { SERIES_IDS } from "./types";
 import type { Scenario } from "./types";
 
@@ -31,10 +32,20 @@ export interface KernelParams {
   otherGrowth: number;
   discountRate: number;
   retirementRate: number;
+  /** Q0, USD bn (v2; 0 for a v1 scenario). */
+  offshoreBase: number;
+  /** q, fraction per year (v2; 0 for a v1 scenario). */
+  offshoreGrowth: number;
   /** a_t for t = 0..H. */
   readonly access: Float64Array;
   /** ρ_t for t = 0..H. */
   readonly remittance: Float64Array;
+  /** oa_t for t = 0..H (1 when the regime has no offshoreAccess). */
+  readonly offshoreAccess: Float64Array;
+  /** k_t: reported quarters in year t (0..4). Facts: a simulation never samples them. */
+  readonly reportedCount: Float64Array;
+  /** A_t: sum of the reported quarters of year t, USD bn (0 when none). */
+  readonly reportedSum: Float64Array;
   /** Explicit M_t (USD bn) for t = 0..H; NaN where the growth formula applies. */
   readonly marketOverride: Float64Array;
   /** Vendor weights w_v (sum to 1). */
@@ -67,17 +78,25 @@ export interface KernelBuffers {
   readonly nvidiaChinaNet: Float64Array;
   readonly nvidiaShare: Float64Array;
   readonly installedA100eq: Float64Array;
+  readonly offshoreDemand: Float64Array;
+  readonly offshoreAccess: Float64Array;
+  readonly nvidiaOffshore: Float64Array;
+  readonly offshoreBlocked: Float64Array;
+  readonly reportedQuarters: Float64Array;
+  readonly nvidiaChinaReported: Float64Array;
+  readonly nvidiaChinaOutlook: Float64Array;
+  readonly reportedGap: Float64Array;
   /** vendor-major, `vendorCount × (H + 1)`: units shipped. */
   readonly vendorUnits: Float64Array;
   /** vendor-major: dense BF16 PFLOPS shipped. */
   readonly vendorPflops: Float64Array;
   /** vendor-major: A100-equivalents shipped. */
   readonly vendorA100eq: Float64Array;
-  /** Σ_{t=1..H} T_t, USD bn. */
+  /** Σ_{t=1..H} T*_t (outlook; = T_t when nothing is reported), USD bn. */
   cumulativeNvidiaChina: number;
-  /** Σ_{t=1..H} T_t / (1+r)^t, USD bn. */
+  /** Σ_{t=1..H} T*_t / (1+r)^t, USD bn. */
   npvNvidiaChina: number;
-  /** (T_H/T_0)^(1/H) − 1, or NaN when T_0 ≤ 0. */
+  /** (T*_H/T*_0)^(1/H) − 1, or NaN when T*_0 ≤ 0. */
   cagrNvidiaChina: number;
   /** First t (0..H) with domesticShare_t ≥ 0.5, or −1. */
   crossoverIndex: number;
@@ -118,6 +137,14 @@ export function createKernelBuffers(horizon: number, vendorCount: number): Kerne
     nvidiaChinaNet: series(),
     nvidiaShare: series(),
     installedA100eq: series(),
+    offshoreDemand: series(),
+    offshoreAccess: series(),
+    nvidiaOffshore: series(),
+    offshoreBlocked: series(),
+    reportedQuarters: series(),
+    nvidiaChinaReported: series(),
+    nvidiaChinaOutlook: series(),
+    reportedGap: series(),
     vendorUnits: new Float64Array(n * vendorCount),
     vendorPflops: new Float64Array(n * vendorCount),
     vendorA100eq: new Float64Array(n * vendorCount),
@@ -167,8 +194,13 @@ export function createKernelParams(horizon: number, vendorCount: number): Kernel
     otherGrowth: 0,
     discountRate: 0,
     retirementRate: 0,
+    offshoreBase: 0,
+    offshoreGrowth: 0,
     access: new Float64Array(n),
     remittance: new Float64Array(n),
+    offshoreAccess: new Float64Array(n).fill(1),
+    reportedCount: new Float64Array(n),
+    reportedSum: new Float64Array(n),
     marketOverride: new Float64Array(n),
     vendorWeight: new Float64Array(vendorCount),
     vendorAspUsdK: new Float64Array(vendorCount),
@@ -206,6 +238,9 @@ export function writeKernelParams(s: Scenario, p: KernelParams): void {
   p.otherGrowth = s.otherGrowth;
   p.discountRate = s.discountRate;
   p.retirementRate = s.retirementRate;
+  p.offshoreBase = s.offshoreBase ?? 0;
+  p.offshoreGrowth = s.offshoreGrowth ?? 0;
+  fillReportedByYear(s.reported, s.baseYear, p.reportedCount, p.reportedSum);
   const marketPath = s.marketPath;
   for (let t = 0; t < n; t++) {
     const name = s.regimePath[t];
@@ -213,6 +248,7 @@ export function writeKernelParams(s: Scenario, p: KernelParams): void {
     if (regime === undefined) throw new Error(`writeKernelParams: unvalidated regimePath[${t}]`);
     p.access[t] = regime.access;
     p.remittance[t] = regime.remittance;
+    p.offshoreAccess[t] = regime.offshoreAccess ?? 1;
     // t = 0 is marketBase by definition; validation rejects marketPath years ≤ baseYear.
     const override = t > 0 && marketPath !== undefined ? marketPath[String(s.baseYear + t)] : undefined;
     p.marketOverride[t] = override ?? Number.NaN;
@@ -228,8 +264,12 @@ export function writeKernelParams(s: Scenario, p: KernelParams): void {
 }
 
 /**
- * Runs the §4.2 equations for t = 0..H into `out` (no allocation). Also writes the summary scalars
- * (cumulative, NPV, CAGR, crossover index); revenue at risk needs a second run on the reference parameters.
+ * Runs the §4.2 + §4.5 equations for t = 0..H into `out` (no allocation). Also writes the summary scalars
+ * (cumulative, NPV, CAGR on the outlook T*; crossover index); revenue at risk comes from
+ * `revenueAtRiskTotal` (no second run needed).
+ *
+ * With Q0 = 0, oa = 1 and nothing reported (a v1 scenario) every v1 value is bit-identical to §4.2: Q_t = 0
+ * adds exactly 0, and T*_t = 0 + T_t · 4 / 4 = T_t exactly (scaling by 4 is exact in binary floating point).
  *
  * @param p kernel parameters (horizon and vendor count must match `out`)
  * @param out buffers from `createKernelBuffers(p.horizon, vendorCount)`
@@ -252,6 +292,7 @@ export function projectKernel(p: KernelParams, out: KernelBuffers): void {
   let growth = p.marketGrowth;
   let supply = p.domesticSupplyBase;
   let other = p.otherBase;
+  let offshore = p.offshoreBase;
   let installed = 0;
   let discount = 1;
   let cumulative = 0;
@@ -264,6 +305,7 @@ export function projectKernel(p: KernelParams, out: KernelBuffers): void {
       growth = growth * (1 - p.marketGrowthFade);
       supply = supply * (1 + p.domesticSupplyGrowth);
       other = other * (1 + p.otherGrowth);
+      offshore = offshore * (1 + p.offshoreGrowth);
     }
     const override = p.marketOverride[t]!;
     if (override === override) market = override; // not NaN: explicit M_t, growth resumes from it
@@ -275,7 +317,12 @@ export function projectKernel(p: KernelParams, out: KernelBuffers): void {
     const blocked = (1 - a) * foreign;
     const substituted = Math.min(sigma * blocked, supply - demandLed);
     const domestic = demandLed + substituted;
-    const total = nvidiaDc + other;
+    const oa = p.offshoreAccess[t]!;
+    const nvidiaOffshore = oa * offshore;
+    const total = nvidiaDc + nvidiaOffshore + other;
+    const k = p.reportedCount[t]!;
+    const reported = p.reportedSum[t]!;
+    const outlook = reported + (total * (4 - k)) / 4;
     const remit = p.remittance[t]! * nvidiaDc;
 
     out.market[t] = market;
@@ -293,8 +340,16 @@ export function projectKernel(p: KernelParams, out: KernelBuffers): void {
     out.nvidiaOther[t] = other;
     out.nvidiaChina[t] = total;
     out.remittance[t] = remit;
-    out.nvidiaChinaNet[t] = total - remit;
+    out.nvidiaChinaNet[t] = outlook - remit;
     out.nvidiaShare[t] = nvidiaDc / market;
+    out.offshoreDemand[t] = offshore;
+    out.offshoreAccess[t] = oa;
+    out.nvidiaOffshore[t] = nvidiaOffshore;
+    out.offshoreBlocked[t] = (1 - oa) * offshore;
+    out.reportedQuarters[t] = k;
+    out.nvidiaChinaReported[t] = reported;
+    out.nvidiaChinaOutlook[t] = outlook;
+    out.reportedGap[t] = reported - (total * k) / 4;
 
     let shippedA100eq = 0;
     for (let v = 0; v < vendorCount; v++) {
@@ -313,20 +368,47 @@ export function projectKernel(p: KernelParams, out: KernelBuffers): void {
     if (crossover < 0 && domestic / market >= 0.5) crossover = t;
     if (t > 0) {
       discount = discount * (1 + p.discountRate);
-      cumulative += total;
-      npv += total / discount;
+      cumulative += outlook;
+      npv += outlook / discount;
     }
   }
 
-  const t0 = out.nvidiaChina[0]!;
+  const t0 = out.nvidiaChinaOutlook[0]!;
   out.cumulativeNvidiaChina = cumulative;
   out.npvNvidiaChina = npv;
-  out.cagrNvidiaChina = t0 > 0 ? Math.pow(out.nvidiaChina[h]! / t0, 1 / h) - 1 : Number.NaN;
+  out.cagrNvidiaChina = t0 > 0 ? Math.pow(out.nvidiaChinaOutlook[h]! / t0, 1 / h) - 1 : Number.NaN;
   out.crossoverIndex = crossover;
 }
 
 /**
- * Copies `p` with every year's access set to 1 and remittance to 0: the "no controls" reference of §4.2.
+ * Σ_{t=1..H} (T*_ref_t − T*_t) from a finished run, without a second kernel run: against the "no controls"
+ * reference (a = oa = 1, ρ = 0, same reported quarters) only N and Q change, because D1_t, F_t, P_t and O_t do
+ * not depend on access, so T*_ref_t − T*_t = (φ·(1 − a_t)·F_t + W_t) · (4 − k_t)/4 exactly in real arithmetic.
+ * Written as φ·Σ(1 − a_t)·F_t·(4 − k_t)/4 + Σ W_t·(4 − k_t)/4, so a v1 run gives the v1 number bit for bit.
+ *
+ * @param out buffers after `projectKernel`
+ * @param phi the run's nvidiaForeignShare φ
+ * @returns USD bn
+ * @example revenueAtRiskTotal(out, 0.8) // → Σ over t = 1..H of the reference's outlook minus the outlook
+ */
+export function revenueAtRiskTotal(out: KernelBuffers, phi: number): number {
+  let intoChina = 0;
+  let offshore = 0;
+  const a = out.access;
+  const f = out.foreignDemand;
+  const w = out.offshoreBlocked;
+  const k = out.reportedQuarters;
+  for (let t = 1; t <= out.horizon; t++) {
+    const unreported = (4 - k[t]!) / 4;
+    intoChina += (1 - a[t]!) * f[t]! * unreported;
+    offshore += w[t]! * unreported;
+  }
+  return phi * intoChina + offshore;
+}
+
+/**
+ * Copies `p` with every year's access and offshore access set to 1 and remittance to 0, keeping the reported
+ * quarters: the "no controls" reference of §4.2 / §4.5.
  *
  * @param p kernel parameters
  * @returns new parameters (arrays copied)
@@ -337,6 +419,9 @@ export function noControlsKernelParams(p: KernelParams): KernelParams {
     ...p,
     access: new Float64Array(p.access.length).fill(1),
     remittance: new Float64Array(p.remittance.length),
+    offshoreAccess: new Float64Array(p.offshoreAccess.length).fill(1),
+    reportedCount: Float64Array.from(p.reportedCount),
+    reportedSum: Float64Array.from(p.reportedSum),
     marketOverride: Float64Array.from(p.marketOverride),
     vendorWeight: Float64Array.from(p.vendorWeight),
     vendorAspUsdK: Float64Array.from(p.vendorAspUsdK),

@@ -1,6 +1,7 @@
 /**
  * Overrides on a scenario from (input id, value) pairs — the shape of a 2-column Excel range, a CLI `--set`
- * list or a pane edit. Ids: the scalar input ids of §4.1 and dotted paths `regimes.<name>.access|remittance`,
+ * list or a pane edit. Ids: the scalar input ids of §4.1 and §4.5 (`offshoreBase`, `offshoreGrowth`) and dotted
+ * paths `regimes.<name>.access|remittance|offshoreAccess`,
  * `vendors.<name>.weight|aspUsdK|bf16Tflops`, `regimePath.<t>` (a regime name), `regimePath` (a comma list of
  * names for t = 0..H) and `marketPath.<year>` (USD bn).
  *
@@ -22,7 +23,7 @@ type Draft = Omit<Mutable<Scenario>, "regimes" | "vendors" | "regimePath" | "mar
   marketPath?: Record<string, number>;
 };
 
-const REGIME_FIELDS = ["access", "remittance"] as const;
+const REGIME_FIELDS = ["access", "remittance", "offshoreAccess"] as const;
 const VENDOR_FIELDS = ["weight", "aspUsdK", "bf16Tflops"] as const;
 
 /**

@@ -38,3 +38,20 @@ export function echo(text: string): string {
 export function recordOf<T>(entries: Iterable<readonly [string, T]>): Record<string, T> {
   return Object.fromEntries(entries);
 }
+
+/**
+ * [smallest, largest] of `values` by a loop: `Math.min(...values)` passes every value as an argument and
+ * overflows the call stack near 10⁵ values. Empty → [Infinity, -Infinity]; NaN entries are skipped.
+ *
+ * @example extent([3, 1, 2]) // → [1, 3]
+ */
+export function extent(values: ArrayLike<number>): [number, number] {
+  let lo = Infinity;
+  let hi = -Infinity;
+  for (let i = 0; i < values.length; i++) {
+    const v = values[i]!;
+    if (v < lo) lo = v;
+    if (v > hi) hi = v;
+  }
+  return [lo, hi];
+}

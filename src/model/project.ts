@@ -1,6 +1,6 @@
 /**
- * The validated projection: `validateScenario` → `projectKernel` (once for the scenario, once for its
- * "no controls" reference) → a plain `Projection` (DESIGN.md §4.2 series, vendor layer, summary metrics).
+ * The validated projection: `validateScenario` → `projectKernel` → a plain `Projection` (DESIGN.md §4.2 and §4.5
+ * series, vendor layer, summary metrics on the outlook T*, revenue at risk against the "no controls" reference).
  */
 import { modelError, type ModelError } from "./errors";
 import {
@@ -19,7 +19,8 @@ import { invalidScenarioError, scenarioIssues } from "./validate";
  * summary (cumulative, NPV, CAGR, crossover year, revenue at risk against the "no controls" reference).
  *
  * @param scenario a candidate scenario (validated here; inputs are not mutated)
- * @returns the projection (money in USD bn, shares as fractions), or ModelError("invalidInput")
+ * @returns the projection (money in USD bn, shares as fractions), or ModelError("invalidInput"), or
+ *   ModelError("numeric") when valid but extreme inputs overflow (every returned number is finite)
  * @example projectScenario(PRESETS[0].scenario).years.fiscal[0] // → "FY2026"
  */
 export function projectScenario(scenario: Scenario): Projection | ModelError {
@@ -38,7 +39,7 @@ export function projectScenario(scenario: Scenario): Projection | ModelError {
     calendar.push(scenario.baseYear + t);
     fiscal.push(cachedFiscalLabel(scenario.baseYear + t));
   }
-  // An object literal (one hidden class) rather than 18 dynamic key insertions.
+  // An object literal (one hidden class) rather than 26 dynamic key insertions.
   const series: Record<SeriesId, readonly number[]> = {
     market: copyRange(out.market, 0, n),
     domesticDemandShare: copyRange(out.domesticDemandShare, 0, n),
@@ -58,6 +59,14 @@ export function projectScenario(scenario: Scenario): Projection | ModelError {
     nvidiaChinaNet: copyRange(out.nvidiaChinaNet, 0, n),
     nvidiaShare: copyRange(out.nvidiaShare, 0, n),
     installedA100eq: copyRange(out.installedA100eq, 0, n),
+    offshoreDemand: copyRange(out.offshoreDemand, 0, n),
+    offshoreAccess: copyRange(out.offshoreAccess, 0, n),
+    nvidiaOffshore: copyRange(out.nvidiaOffshore, 0, n),
+    offshoreBlocked: copyRange(out.offshoreBlocked, 0, n),
+    reportedQuarters: copyRange(out.reportedQuarters, 0, n),
+    nvidiaChinaReported: copyRange(out.nvidiaChinaReported, 0, n),
+    nvidiaChinaOutlook: copyRange(out.nvidiaChinaOutlook, 0, n),
+    reportedGap: copyRange(out.reportedGap, 0, n),
   };
   const vendors: Record<string, Record<VendorSeriesId, readonly number[]>> = {};
   vendorNames.forEach((name, v) => {
@@ -67,51 +76,87 @@ export function projectScenario(scenario: Scenario): Projection | ModelError {
       a100eq: copyRange(out.vendorA100eq, v * n, n),
     };
   });
-  return {
-    years: { calendar, fiscal },
-    series,
-    vendors,
-    summary: summaryOf(out, reference, scenario.baseYear),
+  const summary = summaryOf(out, reference, scenario.baseYear);
+  const overflow = firstNonFinite(series, vendors, summary, calendar);
+  if (overflow !== undefined) {
+    // Valid but extreme inputs (marketBase near 1e308 with growth, aspUsdK = 5e-324) overflow double
+    // precision: a numeric error (#NUM!) instead of NaN/∞ reaching cells, charts and JSON.
+    return modelError("numeric", `the projection is not finite (${overflow}): an input is too extreme`);
+  }
+  return { years: { calendar, fiscal }, series, vendors, summary };
+}
+
+/** "series year" of the first non-finite output, or undefined when every number is finite. */
+function firstNonFinite(
+  series: Readonly<Record<string, readonly number[]>>,
+  vendors: Readonly<Record<string, Readonly<Record<string, readonly number[]>>>>,
+  summary: ProjectionSummary,
+  calendar: readonly number[],
+): string | undefined {
+  const scan = (label: string, values: readonly number[]): string | undefined => {
+    for (let t = 0; t < values.length; t++) {
+      if (!Number.isFinite(values[t])) return `${label} ${calendar[t] ?? t}`;
+    }
+    return undefined;
   };
+  for (const [id, values] of Object.entries(series)) {
+    const found = scan(id, values);
+    if (found !== undefined) return found;
+  }
+  for (const [name, table] of Object.entries(vendors)) {
+    for (const [id, values] of Object.entries(table)) {
+      const found = scan(`${id}.${name}`, values);
+      if (found !== undefined) return found;
+    }
+  }
+  const { cagrNvidiaChina, crossoverYear: _crossover, revenueAtRisk, ...totals } = summary;
+  for (const [id, value] of Object.entries(totals)) if (!Number.isFinite(value)) return id;
+  if (cagrNvidiaChina !== null && !Number.isFinite(cagrNvidiaChina)) return "cagrNvidiaChina";
+  return scan("revenueAtRisk", revenueAtRisk);
 }
 
 /**
- * NVIDIA China revenue of the "no controls" reference, T_ref_t = φ · F_t + O_t, from a finished kernel run.
- * Exact without a second run: F_t (market minus demand-led domestic sales) and O_t do not depend on access or
- * remittance, and with a = 1 nothing is blocked, so N_ref_t = φ · F_t (a test checks it against a full run
- * of `noControlsScenario`).
+ * NVIDIA China revenue outlook of the "no controls" reference, T*_ref_t = A_t + T_ref_t · (4 − k_t)/4 with
+ * T_ref_t = φ · F_t + P_t + O_t, from a finished kernel run. Exact without a second run: F_t (market minus
+ * demand-led domestic sales), P_t and O_t do not depend on access or remittance, and with a = oa = 1 nothing
+ * is blocked, so N_ref_t = φ · F_t and Q_ref_t = P_t (a test checks it against a full run of
+ * `noControlsScenario`). The reference keeps the scenario's reported quarters.
  *
  * @param p the kernel parameters of the run
  * @param out the run's buffers
- * @param target receives T_ref_t for t = 0..H, USD bn
- * @example noControlsNvidiaChina(p, out, ref); ref[0] // → φ · F_0 + O_0
+ * @param target receives T*_ref_t for t = 0..H, USD bn
+ * @example noControlsNvidiaChina(p, out, ref); ref[0] // → φ · F_0 + P_0 + O_0 when nothing is reported in t = 0
  */
 export function noControlsNvidiaChina(p: KernelParams, out: KernelBuffers, target: Float64Array): void {
   for (let t = 0; t <= out.horizon; t++) {
-    target[t] = p.nvidiaForeignShare * out.foreignDemand[t]! + out.nvidiaOther[t]!;
+    const total = p.nvidiaForeignShare * out.foreignDemand[t]! + out.offshoreDemand[t]! + out.nvidiaOther[t]!;
+    const k = out.reportedQuarters[t]!;
+    target[t] = out.nvidiaChinaReported[t]! + (total * (4 - k)) / 4;
   }
 }
 
 /**
- * The "no controls" reference of §4.2: the same scenario with every regime's access = 1 and remittance = 0.
+ * The "no controls" reference of §4.2 / §4.5: the same scenario with every regime's access = offshoreAccess = 1
+ * and remittance = 0 (reported quarters kept).
  *
  * @param s a scenario
  * @returns a new scenario (input untouched)
- * @example noControlsScenario(s).regimes.banned // → { access: 1, remittance: 0 }
+ * @example noControlsScenario(s).regimes.banned // → { access: 1, remittance: 0, offshoreAccess: 1 }
  */
 export function noControlsScenario(s: Scenario): Scenario {
-  const regimes: Record<string, { access: number; remittance: number }> = {};
-  for (const name of Object.keys(s.regimes)) regimes[name] = { access: 1, remittance: 0 };
+  const regimes: Record<string, { access: number; remittance: number; offshoreAccess: number }> = {};
+  for (const name of Object.keys(s.regimes)) regimes[name] = { access: 1, remittance: 0, offshoreAccess: 1 };
   return { ...s, regimes };
 }
 
 /**
- * Summary metrics from a kernel run and its reference run: Σ_{t=1..H} T_t, Σ T_t/(1+r)^t,
- * (T_H/T_0)^(1/H) − 1 (null when T_0 ≤ 0), the first calendar year t = 0..H with domestic share ≥ 0.5
- * (null if none), and revenueAtRisk_t = T_ref_t − T_t for t = 0..H with its sum over t = 1..H.
+ * Summary metrics from a kernel run and its reference run: Σ_{t=1..H} T*_t, Σ T*_t/(1+r)^t,
+ * (T*_H/T*_0)^(1/H) − 1 (null when T*_0 ≤ 0), the first calendar year t = 0..H with domestic share ≥ 0.5
+ * (null if none), and revenueAtRisk_t = T*_ref_t − T*_t for t = 0..H with its sum over t = 1..H
+ * (T* = T when nothing is reported, as in v1).
  *
  * @param out kernel buffers of the scenario, after `projectKernel`
- * @param referenceNvidiaChina T_ref_t of the reference scenario for t = 0..H (see `noControlsNvidiaChina`)
+ * @param referenceNvidiaChina T*_ref_t of the reference scenario for t = 0..H (see `noControlsNvidiaChina`)
  * @param baseYear calendar year of t = 0
  * @returns the summary, USD bn
  * @example summaryOf(out, ref, 2025).crossoverYear // → 2026 when domesticShare first reaches 0.5 at t = 1
@@ -125,7 +170,7 @@ export function summaryOf(
   const revenueAtRisk: number[] = [];
   let revenueAtRiskTotal = 0;
   for (let t = 0; t < n; t++) {
-    const atRisk = referenceNvidiaChina[t]! - out.nvidiaChina[t]!;
+    const atRisk = referenceNvidiaChina[t]! - out.nvidiaChinaOutlook[t]!;
     revenueAtRisk.push(atRisk);
     if (t > 0) revenueAtRiskTotal += atRisk;
   }

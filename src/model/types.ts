@@ -1,12 +1,27 @@
 /**
- * The model v1 contract (DESIGN.md §4). A `Scenario` is plain JSON keyed by the input ids of §4.1; money in
- * USD billions, shares and rates as fractions 0..1.
+ * The model contract (DESIGN.md §4: v1 in §4.1, the optional v2 keys of §4.5). A `Scenario` is plain JSON keyed
+ * by the input ids; money in USD billions, shares and rates as fractions 0..1. A scenario without the v2 keys
+ * evaluates exactly as v1.
  */
 export interface Regime {
   /** Share of foreign-chip demand NVIDIA may legally serve, 0..1. */
   readonly access: number;
   /** Share of NVIDIA's China data-center revenue paid to the U.S. government, 0..1. */
   readonly remittance: number;
+  /**
+   * v2: share of offshore China-HQ data-center demand NVIDIA may serve under the regime, 0..1 (default 1).
+   */
+  readonly offshoreAccess?: number;
+}
+
+/** v2: one reported quarter of NVIDIA China revenue (customer-HQ basis). */
+export interface ReportedQuarter {
+  /** "Qn FYyyyy", n = 1..4: belongs to calendar year yyyy − 1. */
+  readonly period: string;
+  /** USD bn, finite, ≥ 0. */
+  readonly value: number;
+  /** The dataset figure the value comes from (optional). */
+  readonly figureId?: string;
 }
 
 export interface Vendor {
@@ -41,14 +56,20 @@ export interface Scenario {
   readonly marketPath?: Readonly<Record<string, number>>;
   readonly vendors: Readonly<Record<string, Vendor>>;
   readonly retirementRate: number;
+  /** v2: China-HQ customers' data-center demand outside mainland China and Hong Kong, base year, USD bn (≥ 0, default 0). */
+  readonly offshoreBase?: number;
+  /** v2: growth of that offshore demand per year, fraction (> −1, default 0). */
+  readonly offshoreGrowth?: number;
+  /** v2: reported quarters of NVIDIA China revenue; no period twice, each within t = 0..H. */
+  readonly reported?: readonly ReportedQuarter[];
 }
 
-/** The scalar (numeric) input ids of §4.1. */
+/** The scalar (numeric) input ids of §4.1 and §4.5 (`offshoreBase`, `offshoreGrowth` are optional). */
 export type ScalarInputId = {
-  [K in keyof Scenario]-?: Scenario[K] extends number ? K : never;
+  [K in keyof Scenario]-?: NonNullable<Scenario[K]> extends number ? K : never;
 }[keyof Scenario];
 
-/** Output series ids of §4.2 (stable: workbooks reference them). */
+/** Output series ids of §4.2 and §4.5 (stable: workbooks reference them). */
 export const SERIES_IDS = [
   "market",
   "domesticDemandShare",
@@ -68,6 +89,15 @@ export const SERIES_IDS = [
   "nvidiaChinaNet",
   "nvidiaShare",
   "installedA100eq",
+  // v2 (§4.5), appended so v1 positions stay stable
+  "offshoreDemand",
+  "offshoreAccess",
+  "nvidiaOffshore",
+  "offshoreBlocked",
+  "reportedQuarters",
+  "nvidiaChinaReported",
+  "nvidiaChinaOutlook",
+  "reportedGap",
 ] as const;
 export type SeriesId = (typeof SERIES_IDS)[number];
 
@@ -82,15 +112,15 @@ export interface ProjectionYears {
 }
 
 export interface ProjectionSummary {
-  /** Σ_{t=1..H} T_t, USD bn. */
+  /** Σ_{t=1..H} T*_t (the outlook: T_t when nothing is reported), USD bn. */
   readonly cumulativeNvidiaChina: number;
-  /** Σ_{t=1..H} T_t / (1+r)^t, USD bn. */
+  /** Σ_{t=1..H} T*_t / (1+r)^t, USD bn. */
   readonly npvNvidiaChina: number;
-  /** (T_H/T_0)^(1/H) − 1; null when T_0 ≤ 0 (the CAGR is undefined: see `cagrNvidiaChina()`). */
+  /** (T*_H/T*_0)^(1/H) − 1; null when T*_0 ≤ 0 (the CAGR is undefined: see `cagrNvidiaChina()`). */
   readonly cagrNvidiaChina: number | null;
   /** First calendar year with domesticShare ≥ 0.5, or null. */
   readonly crossoverYear: number | null;
-  /** T_ref_t − T_t for t = 0..H against the reference ("no controls") scenario, USD bn. */
+  /** T*_ref_t − T*_t for t = 0..H against the reference ("no controls") scenario, USD bn. */
   readonly revenueAtRisk: readonly number[];
   /** Σ_{t=1..H} revenueAtRisk_t, USD bn. */
   readonly revenueAtRiskTotal: number;

@@ -1,54 +1,59 @@
 /**
- * Validation of a `Scenario` against DESIGN.md §4.1: every input, its bound, the regime table and path, the
- * optional market path and the vendor table. Issues name the field, the bound and the value, with no trailing
- * period (`"domesticShareCap must be between 0 and 1, got 1.4"`).
+ * Validation of a `Scenario` against DESIGN.md §4.1 and §4.5: every input, its bound (from the input catalog),
+ * the regime table and path, the optional market path, the vendor table, and the v2 keys (`offshoreBase`,
+ * `offshoreGrowth`, regime `offshoreAccess`, `reported` quarters). Issues name the field, the bound and the
+ * value, with no trailing period (`"domesticShareCap must be between 0 and 1, got 1.4"`); a reported quarter's
+ * issue names the entry (`reported[2] "Q5 FY2027": quarter must be Q1..Q4`).
  *
- * Decision (documented here and tested): `domesticShareBase` must be ≤ `domesticShareCap`. With s0 > S the
- * §4.2 logistic is still finite but *decreasing* (domestic share would fall from s0 towards its "ceiling"),
- * which contradicts S being the long-run ceiling; such an input is almost always a typo, so it is rejected.
+ * `domesticShareBase` may exceed `domesticShareCap` (§4.5): the logistic then falls from s0 toward S.
  *
  * `marketPath` years must be integers after `baseYear` (t = 0 is `marketBase`); years after the horizon are
- * allowed and ignored, so shortening the horizon keeps a scenario valid.
+ * allowed and ignored, so shortening the horizon keeps a scenario valid. Reported quarters, in contrast, must
+ * fall within t = 0..H (§4.5).
  */
-import { modelError, type ModelError } from "./errors";
+import { modelError, type InputIssue, type ModelError } from "./errors";
+import {
+  REGIME_FIELD_CATALOG,
+  SCALAR_INPUT_CATALOG,
+  VENDOR_FIELD_CATALOG,
+  type Bound,
+  type InputSpec,
+} from "./inputCatalog";
 import { echo, ownValue, recordOf } from "./own";
-import type { Regime, ScalarInputId, Scenario, Vendor } from "./types";
+import { parseQuarterPeriod } from "./reported";
+import type { Regime, ReportedQuarter, ScalarInputId, Scenario, Vendor } from "./types";
 
 /** One problem found in a scenario: `path` is the input id or a dotted/indexed path into it. */
-export interface ScenarioIssue {
-  readonly path: string;
-  readonly message: string;
+export type ScenarioIssue = InputIssue;
+
+/** The valid range of every scalar input of §4.1 and §4.5 (from the input catalog). */
+export const SCALAR_BOUNDS: Readonly<Record<ScalarInputId, Bound>> = Object.fromEntries(
+  SCALAR_INPUT_CATALOG.map((spec) => [spec.id, spec.bounds]),
+) as Record<ScalarInputId, Bound>;
+
+/** The optional scalar inputs (v2) and the value each takes when absent. */
+export const SCALAR_DEFAULTS: Readonly<Partial<Record<ScalarInputId, number>>> = Object.fromEntries(
+  SCALAR_INPUT_CATALOG.filter((spec) => spec.defaultValue !== undefined).map((spec) => [
+    spec.id,
+    spec.defaultValue,
+  ]),
+);
+
+/**
+ * A scalar input's value, or its default when an optional input is absent.
+ *
+ * @example scalarValue(v1Scenario, "offshoreBase") // → 0
+ */
+export function scalarValue(s: Scenario, id: ScalarInputId): number {
+  const value = s[id];
+  return value ?? SCALAR_DEFAULTS[id] ?? Number.NaN;
 }
 
-type Bound =
-  | { readonly kind: "closed"; readonly min: number; readonly max: number }
-  | { readonly kind: "openMinClosedMax"; readonly min: number; readonly max: number }
-  | { readonly kind: "greaterThan"; readonly min: number }
-  | { readonly kind: "atLeast"; readonly min: number }
-  | { readonly kind: "integer"; readonly min: number; readonly max: number };
+/** Hard limit on reported quarters: four per year of the longest horizon. */
+export const MAX_REPORTED_QUARTERS = 4 * 31;
 
-/** The valid range of every scalar input of §4.1. */
-export const SCALAR_BOUNDS: Readonly<Record<ScalarInputId, Bound>> = {
-  baseYear: { kind: "integer", min: 2015, max: 2040 },
-  horizon: { kind: "integer", min: 1, max: 30 },
-  marketBase: { kind: "greaterThan", min: 0 },
-  marketGrowth: { kind: "greaterThan", min: -1 },
-  marketGrowthFade: { kind: "closed", min: 0, max: 1 },
-  domesticShareBase: { kind: "openMinClosedMax", min: 0, max: 1 },
-  domesticShareCap: { kind: "openMinClosedMax", min: 0, max: 1 },
-  adoptionSpeed: { kind: "atLeast", min: 0 },
-  domesticSupplyBase: { kind: "atLeast", min: 0 },
-  domesticSupplyGrowth: { kind: "greaterThan", min: -1 },
-  nvidiaForeignShare: { kind: "closed", min: 0, max: 1 },
-  substitutionRate: { kind: "closed", min: 0, max: 1 },
-  otherBase: { kind: "atLeast", min: 0 },
-  otherGrowth: { kind: "greaterThan", min: -1 },
-  discountRate: { kind: "greaterThan", min: -1 },
-  retirementRate: { kind: "closed", min: 0, max: 1 },
-};
-
-/** The scalar input ids, in §4.1 order. */
-export const SCALAR_INPUT_IDS = Object.keys(SCALAR_BOUNDS) as ScalarInputId[];
+/** The scalar input ids, in §4.1 order then the v2 ones (appended: simulation variable indices stay stable). */
+export const SCALAR_INPUT_IDS: readonly ScalarInputId[] = SCALAR_INPUT_CATALOG.map((spec) => spec.id);
 
 /** Every top-level key a scenario may have. */
 export const SCENARIO_KEYS: readonly string[] = [
@@ -57,6 +62,7 @@ export const SCENARIO_KEYS: readonly string[] = [
   "regimePath",
   "marketPath",
   "vendors",
+  "reported",
 ];
 
 const SCENARIO_KEY_SET: ReadonlySet<string> = new Set(SCENARIO_KEYS);
@@ -80,21 +86,16 @@ export function scenarioIssues(input: unknown): ScenarioIssue[] {
   }
   const field = (key: string): unknown => ownValue(input, key);
   for (const id of SCALAR_INPUT_IDS) {
-    const message = boundIssue(id, field(id), SCALAR_BOUNDS[id]);
+    const value = field(id);
+    if (value === undefined && SCALAR_DEFAULTS[id] !== undefined) continue;
+    const message = boundIssue(id, value, SCALAR_BOUNDS[id]);
     if (message !== undefined) issues.push({ path: id, message });
-  }
-  const s0 = field("domesticShareBase");
-  const cap = field("domesticShareCap");
-  if (typeof s0 === "number" && typeof cap === "number" && s0 > cap) {
-    issues.push({
-      path: "domesticShareBase",
-      message: `domesticShareBase must be at most domesticShareCap (${cap}), got ${s0}`,
-    });
   }
   const regimeNames = regimeIssues(field("regimes"), issues);
   regimePathIssues(field("regimePath"), field("horizon"), regimeNames, issues);
   marketPathIssues(field("marketPath"), field("baseYear"), issues);
   vendorIssues(field("vendors"), issues);
+  reportedIssues(field("reported"), field("baseYear"), field("horizon"), issues);
   return issues;
 }
 
@@ -111,20 +112,26 @@ export function validateScenario(input: unknown): Scenario | ModelError {
 }
 
 /**
- * The invalidInput error for a non-empty issue list: the first three messages, "; "-separated.
+ * The invalidInput error for a non-empty issue list: the first three messages, "; "-separated; every issue
+ * (with its path, so a form can show it at the field) is kept in `issues`.
  *
  * @example invalidScenarioError([{ path: "horizon", message: "horizon is missing" }]).message // → "horizon is missing"
  */
 export function invalidScenarioError(issues: readonly ScenarioIssue[]): ModelError {
   const shown = issues.slice(0, 3).map((i) => i.message);
   const more = issues.length > 3 ? ` (+${issues.length - 3} more)` : "";
-  return modelError("invalidInput", shown.join("; ") + more);
+  return modelError("invalidInput", shown.join("; ") + more, issues);
 }
 
-/** Deep, plain copy of a scenario's §4.1 keys (drops nothing valid, adds nothing). */
+/** Deep, plain copy of a scenario's §4.1/§4.5 keys (drops nothing valid, adds nothing: absent v2 keys stay absent). */
 export function copyScenario(s: Scenario): Scenario {
   const regimes = recordOf<Regime>(
-    Object.entries(s.regimes).map(([name, r]) => [name, { access: r.access, remittance: r.remittance }]),
+    Object.entries(s.regimes).map(([name, r]) => [
+      name,
+      r.offshoreAccess === undefined
+        ? { access: r.access, remittance: r.remittance }
+        : { access: r.access, remittance: r.remittance, offshoreAccess: r.offshoreAccess },
+    ]),
   );
   const vendors = recordOf<Vendor>(
     Object.entries(s.vendors).map(([name, v]) => [
@@ -132,28 +139,30 @@ export function copyScenario(s: Scenario): Scenario {
       { weight: v.weight, aspUsdK: v.aspUsdK, bf16Tflops: v.bf16Tflops },
     ]),
   );
-  const scalars = {} as Record<ScalarInputId, number>;
-  for (const id of SCALAR_INPUT_IDS) scalars[id] = s[id];
+  const scalars: Partial<Record<ScalarInputId, number>> = {};
+  for (const id of SCALAR_INPUT_IDS) if (s[id] !== undefined) scalars[id] = s[id];
   return {
-    ...scalars,
+    ...(scalars as Record<ScalarInputId, number>),
     regimes,
     regimePath: [...s.regimePath],
     ...(s.marketPath === undefined ? {} : { marketPath: recordOf(Object.entries(s.marketPath)) }),
     vendors,
+    ...(s.reported === undefined ? {} : { reported: s.reported.map(copyReported) }),
   };
 }
 
-const SHARE_BOUND: Bound = { kind: "closed", min: 0, max: 1 };
+function copyReported(q: ReportedQuarter): ReportedQuarter {
+  return q.figureId === undefined
+    ? { period: q.period, value: q.value }
+    : { period: q.period, value: q.value, figureId: q.figureId };
+}
+
 const POSITIVE_BOUND: Bound = { kind: "greaterThan", min: 0 };
-const REGIME_FIELD_BOUNDS: ReadonlyArray<readonly [keyof Regime, Bound]> = [
-  ["access", SHARE_BOUND],
-  ["remittance", SHARE_BOUND],
-];
-const VENDOR_FIELD_BOUNDS: ReadonlyArray<readonly [keyof Vendor, Bound]> = [
-  ["weight", SHARE_BOUND],
-  ["aspUsdK", POSITIVE_BOUND],
-  ["bf16Tflops", POSITIVE_BOUND],
-];
+const NON_NEGATIVE_BOUND: Bound = { kind: "atLeast", min: 0 };
+const REGIME_KEYS: ReadonlySet<string> = new Set(REGIME_FIELD_CATALOG.map((f) => f.id));
+const VENDOR_KEYS: ReadonlySet<string> = new Set(VENDOR_FIELD_CATALOG.map((f) => f.id));
+const REPORTED_KEYS: ReadonlySet<string> = new Set(["period", "value", "figureId"]);
+const MAX_FIGURE_ID_LENGTH = 200;
 
 // Fast path: projectScenario validates on every call (slider drags), so the common valid case builds no strings.
 function withinBound(value: unknown, bound: Bound): boolean {
@@ -177,13 +186,22 @@ function pushFieldIssues(
   table: string,
   name: string,
   record: Record<string, unknown>,
-  fields: ReadonlyArray<readonly [string, Bound]>,
+  fields: readonly InputSpec[],
+  known: ReadonlySet<string>,
 ): void {
-  for (const [field, bound] of fields) {
-    if (withinBound(record[field], bound)) continue;
-    const path = `${table}.${name}.${field}`;
-    const message = boundIssue(path, record[field], bound);
+  for (const spec of fields) {
+    const value = record[spec.id];
+    if (withinBound(value, spec.bounds)) continue;
+    if (value === undefined && spec.defaultValue !== undefined) continue;
+    const path = `${table}.${name}.${spec.id}`;
+    const message = boundIssue(path, value, spec.bounds);
     if (message !== undefined) issues.push({ path, message });
+  }
+  for (const key in record) {
+    if (!known.has(key)) {
+      const path = `${table}.${name}.${key}`;
+      issues.push({ path, message: `${path} is not a field (${[...known].join(", ")})` });
+    }
   }
 }
 
@@ -233,7 +251,7 @@ function regimeIssues(regimes: unknown, issues: ScenarioIssue[]): Set<string> {
       });
       continue;
     }
-    pushFieldIssues(issues, "regimes", name, regime, REGIME_FIELD_BOUNDS);
+    pushFieldIssues(issues, "regimes", name, regime, REGIME_FIELD_CATALOG, REGIME_KEYS);
   }
   return names;
 }
@@ -313,7 +331,7 @@ function vendorIssues(vendors: unknown, issues: ScenarioIssue[]): void {
       weightsValid = false;
       continue;
     }
-    pushFieldIssues(issues, "vendors", name, vendor, VENDOR_FIELD_BOUNDS);
+    pushFieldIssues(issues, "vendors", name, vendor, VENDOR_FIELD_CATALOG, VENDOR_KEYS);
     const weight = vendor["weight"];
     if (typeof weight === "number" && Number.isFinite(weight)) weightSum += weight;
     else weightsValid = false;
@@ -321,6 +339,108 @@ function vendorIssues(vendors: unknown, issues: ScenarioIssue[]): void {
   if (weightsValid && Math.abs(weightSum - 1) > WEIGHT_TOLERANCE) {
     issues.push({ path: "vendors", message: `vendor weights must sum to 1, got ${weightSum}` });
   }
+}
+
+function reportedIssues(
+  reported: unknown,
+  baseYear: unknown,
+  horizon: unknown,
+  issues: ScenarioIssue[],
+): void {
+  if (reported === undefined) return;
+  if (!Array.isArray(reported)) {
+    issues.push({
+      path: "reported",
+      message: `reported must be a list of { period, value, figureId? }, got ${describe(reported)}`,
+    });
+    return;
+  }
+  if (reported.length > MAX_REPORTED_QUARTERS) {
+    issues.push({
+      path: "reported",
+      message: `reported may hold at most ${MAX_REPORTED_QUARTERS} quarters, got ${reported.length}`,
+    });
+    return;
+  }
+  if (reportedValid(reported, baseYear, horizon)) return;
+  const years = typeof baseYear === "number" && typeof horizon === "number" ? { baseYear, horizon } : null;
+  const seen = new Map<string, number>();
+  reported.forEach((entry: unknown, i) => {
+    const at = `reported[${i}]`;
+    if (!isRecord(entry)) {
+      issues.push({
+        path: at,
+        message: `${at} must be { period, value, figureId? }, got ${describe(entry)}`,
+      });
+      return;
+    }
+    const period = entry["period"];
+    const name = typeof period === "string" ? `${at} ${JSON.stringify(period)}` : at;
+    const push = (field: string, problem: string) =>
+      issues.push({ path: `${at}.${field}`, message: `${name}: ${problem}` });
+    for (const key of Object.keys(entry)) {
+      if (!REPORTED_KEYS.has(key)) push(key, `${key} is not a field (period, value, figureId)`);
+    }
+    if (typeof period !== "string") {
+      push("period", `period must be text like "Q2 FY2027", got ${describe(period)}`);
+    } else {
+      const parsed = parseQuarterPeriod(period);
+      if (typeof parsed === "string") push("period", parsed);
+      else if (years !== null) {
+        const t = parsed.calendarYear - years.baseYear;
+        if (t < 0 || t > years.horizon) {
+          const first = `FY${years.baseYear + 1}`;
+          const last = `FY${years.baseYear + years.horizon + 1}`;
+          push("period", `period must fall within the projection, ${first}..${last}`);
+        }
+      }
+      const earlier = seen.get(period);
+      if (earlier !== undefined) push("period", `duplicate period (also reported[${earlier}])`);
+      else seen.set(period, i);
+    }
+    const value = entry["value"];
+    const valueProblem = boundIssue("value", value, NON_NEGATIVE_BOUND);
+    if (valueProblem !== undefined) push("value", `${valueProblem} (USD bn)`);
+    const figureId = entry["figureId"];
+    if (
+      figureId !== undefined &&
+      (typeof figureId !== "string" || figureId.length === 0 || figureId.length > MAX_FIGURE_ID_LENGTH)
+    ) {
+      push(
+        "figureId",
+        `figureId must be non-empty text of at most ${MAX_FIGURE_ID_LENGTH} characters, got ${describe(figureId)}`,
+      );
+    }
+  });
+}
+
+// Fast path (no strings, no closures) for the common valid list; any doubt falls through to the detailed check.
+function reportedValid(reported: readonly unknown[], baseYear: unknown, horizon: unknown): boolean {
+  if (typeof baseYear !== "number" || typeof horizon !== "number") return false;
+  for (let i = 0; i < reported.length; i++) {
+    const entry = reported[i];
+    if (!isRecord(entry)) return false;
+    const period = entry["period"];
+    const value = entry["value"];
+    const figureId = entry["figureId"];
+    if (typeof period !== "string" || typeof value !== "number" || !(value >= 0 && value < Infinity))
+      return false;
+    if (figureId !== undefined && (typeof figureId !== "string" || figureId.length === 0)) return false;
+    if (figureId !== undefined && figureId.length > MAX_FIGURE_ID_LENGTH) return false;
+    let keys = 0;
+    for (const key in entry) {
+      if (!REPORTED_KEYS.has(key)) return false;
+      keys++;
+    }
+    if (keys > 3) return false;
+    const parsed = parseQuarterPeriod(period);
+    if (typeof parsed === "string") return false;
+    const t = parsed.calendarYear - baseYear;
+    if (t < 0 || t > horizon) return false;
+    for (let j = 0; j < i; j++)
+      if ((reported[j] as Record<string, unknown>)["period"] === period) return false;
+  }
+  return true;
 }
 
 /** Longest regime or vendor name (characters). */

@@ -8,7 +8,6 @@ const useStyles = makeStyles({
   page: { display: "flex", height: "100%", backgroundColor: tokens.colorNeutralBackground1 },
   grid: { flexGrow: 1, minWidth: 0 },
   pane: {
-    width: "400px",
     flexShrink: 0,
     overflowY: "auto",
     borderLeft: `${tokens.strokeWidthThin} solid ${tokens.colorNeutralStroke1}`,
@@ -19,9 +18,12 @@ const useStyles = makeStyles({
 export function PreviewPage({
   workbook,
   theme,
+  paneWidth = 400,
 }: {
   readonly workbook: PreviewWorkbook;
   readonly theme: ThemeMode;
+  /** Width of the task pane column, px (Excel's pane is about 350). */
+  readonly paneWidth?: number;
 }) {
   const styles = useStyles();
   const notice = workbook.functionsRegistered
@@ -36,7 +38,7 @@ export function PreviewPage({
       <section className={styles.grid} aria-label="Preview workbook">
         <PreviewGrid workbook={workbook} />
       </section>
-      <aside className={styles.pane} aria-label="ChipShift task pane">
+      <aside className={styles.pane} style={{ width: `${paneWidth}px` }} aria-label="ChipShift task pane">
         <App port={workbook.port} notice={notice} theme={theme} initialSection="figures" />
       </aside>
     </FluentProvider>

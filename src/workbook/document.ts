@@ -13,6 +13,7 @@ import type { SamplingMethod } from "../analysis/sampling";
 import { validateSimulationSpec, type SimulationSpec } from "../analysis/simulationSpec";
 import { isModelError, modelError, type ModelError } from "../model/errors";
 import type { Scenario } from "../model/types";
+import { MAX_TEXT_LENGTH } from "../model/own";
 import { validateScenario } from "../model/validate";
 
 export const DOCUMENT_SCHEMA = "chipshift/workbook";
@@ -54,6 +55,7 @@ export function serializeDocument(doc: ChipShiftDocument): string {
  * @example parseDocument('{"schema":"chipshift/workbook","version":7}') // → invalidInput "… saved by a newer ChipShift (version 7); update the add-in"
  */
 export function parseDocument(text: string): ChipShiftDocument | ModelError {
+  if (text.length > MAX_DOCUMENT_LENGTH) return tooLarge(text.length);
   let json: unknown;
   try {
     json = JSON.parse(text);
@@ -84,12 +86,36 @@ export function documentXml(text: string): string {
  * namespace prefix when it returns the part).
  */
 export function documentTextOfXml(xml: string): string | ModelError {
-  const match =
-    /<(?:[A-Za-z_][\w.-]*:)?chipshift\b[^>]*?(?:\/>|>([\s\S]*?)<\/(?:[A-Za-z_][\w.-]*:)?chipshift\s*>)/.exec(
-      xml,
-    );
-  if (match === null) return invalid("the ChipShift custom XML part has no chipshift element");
-  return unescapeXml(match[1] ?? "");
+  // Linear time: indexOf scans only (a single regex with a lazy body was quadratic on a crafted part with many
+  // unclosed "<chipshift" tags, freezing the pane for seconds on open).
+  if (xml.length > MAX_DOCUMENT_LENGTH + 1000) return tooLarge(xml.length);
+  const tagName = /(?:[A-Za-z_][\w.-]*:)?chipshift(?=[\s/>])/y;
+  for (let from = 0; ;) {
+    const lt = xml.indexOf("<", from);
+    if (lt < 0) break;
+    tagName.lastIndex = lt + 1;
+    const name = tagName.exec(xml)?.[0];
+    if (name === undefined) {
+      from = lt + 1;
+      continue;
+    }
+    const gt = xml.indexOf(">", lt + 1 + name.length);
+    if (gt < 0) break;
+    if (xml[gt - 1] === "/") return "";
+    const close = xml.indexOf(`</${name}`, gt + 1);
+    if (close < 0) break;
+    return unescapeXml(xml.slice(gt + 1, close));
+  }
+  return invalid("the ChipShift custom XML part has no chipshift element");
+}
+
+/** Longest document text accepted (characters): far above any real document, far below what freezes a pane. */
+export const MAX_DOCUMENT_LENGTH = 4_000_000;
+
+function tooLarge(length: number): ModelError {
+  return invalid(
+    `the saved ChipShift document is too large (${length} characters; at most ${MAX_DOCUMENT_LENGTH})`,
+  );
 }
 
 // ---- schemas ---------------------------------------------------------------------------------------------
@@ -146,8 +172,8 @@ const DocumentV1Schema = z.object({
   version: z.literal(1),
   savedAt: z.string(),
   scenario: z.object({
-    name: z.string().trim().min(1),
-    presetId: z.string().nullable(),
+    name: z.string().trim().min(1).max(MAX_TEXT_LENGTH),
+    presetId: z.string().max(MAX_TEXT_LENGTH).nullable(),
     scenario: z.unknown(),
   }),
   simulationSpec: SimulationSpecSchema,
@@ -238,10 +264,11 @@ function unescapeXml(text: string): string {
         return '"';
       case "apos":
         return "'";
-      default:
-        return String.fromCodePoint(
-          entity.startsWith("#x") ? parseInt(entity.slice(2), 16) : parseInt(entity.slice(1), 10),
-        );
+      default: {
+        const code = entity.startsWith("#x") ? parseInt(entity.slice(2), 16) : parseInt(entity.slice(1), 10);
+        // fromCodePoint throws on a code point past U+10FFFF: keep such an entity as text for JSON to reject
+        return code <= 0x10ffff ? String.fromCodePoint(code) : `&${entity};`;
+      }
     }
   });
 }

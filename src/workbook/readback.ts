@@ -4,7 +4,7 @@
  * The grid is the sheet's values from A1 (Office `range.values`, HyperFormula `getSheetValues`): numbers,
  * strings, booleans, blanks ("" or null) and error objects.
  */
-import { scenarioIssues } from "../model/index";
+import { echo, ownValue, recordOf, scenarioIssues } from "../model/index";
 import type { Provenance, Scenario } from "../model/types";
 import { cellAddress } from "./layout/address";
 import { INPUTS_GEOMETRY } from "./layout/inputsSheet";
@@ -78,22 +78,27 @@ interface ParsedColumn {
   readonly scenario?: Scenario;
   readonly issues: ReadbackIssue[];
   /** First cell of each top-level input key (for provenance notes). */
-  readonly keyAddress: Record<string, string>;
+  readonly keyAddress: ReadonlyMap<string, string>;
 }
 
 function readColumn(grid: Grid, col: number, sheet: string): ParsedColumn {
   const headerRow = INPUTS_GEOMETRY.headerRow;
   const name = cellText(grid[headerRow - 1]?.[col]);
   const issues: ReadbackIssue[] = [];
-  const addressOf: Record<string, string> = {};
-  const keyAddress: Record<string, string> = {};
+  // Maps, not objects: ids and names come from the sheet's cells (a "regimes.__proto__.access" row must not
+  // reach Object.prototype).
+  const addressOf = new Map<string, string>();
+  const keyAddress = new Map<string, string>();
+  const firstAddress = (key: string, address: string): void => {
+    if (!keyAddress.has(key)) keyAddress.set(key, address);
+  };
   const headerAddress = cellAddress(headerRow, col + 1);
   const issue = (address: string, message: string): void => void issues.push({ sheet, address, message });
   if (name === "") issue(headerAddress, "scenario name must not be empty");
 
-  const scalars: Record<string, number> = {};
-  const regimes: Record<string, { access?: number; remittance?: number; row: number }> = {};
-  const vendors: Record<string, { weight?: number; aspUsdK?: number; bf16Tflops?: number; row: number }> = {};
+  const scalars = new Map<string, number>();
+  const regimes = new Map<string, { access?: number; remittance?: number }>();
+  const vendors = new Map<string, { weight?: number; aspUsdK?: number; bf16Tflops?: number }>();
   const pathCells: { t: number; value: unknown; address: string }[] = [];
   const marketCells: { t: number; value: number; address: string }[] = [];
 
@@ -103,36 +108,38 @@ function readColumn(grid: Grid, col: number, sheet: string): ParsedColumn {
     const address = cellAddress(r + 1, col + 1);
     let match: RegExpExecArray | null;
     if (SCALAR_INPUTS.some((m) => m.id === id)) {
-      addressOf[id] = address;
-      keyAddress[id] = address;
+      addressOf.set(id, address);
+      keyAddress.set(id, address);
       const value = cellNumber(raw);
-      if (typeof value === "number") scalars[id] = value;
+      if (typeof value === "number") scalars.set(id, value);
       else issue(address, `${id} must be a number, got ${value.got}`);
     } else if ((match = /^regimes\.(.+)\.(access|remittance)$/.exec(id)) !== null) {
       const [, regime, field] = match as unknown as [string, string, "access" | "remittance"];
-      keyAddress.regimes ??= address;
-      addressOf[`regimes.${regime}.${field}`] = address;
-      addressOf[`regimes.${regime}`] ??= address;
-      const entry = (regimes[regime] ??= { row: r });
+      firstAddress("regimes", address);
+      addressOf.set(`regimes.${regime}.${field}`, address);
+      if (!addressOf.has(`regimes.${regime}`)) addressOf.set(`regimes.${regime}`, address);
+      const entry = regimes.get(regime) ?? {};
+      regimes.set(regime, entry);
       const value = cellNumber(raw);
       if (typeof value === "number") entry[field] = value;
       else if (value.got !== "blank")
-        issue(address, `regimes.${regime}.${field} must be a number, got ${value.got}`);
+        issue(address, `regimes.${echo(regime)}.${field} must be a number, got ${value.got}`);
     } else if ((match = /^vendors\.(.+)\.(weight|aspUsdK|bf16Tflops)$/.exec(id)) !== null) {
       const [, vendor, field] = match as unknown as [string, string, "weight" | "aspUsdK" | "bf16Tflops"];
-      keyAddress.vendors ??= address;
-      addressOf[`vendors.${vendor}.${field}`] = address;
-      addressOf[`vendors.${vendor}`] ??= address;
-      const entry = (vendors[vendor] ??= { row: r });
+      firstAddress("vendors", address);
+      addressOf.set(`vendors.${vendor}.${field}`, address);
+      if (!addressOf.has(`vendors.${vendor}`)) addressOf.set(`vendors.${vendor}`, address);
+      const entry = vendors.get(vendor) ?? {};
+      vendors.set(vendor, entry);
       const value = cellNumber(raw);
       if (typeof value === "number") entry[field] = value;
       else if (value.got !== "blank")
-        issue(address, `vendors.${vendor}.${field} must be a number, got ${value.got}`);
+        issue(address, `vendors.${echo(vendor)}.${field} must be a number, got ${value.got}`);
     } else if ((match = /^regimePath\[(\d+)\]$/.exec(id)) !== null) {
-      keyAddress.regimePath ??= address;
+      firstAddress("regimePath", address);
       pathCells.push({ t: Number(match[1]), value: raw, address });
     } else if ((match = /^marketPath\[(\d+)\]$/.exec(id)) !== null) {
-      keyAddress.marketPath ??= address;
+      firstAddress("marketPath", address);
       const value = cellNumber(raw);
       if (typeof value === "number") marketCells.push({ t: Number(match[1]), value, address });
       else if (value.got !== "blank")
@@ -140,67 +147,70 @@ function readColumn(grid: Grid, col: number, sheet: string): ParsedColumn {
     }
   }
   for (const meta of SCALAR_INPUTS) {
-    if (addressOf[meta.id] === undefined)
+    if (!addressOf.has(meta.id))
       issue(headerAddress, `${meta.id} row is missing from the sheet; rebuild the model`);
   }
 
-  const regimeTable: Record<string, { access: number; remittance: number }> = {};
-  for (const [regime, entry] of Object.entries(regimes)) {
+  const regimeTable: Array<[string, { access: number; remittance: number }]> = [];
+  for (const [regime, entry] of regimes) {
     if (entry.access === undefined && entry.remittance === undefined) continue;
     if (entry.access === undefined || entry.remittance === undefined) {
       const field = entry.access === undefined ? "access" : "remittance";
       issue(
-        addressOf[`regimes.${regime}.${field}`] ?? headerAddress,
-        `regimes.${regime}.${field} must be a number when the regime is used, got blank`,
+        addressOf.get(`regimes.${regime}.${field}`) ?? headerAddress,
+        `regimes.${echo(regime)}.${field} must be a number when the regime is used, got blank`,
       );
       continue;
     }
-    regimeTable[regime] = { access: entry.access, remittance: entry.remittance };
+    regimeTable.push([regime, { access: entry.access, remittance: entry.remittance }]);
   }
-  const vendorTable: Record<string, { weight: number; aspUsdK: number; bf16Tflops: number }> = {};
-  for (const [vendor, entry] of Object.entries(vendors)) {
+  const vendorTable: Array<[string, { weight: number; aspUsdK: number; bf16Tflops: number }]> = [];
+  for (const [vendor, entry] of vendors) {
     const fields = ["weight", "aspUsdK", "bf16Tflops"] as const;
     if (fields.every((f) => entry[f] === undefined)) continue;
     const blank = fields.find((f) => entry[f] === undefined);
     if (blank !== undefined) {
       issue(
-        addressOf[`vendors.${vendor}.${blank}`] ?? headerAddress,
-        `vendors.${vendor}.${blank} must be a number when the vendor is used, got blank`,
+        addressOf.get(`vendors.${vendor}.${blank}`) ?? headerAddress,
+        `vendors.${echo(vendor)}.${blank} must be a number when the vendor is used, got blank`,
       );
       continue;
     }
-    vendorTable[vendor] = { weight: entry.weight!, aspUsdK: entry.aspUsdK!, bf16Tflops: entry.bf16Tflops! };
+    vendorTable.push([
+      vendor,
+      { weight: entry.weight!, aspUsdK: entry.aspUsdK!, bf16Tflops: entry.bf16Tflops! },
+    ]);
   }
   if (issues.length > 0) return { name, issues, keyAddress };
 
-  const horizon = scalars.horizon!;
-  const baseYear = scalars.baseYear!;
+  const horizon = scalars.get("horizon")!;
+  const baseYear = scalars.get("baseYear")!;
   const regimePath: string[] = [];
   for (const cell of pathCells.sort((a, b) => a.t - b.t)) {
     if (cell.t > horizon) continue;
-    addressOf[`regimePath[${cell.t}]`] = cell.address;
+    addressOf.set(`regimePath[${cell.t}]`, cell.address);
     regimePath.push(cellText(cell.value));
   }
   if (Number.isInteger(horizon) && horizon + 1 > pathCells.length) {
     issue(
-      keyAddress.regimePath ?? headerAddress,
+      keyAddress.get("regimePath") ?? headerAddress,
       `horizon ${horizon} needs ${horizon + 1} regime path rows but the sheet has ${pathCells.length}; rebuild the model with this horizon`,
     );
     return { name, issues, keyAddress };
   }
-  const marketPath: Record<string, number> = {};
+  const marketPath: Array<[string, number]> = [];
   for (const cell of marketCells) {
     if (cell.t > horizon) continue;
     const year = String(baseYear + cell.t);
-    marketPath[year] = cell.value;
-    addressOf[`marketPath.${year}`] = cell.address;
+    marketPath.push([year, cell.value]);
+    addressOf.set(`marketPath.${year}`, cell.address);
   }
   const candidate = {
-    ...scalars,
-    regimes: regimeTable,
+    ...recordOf(scalars),
+    regimes: recordOf(regimeTable),
     regimePath,
-    ...(Object.keys(marketPath).length > 0 ? { marketPath } : {}),
-    vendors: vendorTable,
+    ...(marketPath.length > 0 ? { marketPath: recordOf(marketPath) } : {}),
+    vendors: recordOf(vendorTable),
   };
   for (const problem of scenarioIssues(candidate)) {
     issue(addressFor(problem.path, addressOf, keyAddress) ?? headerAddress, problem.message);
@@ -212,24 +222,23 @@ function readColumn(grid: Grid, col: number, sheet: string): ParsedColumn {
 
 function addressFor(
   path: string,
-  addressOf: Record<string, string>,
-  keyAddress: Record<string, string>,
+  addressOf: ReadonlyMap<string, string>,
+  keyAddress: ReadonlyMap<string, string>,
 ): string | undefined {
-  if (addressOf[path] !== undefined) return addressOf[path];
   const top = /^[A-Za-z]+/.exec(path)?.[0] ?? "";
-  return keyAddress[top];
+  return addressOf.get(path) ?? keyAddress.get(top);
 }
 
 /** Provenance: the previous entry where the value is unchanged, else an "edited in the workbook" assumption. */
 function carryProvenance(
   scenario: Scenario,
   previous: NamedScenario | undefined,
-  keyAddress: Record<string, string>,
+  keyAddress: ReadonlyMap<string, string>,
   sheet: string,
 ): Record<string, Provenance> {
-  const out: Record<string, Provenance> = {};
+  const out = new Map<string, Provenance>();
   const edited = (key: string): Provenance => ({
-    assumption: `Edited in the workbook (${sheet}!${keyAddress[key.split(".")[0]!] ?? "?"})`,
+    assumption: `Edited in the workbook (${sheet}!${keyAddress.get(key.split(".")[0]!) ?? "?"})`,
   });
   const same = (path: string): boolean =>
     previous !== undefined &&
@@ -237,9 +246,9 @@ function carryProvenance(
   // Entries of the previous provenance (top-level ids and dotted paths such as "regimes.licensed.access")
   // survive where the value they describe is unchanged.
   for (const [key, carried] of Object.entries(previous?.provenance ?? {}))
-    out[key] = same(key) ? carried : edited(key);
-  for (const key of Object.keys(scenario)) if (out[key] === undefined || !same(key)) out[key] = edited(key);
-  return out;
+    out.set(key, same(key) ? carried : edited(key));
+  for (const key of Object.keys(scenario)) if (!out.has(key) || !same(key)) out.set(key, edited(key));
+  return recordOf(out);
 }
 
 function valueAt(root: unknown, path: string): unknown {
@@ -247,7 +256,9 @@ function valueAt(root: unknown, path: string): unknown {
     .split(".")
     .reduce<unknown>(
       (node, part) =>
-        typeof node === "object" && node !== null ? (node as Record<string, unknown>)[part] : undefined,
+        typeof node === "object" && node !== null
+          ? ownValue(node as Record<string, unknown>, part)
+          : undefined,
       root,
     );
 }

@@ -1,17 +1,23 @@
 /**
- * The pane's side of the simulation worker: `run()` returns a promise of the result plus `cancel()`.
+ * The pane's side of the simulation workers: `run()` returns a promise of the result plus `cancel()`.
  * Engine errors reject with a `SimulationClientError` carrying the ModelError code; a cancelled run rejects
- * with code "cancelled".
+ * with code "cancelled" and a message saying how many trials had run.
+ *
+ * With several workers, a run of enough trials is split into contiguous ranges, one per worker; the ranges'
+ * per-trial arrays are transferred (not copied) to the first worker, which summarizes them in trial order. The
+ * result is bit-identical to one worker's (counter-based random numbers, summaries in trial order).
  */
 import type { ModelErrorCode } from "../model/errors";
 import type { Scenario } from "../model/types";
+import type { SimulationRaw } from "../analysis/simulate";
 import type { SimulationSpec } from "../analysis/simulationSpec";
 import type { SimulationResult } from "../analysis/summarize";
-import type { RunRequest, WorkerRequest, WorkerResponse } from "./protocol";
+import { rawBuffers, type RunOptions, type WorkerRequest, type WorkerResponse } from "./protocol";
 
 /** What the client needs from a worker (a DOM Worker, or an adapter around node:worker_threads). */
 export interface WorkerLike {
-  postMessage(message: WorkerRequest): void;
+  /** `transfer` lists buffers to move instead of copy (possibly empty). */
+  postMessage(message: WorkerRequest, transfer: ArrayBuffer[]): void;
   addEventListener(type: "message", listener: (event: { data: WorkerResponse }) => void): void;
 }
 
@@ -36,50 +42,144 @@ export interface SimulationClient {
   run(
     scenario: Scenario,
     spec: SimulationSpec,
-    options: RunRequest["options"],
+    options: RunOptions,
     onProgress?: (done: number, total: number) => void,
   ): SimulationJob;
 }
 
-export function createSimulationClient(worker: WorkerLike): SimulationClient {
+export interface SimulationClientOptions {
+  /** A run is split only if every worker gets at least this many trials (default 25,000). */
+  readonly minTrialsPerWorker?: number;
+}
+
+/** Most workers a pane uses. */
+export const MAX_WORKERS = 8;
+
+/**
+ * Workers for a machine with `hardwareConcurrency` logical cores: one core is left to the page (and Excel),
+ * at least 1, at most MAX_WORKERS.
+ *
+ * @example workerCount(2) // 1
+ */
+export function workerCount(hardwareConcurrency: number | undefined): number {
+  const cores = Number.isInteger(hardwareConcurrency) ? (hardwareConcurrency as number) : 2;
+  return Math.max(1, Math.min(MAX_WORKERS, cores - 1));
+}
+
+/** How one job reacts to a message from worker `w`. */
+type JobHandler = (w: number, data: WorkerResponse) => void;
+
+export function createSimulationClient(
+  workers: WorkerLike | readonly WorkerLike[],
+  clientOptions: SimulationClientOptions = {},
+): SimulationClient {
+  const pool: readonly WorkerLike[] = Array.isArray(workers) ? workers : [workers as WorkerLike];
+  if (pool.length === 0) throw new Error("createSimulationClient needs at least one worker");
+  const minPerWorker = clientOptions.minTrialsPerWorker ?? 25_000;
   let nextId = 1;
-  const pending = new Map<
-    number,
-    {
-      resolve: (r: SimulationResult) => void;
-      reject: (e: SimulationClientError) => void;
-      onProgress?: (d: number, t: number) => void;
-    }
-  >();
-  worker.addEventListener("message", ({ data }) => {
-    const job = pending.get(data.id);
-    if (job === undefined) return;
-    switch (data.type) {
-      case "progress":
-        job.onProgress?.(data.done, data.total);
-        return;
-      case "result":
-        pending.delete(data.id);
-        job.resolve(data.result);
-        return;
-      case "error":
-        pending.delete(data.id);
-        job.reject(new SimulationClientError(data.code, data.message));
-        return;
-      case "cancelled":
-        pending.delete(data.id);
-        job.reject(new SimulationClientError("cancelled", `simulation cancelled after ${data.done} trials`));
-        return;
-    }
-  });
+  const jobs = new Map<number, JobHandler>();
+  pool.forEach((worker, w) => worker.addEventListener("message", ({ data }) => jobs.get(data.id)?.(w, data)));
   return {
     run(scenario, spec, options, onProgress) {
       const id = nextId++;
-      const promise = new Promise<SimulationResult>((resolve, reject) => {
-        pending.set(id, { resolve, reject, ...(onProgress ? { onProgress } : {}) });
+      const parts = Math.min(pool.length, Math.floor(options.trials / minPerWorker));
+      let settle!: { resolve: (r: SimulationResult) => void; reject: (e: SimulationClientError) => void };
+      const promise = new Promise<SimulationResult>((resolve, reject) => (settle = { resolve, reject }));
+      const finish = (outcome: SimulationResult | SimulationClientError): void => {
+        jobs.delete(id);
+        if (outcome instanceof SimulationClientError) settle.reject(outcome);
+        else settle.resolve(outcome);
+      };
+      const cancelled = (done: number): SimulationClientError =>
+        new SimulationClientError("cancelled", `simulation cancelled after ${done} trials`);
+      const failure = (data: { code: ModelErrorCode | "internal"; message: string }): SimulationClientError =>
+        new SimulationClientError(data.code, data.message);
+      const request = { id, scenario, spec, options };
+
+      if (!(parts >= 2 && Number.isInteger(options.trials))) {
+        jobs.set(id, (_w, data) => {
+          if (data.type === "progress") onProgress?.(data.done, data.total);
+          else if (data.type === "result") finish(data.result);
+          else if (data.type === "error") finish(failure(data));
+          else if (data.type === "cancelled") finish(cancelled(data.done));
+        });
+        (pool[0] as WorkerLike).postMessage({ type: "run", ...request }, []);
+        return { promise, cancel: () => (pool[0] as WorkerLike).postMessage({ type: "cancel", id }, []) };
+      }
+
+      // Split: worker w runs trials [bounds[w], bounds[w + 1]); worker 0 then summarizes every range.
+      const trials = options.trials;
+      const bounds = Array.from({ length: parts + 1 }, (_, w) => Math.round((w * trials) / parts));
+      const done = new Array<number>(parts).fill(0);
+      const raws = new Array<SimulationRaw | null>(parts).fill(null);
+      /** Workers still running their range (cancel goes to them; then to worker 0 while it summarizes). */
+      const running = new Set(Array.from({ length: parts }, (_, w) => w));
+      let summarizing = false;
+      let stopping: "cancel" | SimulationClientError | null = null;
+      const total = (): number => done.reduce((a, b) => a + b, 0);
+      const stopOthers = (): void => {
+        for (const w of running) (pool[w] as WorkerLike).postMessage({ type: "cancel", id }, []);
+        if (summarizing) (pool[0] as WorkerLike).postMessage({ type: "cancel", id }, []);
+      };
+      /** A worker has stopped; once none runs, the job ends with the cancel or the first error. */
+      const stopped = (w: number): void => {
+        running.delete(w);
+        if (running.size > 0 || stopping === null) return;
+        finish(stopping === "cancel" ? cancelled(total()) : stopping);
+      };
+      jobs.set(id, (w, data) => {
+        switch (data.type) {
+          case "progress":
+            if (summarizing || stopping !== null) return;
+            done[w] = data.done;
+            onProgress?.(total(), trials);
+            return;
+          case "rangeDone":
+            raws[w] = data.raw;
+            done[w] = bounds[w + 1]! - bounds[w]!;
+            if (stopping !== null) return stopped(w);
+            running.delete(w);
+            if (running.size > 0) return;
+            summarizing = true;
+            {
+              const all = raws as SimulationRaw[];
+              (pool[0] as WorkerLike).postMessage(
+                { type: "summarize", ...request, parts: all },
+                rawBuffers(all),
+              );
+            }
+            return;
+          case "result":
+            finish(data.result);
+            return;
+          case "error":
+            if (summarizing) return finish(failure(data));
+            if (stopping === null) {
+              stopping = failure(data);
+              running.delete(w);
+              stopOthers();
+              return stopped(w);
+            }
+            return stopped(w);
+          case "cancelled":
+            if (summarizing) return finish(cancelled(trials));
+            done[w] = data.done;
+            return stopped(w);
+        }
       });
-      worker.postMessage({ type: "run", id, scenario, spec, options });
-      return { promise, cancel: () => worker.postMessage({ type: "cancel", id }) };
+      pool
+        .slice(0, parts)
+        .forEach((worker, w) =>
+          worker.postMessage({ type: "range", ...request, start: bounds[w]!, end: bounds[w + 1]! }, []),
+        );
+      return {
+        promise,
+        cancel: () => {
+          if (!jobs.has(id) || stopping !== null) return;
+          stopping = "cancel";
+          stopOthers();
+        },
+      };
     },
   };
 }

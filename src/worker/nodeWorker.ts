@@ -8,7 +8,7 @@ import type { WorkerRequest } from "./protocol";
 
 if (parentPort === null) throw new Error("nodeWorker.ts must run inside a worker thread");
 const port = parentPort;
-const host = createSimulationHost((message) => port.postMessage(message));
+const host = createSimulationHost((message, transfer) => port.postMessage(message, transfer));
 port.on("message", (message: WorkerRequest) => {
   void host.handle(message);
 });

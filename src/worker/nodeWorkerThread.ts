@@ -17,7 +17,7 @@ export function startNodeSimulationWorker(): NodeSimulationWorker {
   const bootstrap = `import("tsx/esm/api").then(({ register }) => { register(); return import(${JSON.stringify(entry)}); });`;
   const thread = new Worker(bootstrap, { eval: true });
   return {
-    postMessage: (message) => thread.postMessage(message),
+    postMessage: (message, transfer) => thread.postMessage(message, transfer),
     addEventListener: (_type, listener) => thread.on("message", (data: WorkerResponse) => listener({ data })),
     terminate: () => thread.terminate(),
   };

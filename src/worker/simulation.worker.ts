@@ -6,12 +6,12 @@ import { createSimulationHost } from "./simulationHost";
 import type { WorkerRequest, WorkerResponse } from "./protocol";
 
 interface WorkerScope {
-  postMessage(message: WorkerResponse): void;
+  postMessage(message: WorkerResponse, transfer?: ArrayBuffer[]): void;
   addEventListener(type: "message", listener: (event: { data: WorkerRequest }) => void): void;
 }
 
 const scope = globalThis as unknown as WorkerScope;
-const host = createSimulationHost((message) => scope.postMessage(message));
+const host = createSimulationHost((message, transfer) => scope.postMessage(message, transfer ?? []));
 scope.addEventListener("message", (event) => {
   void host.handle(event.data);
 });

@@ -1,13 +1,8 @@
 import { describe, expect, it } from "vitest";
 import { isModelError } from "../../src/model/errors";
-import {
-  createSamplingPlan,
-  lhsPermutation,
-  lhsPermutations,
-  STREAM,
-  type SamplingPlan,
-} from "../../src/analysis/sampling";
-import { CounterRng, philox4x32, uniformOpen } from "../../src/analysis/philox";
+import { createSamplingPlan, lhsPermutation, STREAM, type SamplingPlan } from "../../src/analysis/sampling";
+import { philox4x32, uniformOpen } from "../../src/analysis/philox";
+import { permuteIndex } from "../../src/analysis/permutation";
 import { InvalidCorrelationError, validateCorrelationMatrix } from "../../src/analysis/imanConover";
 import { symmetricEigen } from "../../src/analysis/linearAlgebra";
 import { spearman } from "../../src/analysis/rankCorrelation";
@@ -129,20 +124,23 @@ describe("createSamplingPlan: counter layout", () => {
       });
     }
   });
-  it("lhsPermutations(rng, n, ids) equals lhsPermutation(rng, n, id) for each id", () => {
-    const rng = new CounterRng(9);
-    const ids = [0, 3, 4, 6, 13];
-    const together = lhsPermutations(rng, 257, ids);
-    ids.forEach((id, v) => expect([...together[v]!]).toEqual([...lhsPermutation(rng, 257, id)]));
+  it("lhsPermutation(seed, n, id) takes its round keys from Philox(seed; (id, LHS_PERM << 16, 0, 0))", () => {
+    // oracle: the block function (Random123 known answers) at that counter, key (seed lo, seed hi)
+    expect([...lhsPermutation(7, 1000, 6).keys]).toEqual(
+      philox4x32([6, STREAM.lhsPermutation << 16, 0, 0], [7, 0]),
+    );
   });
-  it("lhsPermutation(rng, 3, id) follows Fisher–Yates on rng.uniform(i, LHS_PERM, id)", () => {
-    const rng = new CounterRng(5);
-    const perm = [0, 1, 2];
-    // oracle: Fisher–Yates by hand, i = 2 then 1, r = ⌊u·(i+1)⌋
-    for (const i of [2, 1]) {
-      const r = Math.floor(rng.uniform(i, STREAM.lhsPermutation, 6) * (i + 1));
-      [perm[i], perm[r]] = [perm[r]!, perm[i]!];
+  it("createSamplingPlan(lhs).uniform(trial, slot) = (π(trial) + the MC jitter) / N", () => {
+    const n = 300;
+    const ids = [2, 9];
+    const plan = createSamplingPlan(42, n, "lhs", ids) as SamplingPlan;
+    for (const trial of [0, 1, 150, 299]) {
+      ids.forEach((id, slot) => {
+        const word = philox4x32([trial, STREAM.sample << 16, Math.floor(id / 4), 0], [42, 0])[id % 4]!;
+        const stratum = permuteIndex(lhsPermutation(42, n, id), trial);
+        expect(plan.stratum(trial, slot)).toBe(stratum);
+        expect(plan.uniform(trial, slot)).toBe((stratum + uniformOpen(word)) / n);
+      });
     }
-    expect([...lhsPermutation(rng, 3, 6)]).toEqual(perm);
   });
 });

@@ -6,7 +6,7 @@ import { launchBrowser, openSession } from "./support/browser";
 
 // Oracle: the researched dataset file itself, not the app's dataset module.
 const FIGURE_ID = "nvda_china_rev_fy2026_hq";
-const figuresFile = path.resolve(import.meta.dirname, "../../../shared/data/figures.json");
+const figuresFile = path.resolve(import.meta.dirname, "../../data/research/figures.json");
 
 let browser: Browser;
 let expectedValue: number;

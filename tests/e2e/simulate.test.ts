@@ -150,10 +150,12 @@ describe("Simulate and Sensitivity in the preview page", () => {
     expect(await page.getByTestId("sensitivity-write-message").textContent()).toBe(
       "Tornado written to the sheet “CS Sensitivity”",
     );
-    // simulationLayout.ts: B3 holds the base value of the output
+    // simulationLayout.ts: the scenario's name in B3, its inputs fingerprint in B4, the base value in B5
     await expect
-      .poll(async () => Number(await cell(page, "CS Sensitivity!B3").getAttribute("data-value")))
-      .toBeGreaterThan(0);
+      .poll(() => cell(page, "CS Sensitivity!B3").getAttribute("data-value"))
+      .toBe("Licensed trade");
+    expect(await cell(page, "CS Sensitivity!B4").getAttribute("data-value")).toMatch(/^[0-9a-f]{12}$/);
+    expect(Number(await cell(page, "CS Sensitivity!B5").getAttribute("data-value"))).toBeGreaterThan(0);
     await session.screenshot("sensitivity-written");
     expect(session.errors()).toEqual([]);
     await session.close();

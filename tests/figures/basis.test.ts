@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { basisNoteOf, basisOf } from "../../src/figures/basis";
+import { basisNoteOf, basisOf, statedBasis } from "../../src/figures/basis";
 
 describe("basisOf(id, category, asOf, label)", () => {
   it("basisOf(...) throws on a China revenue row it cannot place", () => {
@@ -40,7 +40,27 @@ describe("basisNoteOf(basis, label)", () => {
     );
     expect(basisNoteOf("customerHq", "x")).toMatch(/^Customer headquarters basis/);
     expect(basisNoteOf("customerHq", "NVIDIA H20 sales")).toMatch(
-      /^H20 product revenue, not a geographic split/,
+      /^H20\/H200 product revenue, not a geographic split/,
     );
+  });
+});
+
+describe("statedBasis(text)", () => {
+  it("statedBasis(text) reads headquarters or billing, and nothing from a negated or other basis", () => {
+    expect(statedBasis("customer headquarters location (recast)")).toBe("customerHq");
+    expect(statedBasis("billing location")).toBe("billingLocation");
+    expect(statedBasis("product shipments to China (destination), not customer HQ")).toBeUndefined();
+    expect(statedBasis("outlook excludes China data-center compute")).toBeUndefined();
+    expect(statedBasis(undefined)).toBeUndefined();
+  });
+
+  it("basisOf(…) places H1 FY2027 and a 2026 date on the customer-HQ side of the break", () => {
+    // H1 = quarters 1–2; FY2027 Q2 is after Q2 FY2026, the last billing quarter
+    expect(basisOf("x", "nvidia_china_revenue", "H1 FY2027 (six months ended 2026-07-26)", "x")).toBe(
+      "customerHq",
+    );
+    // H1 FY2026 ends with Q2 FY2026: billing, as first reported
+    expect(basisOf("x", "nvidia_china_revenue", "H1 FY2026", "x")).toBe("billingLocation");
+    expect(basisOf("x", "nvidia_china_share", "2026-05-03", "x")).toBe("customerHq");
   });
 });

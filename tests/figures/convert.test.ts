@@ -1,14 +1,18 @@
 import { readFileSync } from "node:fs";
 import { describe, expect, it } from "vitest";
-import type { RawFigureRow } from "../../src/figures/convert";
+import type { ProvenanceEntry, RawFigureRow } from "../../src/figures/convert";
 import { convertFigures, eventDate, normaliseSourceDate, normaliseUrl } from "../../src/figures/convert";
 import committed from "../../src/figures/data/dataset.json";
 
-/** A verbatim copy of /work/shared/data/figures.json (the research file), so the round trip runs in CI. */
-const rawRows = JSON.parse(
-  readFileSync(new URL("./fixtures/figures.json", import.meta.url), "utf8"),
-) as RawFigureRow[];
-const dataset = convertFigures(rawRows);
+/** The research files kept in the repository (data/research/), the import script's inputs. */
+function research<T>(name: string): T {
+  return JSON.parse(readFileSync(new URL(`../../data/research/${name}`, import.meta.url), "utf8")) as T;
+}
+const originalRows = research<RawFigureRow[]>("figures.json");
+const refreshRows = research<RawFigureRow[]>("figures-refresh-2026-12.json");
+const rawRows = [...originalRows, ...refreshRows];
+const review = new Map(Object.entries(research<Record<string, ProvenanceEntry>>("provenance.json")));
+const dataset = convertFigures(rawRows, review);
 const converted = new Map([...dataset.figures, ...dataset.events].map((row) => [row.id, row]));
 
 describe("normaliseUrl(url) / normaliseSourceDate(date)", () => {
@@ -60,11 +64,13 @@ describe("eventDate(value, unit, asOf)", () => {
 });
 
 describe("convertFigures(rows)", () => {
-  it("convertFigures(rows) round-trips the shared file: 228 rows = figures + events, ids unchanged", () => {
-    // FIGURES.md / figures.json: 228 cited rows; 13 of them carry a date unit
-    expect(rawRows).toHaveLength(228);
-    expect(dataset.figures.length + dataset.events.length).toBe(228);
-    expect(dataset.events).toHaveLength(13);
+  it("convertFigures(rows) round-trips both research files: 228 + 113 rows = figures + events, ids unchanged", () => {
+    // FIGURES.md: 228 cited rows, 13 of them with a date unit; figures-refresh-2026-12.md: 113 rows, of which
+    // 3 date_yyyymm + 3 date_yyyymmdd + 2 calendar_quarter_start carry a date unit
+    expect(originalRows).toHaveLength(228);
+    expect(refreshRows).toHaveLength(113);
+    expect(dataset.figures.length + dataset.events.length).toBe(341);
+    expect(dataset.events).toHaveLength(13 + 8);
     expect([...converted.keys()].sort()).toEqual(rawRows.map((row) => row.id).sort());
   });
 
@@ -72,7 +78,9 @@ describe("convertFigures(rows)", () => {
     for (const raw of rawRows) {
       const row = converted.get(raw.id)!;
       expect(row.quote).toBe(raw.quote);
-      expect(row.note).toBe(raw.note);
+      // the note keeps the researcher's text first; review notes and a non-geographic basis are appended
+      if (raw.note !== undefined && raw.note !== "")
+        expect(row.note?.startsWith(raw.note), raw.id).toBe(true);
       expect(row.confidence).toBe(raw.confidence);
       expect(row.label).toBe(raw.label);
       expect(row.asOf).toBe(raw.as_of);
@@ -116,5 +124,55 @@ describe("convertFigures(rows)", () => {
   it("convertFigures(rows) throws (zod) on a row with a unit outside the closed list", () => {
     const row = { ...rawRows[0]!, category: "nvidia_financials", unit: "USD_trillion" };
     expect(() => convertFigures([row])).toThrow(/unit/);
+  });
+
+  it("convertFigures(rows) classifies by host: sec.gov is a filing, a GitHub copy is secondary", () => {
+    // data/research/figures.json: nvda_total_rev_fy2020 links sec.gov R41.htm; nvda_total_rev_fy2024 a GitHub file
+    expect(converted.get("nvda_total_rev_fy2020")?.evidence).toBe("filing");
+    expect(converted.get("nvda_total_rev_fy2024")?.evidence).toBe("secondary");
+    // Tom's Hardware on its own site is press
+    expect(converted.get("h20_bf16")?.evidence).toBe("press");
+  });
+
+  it("convertFigures(rows) throws naming the row when a filing lacks its primary reference", () => {
+    const sec = rawRows.find((row) => row.id === "nvda_total_rev_fy2020")!;
+    expect(() => convertFigures([sec])).toThrow(/nvda_total_rev_fy2020.*primary/);
+  });
+
+  it("convertFigures(rows) marks a row with no URL and no primary reference unpublished", () => {
+    // figures-refresh-2026-12.json: mkt_keybanc_china_demand has url "" and no primary named in its note
+    expect(converted.get("mkt_keybanc_china_demand")).toMatchObject({
+      unpublished: true,
+      evidence: "secondary",
+    });
+    // nvda_china_rev_q1fy27 has no source URL but the review names the Q1 FY2027 10-Q on EDGAR
+    const q1 = converted.get("nvda_china_rev_q1fy27")!;
+    expect(q1.unpublished).toBeUndefined();
+    expect(q1.primary?.url).toMatch(
+      /^https:\/\/www\.sec\.gov\/Archives\/edgar\/data\/1045810\/000104581026000052\//,
+    );
+  });
+
+  it("convertFigures(rows) throws when the review names a row that does not exist", () => {
+    expect(() => convertFigures([rawRows[0]!], new Map([["no_such_row", { note: "x" }]]))).toThrow(
+      /no_such_row/,
+    );
+  });
+
+  it("convertFigures(rows) takes the basis the refresh row states and keeps a non-geographic basis in words", () => {
+    // "recast to customer-HQ basis" for a Q2 FY2026 period, which the period rule alone would call billing
+    expect(converted.get("nvda_china_rev_q2fy26_hq_recast")).toMatchObject({
+      basis: "customerHq",
+      value: 3985,
+    });
+    expect(converted.get("nvda_hopper_china_ship_q1fy27")).toMatchObject({
+      basisNote: expect.stringMatching(
+        /^Basis stated by the source: product shipments to China; not a geographic revenue split/,
+      ) as unknown,
+    });
+    // a basis outside the China revenue/share categories goes into the note
+    expect(converted.get("nvda_q3fy27_guidance")?.note).toContain(
+      "Basis: outlook excludes China data-center compute.",
+    );
   });
 });

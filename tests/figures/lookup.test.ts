@@ -94,8 +94,10 @@ describe("figureField(fig, field)", () => {
     const a100 = figure("a100_bf16_dense");
     expect(figureField(a100, "basis")).toBe("");
     expect(figureField(a100, "date")).toBe("n.d.");
-    expect(figureField(figure("nvda_china_rev_q1fy27"), "url")).toBe("");
+    // unpublished in the refresh: no source URL and no primary reference (GitHub file of unknown repository)
+    expect(figureField(figure("mkt_keybanc_china_demand"), "url")).toBe("");
     expect(figureField(figure("h20_bf16"), "note")).toBe("");
+    expect(figureField(figure("h20_bf16"), "primary")).toBe("");
   });
 
   it("figureField(fig, 'source') is the one-line citation", () => {

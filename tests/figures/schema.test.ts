@@ -13,6 +13,7 @@ const validFigure = {
   source: { title: "A title", publisher: "A publisher", url: "https://example.com/a", date: "2025-08-11" },
   quote: "about 41% of the market",
   confidence: "estimate",
+  evidence: "analyst",
 };
 
 /** Dotted paths of the fields a ZodError complains about, e.g. ["source.url"]. */
@@ -66,11 +67,49 @@ describe("FigureSchema", () => {
     expect(failingPaths({ ...validFigure, as_of: "2025" })).toEqual([""]);
   });
 
-  it("FigureSchema accepts a valid row, a null URL and an undated source", () => {
+  it("FigureSchema accepts a valid row, an unpublished row without URL and an undated source", () => {
     expect(failingPaths(validFigure)).toEqual([]);
-    expect(
-      failingPaths({ ...validFigure, source: { ...validFigure.source, url: null, date: null } }),
-    ).toEqual([]);
+    const source = { ...validFigure.source, url: null, date: null };
+    expect(failingPaths({ ...validFigure, source, unpublished: true })).toEqual([]);
+  });
+
+  it("FigureSchema: a row without any URL must be marked unpublished, and a row with one must not", () => {
+    const noUrl = { ...validFigure, source: { ...validFigure.source, url: null } };
+    expect(failingPaths(noUrl)).toEqual(["unpublished"]);
+    expect(failingPaths({ ...validFigure, unpublished: true })).toEqual(["unpublished"]);
+  });
+
+  const primary = {
+    issuer: "NVIDIA Corporation",
+    form: "10-Q",
+    period: "Q2 FY2027",
+    section: "Revenue by geographic area",
+    url: "https://www.sec.gov/Archives/edgar/data/1045810/000104581026000075/nvda-20260726.htm",
+    verified: false,
+  };
+
+  it("FigureSchema: filing, company and regulator evidence need a primary reference; press does not", () => {
+    for (const evidence of ["filing", "company", "regulator"]) {
+      expect(failingPaths({ ...validFigure, evidence }), evidence).toEqual(["primary"]);
+      expect(failingPaths({ ...validFigure, evidence, primary }), evidence).toEqual([]);
+    }
+    expect(failingPaths({ ...validFigure, evidence: "press" })).toEqual([]);
+    expect(failingPaths({ ...validFigure, evidence: "rumour" })).toEqual(["evidence"]);
+  });
+
+  it("FigureSchema: a primary URL is enough for a row whose source has none", () => {
+    const noUrl = { ...validFigure, source: { ...validFigure.source, url: null } };
+    expect(failingPaths({ ...noUrl, evidence: "secondary", primary })).toEqual([]);
+  });
+
+  it("PrimaryReference: verified names the checked copy; the URL is https", () => {
+    const verified = { ...primary, verified: true };
+    expect(failingPaths({ ...validFigure, primary: verified })).toEqual(["primary.checkedCopy"]);
+    const checked = { ...verified, checkedCopy: "https://github.com/o/r/blob/abc/10q.txt" };
+    expect(failingPaths({ ...validFigure, primary: checked })).toEqual([]);
+    expect(failingPaths({ ...validFigure, primary: { ...primary, url: "http://sec.gov/x" } })).toEqual([
+      "primary.url",
+    ]);
   });
 });
 
@@ -86,6 +125,15 @@ describe("TimelineEventSchema", () => {
     source: validFigure.source,
     quote: "a rule",
     confidence: "reported",
+    evidence: "regulator",
+    primary: {
+      issuer: "U.S. BIS",
+      form: "Press release",
+      period: "2022-10-07",
+      section: "Announcement",
+      url: "https://bis.gov/press-release/x",
+      verified: false,
+    },
     sourceValue: 20221007,
     sourceUnit: "date_yyyymmdd",
   };

@@ -14,6 +14,7 @@ function row(id: string, label: string, extra: Partial<Figure> = {}): Figure {
     source: { title: "t", publisher: "p", url: "https://example.com", date: "2025" },
     quote: "nothing in particular",
     confidence: "reported",
+    evidence: "press",
     ...extra,
   };
 }
@@ -68,8 +69,9 @@ describe("searchFigures(filter)", () => {
 
   it("searchFigures(filter) by category returns exactly that category", () => {
     const hits = searchFigures({ category: "nvidia_china_share" });
-    // figures.json: 9 rows in nvidia_china_share
-    expect(hits).toHaveLength(9);
+    // figures.json: 9 rows in nvidia_china_share; the refresh adds nvda_china_share_rev_q2fy27 and
+    // nvda_china_dc_share_may2026
+    expect(hits).toHaveLength(11);
     expect(hits.every((f) => f.category === "nvidia_china_share")).toBe(true);
   });
 });

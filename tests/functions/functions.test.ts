@@ -72,6 +72,40 @@ describe("CHIPS.FIGURE / SOURCE / VERSION", () => {
     expect(excelCode(source("no_such_figure"))).toBe("#N/A");
   });
 
+  it("figure(id, 'value', unit) converts money by hand arithmetic and is #VALUE! when impossible", () => {
+    // dataset: nvda_china_rev_fy2026_hq = 19,677 USD_million → 19,677 / 1,000 = 19.677 USD bn
+    expect(figure("nvda_china_rev_fy2026_hq", "value", "USD_billion")).toBe(19.677);
+    expect(figure("nvda_china_rev_fy2026_hq", "value", "usd bn")).toBe(19.677);
+    // nvda_china_rev_fy2025_billing = 17 USD_billion → 17 × 1,000 = 17,000 USD m
+    expect(figure("nvda_china_rev_fy2025_billing", "value", "USD_million")).toBe(17000);
+    // cambricon_rev_h1_2026 = 5,996 CNY_million → 5.996 CNY bn
+    expect(figure("cambricon_rev_h1_2026", "", "CNY_billion")).toBe(5.996);
+    // the figure's own unit is always accepted, even for a non-money unit (a100_bf16_dense: 312 TFLOPS)
+    expect(figure("a100_bf16_dense", "value", "TFLOPS")).toBe(312);
+    // no exchange rates, no money ↔ quantity, no unit on a text field
+    expect(excelCode(figure("cambricon_rev_h1_2026", "value", "USD_billion"))).toBe("#VALUE!");
+    expect(excelCode(figure("a100_bf16_dense", "value", "USD_billion"))).toBe("#VALUE!");
+    expect(excelCode(figure("nvda_china_rev_fy2026_hq", "value", "USD_billion_per_year"))).toBe("#VALUE!");
+    expect(excelCode(figure("nvda_china_rev_fy2026_hq", "label", "USD_billion"))).toBe("#VALUE!");
+    expect(excelCode(figure("nvda_china_rev_fy2026_hq", "value", "furlongs"))).toBe("#VALUE!");
+  });
+
+  it("figure(id, 'evidence') and figure(id, 'primary') state what the figure rests on", () => {
+    // data/research: nvda_china_rev_fy2020 links the FY2022 10-K on sec.gov (R41.htm)
+    expect(figure("nvda_china_rev_fy2020", "evidence")).toBe("filing");
+    const primary = figure("nvda_china_rev_fy2020", "primary") as string;
+    expect(primary).toMatch(/^NVIDIA Corporation, 10-K \(accession 0001045810-22-000036\), FY2022/);
+    expect(primary).toContain("https://www.sec.gov/Archives/edgar/data/1045810/000104581022000036/R41.htm");
+    // an AI summary on GitHub is secondary, and names the FY2026 10-K it points to
+    expect(figure("nvda_china_rev_fy2026_hq", "evidence")).toBe("secondary");
+    expect(figure("nvda_china_rev_fy2026_hq", "primary")).toContain("000104581026000021");
+    // a chip spec from a press article has no primary reference
+    expect(figure("h20_bf16", "evidence")).toBe("press");
+    expect(figure("h20_bf16", "primary")).toBe("");
+    // url falls back to the primary's when the source has none (nvda_china_rev_q1fy27: GitHub file, no URL)
+    expect(figure("nvda_china_rev_q1fy27", "url")).toMatch(/^https:\/\/www\.sec\.gov\/Archives\/edgar\//);
+  });
+
   it("version() names the add-in and dataset versions", () => {
     expect(version()).toMatch(
       /^ChipShift 0\.1\.0 · dataset \d{4}\.\d{1,2}\.\d{1,2} \(as of \d{4}-\d{2}-\d{2}\)$/,
@@ -87,14 +121,14 @@ describe("CHIPS.FIGURES / EVENTS", () => {
   it("figures(category) returns a header row and one row per figure of that category", () => {
     const table = figures("capex");
     expect(table[0]).toEqual(["id", "label", "value", "unit", "asOf", "confidence", "basis", "source"]);
-    expect(table.length).toBe(1 + 11); // figures.json: 11 rows with category "capex"
+    // figures.json: 11 rows with category "capex"; figures-refresh-2026-12.md: 4 more
+    expect(table.length).toBe(1 + 11 + 4);
   });
 
   it("figures() lists every numeric figure", () => {
-    // figures.json has 228 rows; date-coded rows become events, the rest stay figures
+    // figures.json 228 rows + refresh 113; the 13 + 8 date-coded rows become events, the rest stay figures
     const all = figures();
-    expect(all.length).toBeGreaterThan(100);
-    expect(all.length).toBeLessThan(229);
+    expect(all.length).toBe(1 + 228 + 113 - 21);
   });
 
   it("events(from, to) rejects a bad date with #VALUE!", () => {

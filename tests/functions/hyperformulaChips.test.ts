@@ -79,7 +79,7 @@ describe("registerChipsFunctions(HyperFormula)", () => {
     const values = sheet([
       ['=CHIPS.FIGURES("capex")', null, null, null, null, null, null, null, "=CHIPS.EVENTS(44835, 44926)"],
     ]);
-    expect(values.length).toBe(12); // header + 11 capex figures (figures.json)
+    expect(values.length).toBe(16); // header + 11 capex figures (figures.json) + 4 (refresh 2026-12)
     expect(values[0]![0]).toBe("id");
     expect(values[1]![8]).toBe("2022-10-07"); // Excel serials 44835..44926 = 2022-10-01..2022-12-31
     expect(values[2]![8]).toBe("2022-11");

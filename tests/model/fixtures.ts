@@ -1,4 +1,4 @@
-import { existsSync, readFileSync } from "node:fs";
+import { readFileSync } from "node:fs";
 import type { Scenario } from "../../src/model/types";
 
 /** Deep Object.freeze, so a test fails if the engine mutates its input. */
@@ -43,12 +43,12 @@ interface DatasetFigure {
   readonly unit: string;
 }
 
-/** The cited figures: the repo's copy (src/figures/data/dataset.json) or the shared research file. */
+/** The cited figures as the repository's research file states them (data/research/figures.json + refresh). */
 export function datasetFigures(): Map<string, DatasetFigure> {
-  const candidates = ["src/figures/data/dataset.json", "/work/shared/data/figures.json"];
-  const path = candidates.find((p) => existsSync(p));
-  if (path === undefined) throw new Error("no figures dataset found");
-  const parsed = JSON.parse(readFileSync(path, "utf8")) as DatasetFigure[] | { figures: DatasetFigure[] };
-  const list = Array.isArray(parsed) ? parsed : parsed.figures;
+  const read = (name: string) =>
+    JSON.parse(
+      readFileSync(new URL(`../../data/research/${name}`, import.meta.url), "utf8"),
+    ) as DatasetFigure[];
+  const list = [...read("figures.json"), ...read("figures-refresh-2026-12.json")];
   return new Map(list.map((f) => [f.id, f]));
 }

@@ -10,7 +10,7 @@ import {
   PRESETS,
 } from "../../src/model/presets";
 import { projectScenario } from "../../src/model/project";
-import { SCALAR_INPUT_IDS, scenarioIssues } from "../../src/model/validate";
+import { SCALAR_DEFAULTS, SCALAR_INPUT_IDS, scenarioIssues } from "../../src/model/validate";
 import type { Scenario } from "../../src/model/types";
 import { datasetFigures, deepFreeze } from "./fixtures";
 
@@ -45,9 +45,11 @@ describe("PRESETS", () => {
   it("every preset input has provenance, and every cited figure id exists in the dataset", () => {
     for (const p of PRESETS) {
       for (const id of [...SCALAR_INPUT_IDS, "regimes", "regimePath", "vendors"]) {
+        if (id in SCALAR_DEFAULTS && p.scenario[id as keyof typeof SCALAR_DEFAULTS] === undefined) continue;
         expect(p.provenance[id], `${p.id}.${id}`).toBeDefined();
       }
       if (p.scenario.marketPath !== undefined) expect(p.provenance["marketPath"]).toBeDefined();
+      if (p.scenario.reported !== undefined) expect(p.provenance["reported"]).toBeDefined();
       for (const [key, provenance] of Object.entries(p.provenance)) {
         if ("figureId" in provenance) expect(figures.has(provenance.figureId), `${p.id}.${key}`).toBe(true);
         else expect(provenance.assumption.length, `${p.id}.${key}`).toBeGreaterThan(10);

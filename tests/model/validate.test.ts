@@ -67,8 +67,9 @@ describe("scenarioIssues(input)", () => {
     ]);
   });
 
-  it("scenarioIssues(input) rejects domesticShareBase above domesticShareCap (decreasing logistic)", () => {
-    expect(pathsOf({ ...smallScenario(), domesticShareBase: 0.7 })).toEqual(["domesticShareBase"]);
+  it("scenarioIssues(input) accepts domesticShareBase above domesticShareCap (declining adoption, §4.5)", () => {
+    expect(pathsOf({ ...smallScenario(), domesticShareBase: 0.7 })).toEqual([]);
+    expect(pathsOf({ ...smallScenario(), domesticShareBase: 1.01 })).toEqual(["domesticShareBase"]);
   });
 
   it("scenarioIssues(input) checks regimes by dotted path", () => {

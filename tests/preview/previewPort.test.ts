@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import figuresJson from "../../../shared/data/figures.json";
+import figuresJson from "../../data/research/figures.json";
 import { createPreviewWorkbook } from "../../src/preview/previewPort";
 import { createPreviewWorkbookWith, previewCellInput } from "../../src/preview/previewWorkbook";
 

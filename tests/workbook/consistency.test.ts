@@ -36,7 +36,9 @@ function maxSheetVsEngine(rows: Map<string, unknown[]>, p: Projection): { worst:
       if (diff > worst) [worst, where] = [diff, `${id}[${t}] sheet ${String(a)} engine ${e}`];
     });
   };
-  for (const id of SERIES_IDS) check(id, p.series[id]);
+  // The v2 series (§4.5) are checked as soon as CS Model has their rows (the v2 workbook change adds them).
+  const v2 = new Set<string>(SERIES_IDS.slice(SERIES_IDS.indexOf("offshoreDemand")));
+  for (const id of SERIES_IDS) if (rows.has(id) || !v2.has(id)) check(id, p.series[id]);
   for (const [vendor, series] of Object.entries(p.vendors))
     for (const id of VENDOR_SERIES_IDS) check(`vendors.${vendor}.${id}`, series[id]);
   check("revenueAtRisk", p.summary.revenueAtRisk);

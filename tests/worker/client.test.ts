@@ -3,7 +3,12 @@ import { PRESETS } from "../../src/model/presets";
 import { defaultSimulationSpec } from "../../src/analysis/defaultSpec";
 import { simulate } from "../../src/analysis/simulate";
 import type { SimulationResult } from "../../src/analysis/summarize";
-import { createSimulationClient, SimulationClientError, type WorkerLike } from "../../src/worker/client";
+import {
+  createSimulationClient,
+  SimulationClientError,
+  workerCount,
+  type WorkerLike,
+} from "../../src/worker/client";
 import { createSimulationHost } from "../../src/worker/simulationHost";
 import { startNodeSimulationWorker } from "../../src/worker/nodeWorkerThread";
 import type { WorkerRequest, WorkerResponse } from "../../src/worker/protocol";
@@ -21,6 +26,24 @@ function fakeWorker(): WorkerLike {
     postMessage: (m: WorkerRequest) => setTimeout(() => void host.handle(structuredClone(m)), 0),
     addEventListener: (_type, l) => listeners.push(l),
   };
+}
+
+/** `n` fake workers and the requests each received (by type). */
+function fakePool(n: number): { workers: WorkerLike[]; received: string[][] } {
+  const received: string[][] = [];
+  const workers = Array.from({ length: n }, (_, w) => {
+    const worker = fakeWorker();
+    received.push([]);
+    return {
+      postMessage: (m: WorkerRequest, transfer: ArrayBuffer[]) => {
+        received[w]!.push(m.type);
+        worker.postMessage(m, transfer);
+      },
+      addEventListener: (type: "message", l: (e: { data: WorkerResponse }) => void) =>
+        worker.addEventListener(type, l),
+    };
+  });
+  return { workers, received };
 }
 
 async function rejection(p: Promise<unknown>): Promise<SimulationClientError> {
@@ -74,5 +97,92 @@ describe("createSimulationClient(worker).run: results", () => {
     } finally {
       await thread.terminate();
     }
+  });
+});
+
+describe("createSimulationClient(workers): a run split across workers", () => {
+  const lhs = { trials: 3001, seed: 17, sampling: "lhs" as const };
+  it("1, 2 and 3 workers give bit-identical results, equal to the synchronous engine (every statistic)", async () => {
+    // oracle: the synchronous single-threaded engine with the same seed
+    const expected = simulate(scenario, spec, lhs);
+    for (const n of [1, 2, 3]) {
+      const { workers, received } = fakePool(n);
+      const client = createSimulationClient(workers, { minTrialsPerWorker: 1 });
+      const result = await client.run(scenario, spec, lhs).promise;
+      expect(result, `${n} workers`).toEqual(expected);
+      if (n > 1) {
+        // Each worker ran a range; worker 0 summarized.
+        received.forEach((types) => expect(types).toContain("range"));
+        expect(received[0]).toContain("summarize");
+      }
+    }
+  });
+  it("progress adds up the workers' trials and ends at the total", async () => {
+    const { workers } = fakePool(3);
+    const client = createSimulationClient(workers, { minTrialsPerWorker: 1 });
+    const progress: number[] = [];
+    await client.run(scenario, spec, { ...lhs, chunkSize: 250 }, (done, total) => {
+      expect(total).toBe(3001);
+      progress.push(done);
+    }).promise;
+    expect(progress.at(-1)).toBe(3001);
+    // 3 ranges of ~1000 trials in steps of 250: about 12 progress messages, never decreasing.
+    expect(progress.length).toBeGreaterThanOrEqual(12);
+    expect([...progress].sort((a, b) => a - b)).toEqual(progress);
+  });
+  it("cancel() during a split run rejects with code cancelled and the number of trials that ran", async () => {
+    const { workers } = fakePool(2);
+    const client = createSimulationClient(workers, { minTrialsPerWorker: 1 });
+    let seen = 0;
+    const job: ReturnType<typeof client.run> = client.run(
+      scenario,
+      spec,
+      { trials: 40_000, seed: 3, chunkSize: 500 },
+      (done) => {
+        seen = done;
+        if (done >= 1000) job.cancel();
+      },
+    );
+    const e = await rejection(job.promise);
+    expect(e.code).toBe("cancelled");
+    const reported = Number(/after (\d+) trials/.exec(e.message)?.[1]);
+    expect(reported).toBeGreaterThanOrEqual(seen);
+    expect(reported).toBeGreaterThanOrEqual(1000);
+    expect(reported).toBeLessThan(40_000);
+  });
+  it("an invalid run rejects once with the engine's code even when split", async () => {
+    const { workers } = fakePool(3);
+    const client = createSimulationClient(workers, { minTrialsPerWorker: 1 });
+    const e = await rejection(
+      client.run(scenario, { ...spec, inputs: { marketGrowth: { kind: "uniform", min: 2, max: 1 } } }, lhs)
+        .promise,
+    );
+    expect(e.code).toBe("invalidInput");
+  });
+  it("a run below minTrialsPerWorker per worker stays on one worker", async () => {
+    const { workers, received } = fakePool(3);
+    await createSimulationClient(workers).run(scenario, spec, { trials: 1000, seed: 1 }).promise;
+    expect(received).toEqual([["run"], [], []]);
+  });
+  it("3 node:worker_threads give the same result as the engine", async () => {
+    const threads = [startNodeSimulationWorker(), startNodeSimulationWorker(), startNodeSimulationWorker()];
+    try {
+      const options = { trials: 2000, seed: 4, sampling: "lhs" as const };
+      const result = await createSimulationClient(threads, { minTrialsPerWorker: 1 }).run(
+        scenario,
+        spec,
+        options,
+      ).promise;
+      expect(result).toEqual(simulate(scenario, spec, options));
+    } finally {
+      await Promise.all(threads.map((t) => t.terminate()));
+    }
+  });
+});
+
+describe("workerCount", () => {
+  it("workerCount leaves one core to the page, at least 1 and at most 8", () => {
+    expect([1, 2, 3, 4, 9, 16, 64].map(workerCount)).toEqual([1, 1, 2, 3, 8, 8, 8]);
+    expect(workerCount(undefined)).toBe(1);
   });
 });

@@ -22,7 +22,8 @@ import {
 import { useMemo, useReducer, useRef } from "react";
 import { PRESETS } from "../../model/presets";
 import type { WorkbookPort } from "../../workbook/port";
-import { useWorkspace } from "../workspace";
+import { usePaneSelector } from "../store/PaneStoreProvider";
+import { selectPresetId, selectScenarioName } from "../store/selectors";
 import { BuildSummaryView } from "./BuildSummaryView";
 import { buildCandidates } from "./buildScenarios";
 import type { CandidateOrigin } from "./buildScenarios";
@@ -66,17 +67,14 @@ export interface BuildSectionProps {
  */
 export function BuildSection({ port, download = downloadFile }: BuildSectionProps) {
   const styles = useStyles();
-  const workspace = useWorkspace();
+  const scenario = usePaneSelector((s) => s.scenario.scenario);
+  const scenarioName = usePaneSelector(selectScenarioName);
+  const presetId = usePaneSelector(selectPresetId);
   const [state, dispatch] = useReducer(buildReducer, initialBuildState);
   const fileInput = useRef<HTMLInputElement>(null);
   const candidates = useMemo(
-    () =>
-      buildCandidates(
-        PRESETS,
-        { scenario: workspace.scenario, name: workspace.scenarioName, presetId: workspace.presetId },
-        state.extras,
-      ),
-    [workspace.scenario, workspace.scenarioName, workspace.presetId, state.extras],
+    () => buildCandidates(PRESETS, { scenario, name: scenarioName, presetId }, state.extras),
+    [scenario, scenarioName, presetId, state.extras],
   );
   const listed = useMemo(() => candidates.map((c) => c.named), [candidates]);
   const chosen = useMemo(() => includedScenarios(state, candidates), [state, candidates]);

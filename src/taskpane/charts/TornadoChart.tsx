@@ -1,5 +1,6 @@
 import { makeStyles, tokens } from "@fluentui/react-components";
 import { scaleBand, scaleLinear } from "d3-scale";
+import { extent } from "../../model/own";
 import type { ChartTextProps, ValueFormatter } from "./chartTypes";
 import { useChartStyles } from "./chartStyles";
 import { seriesColour } from "./palette";
@@ -35,8 +36,7 @@ export function TornadoChart(props: TornadoChartProps): React.JSX.Element {
   const margin = { top: 8, right: 12, bottom: 24, left: 112 };
   const height = margin.top + margin.bottom + Math.max(1, bars.length) * rowHeight;
   const values = [base, ...bars.flatMap((b) => [b.low, b.high])].filter(Number.isFinite);
-  const lo = Math.min(...values);
-  const hi = Math.max(...values);
+  const [lo, hi] = extent(values);
   const x = scaleLinear()
     .domain(lo === hi ? [lo - 1, hi + 1] : [lo, hi])
     .range([margin.left, width - margin.right])

@@ -3,33 +3,15 @@
  * and labels for the dataset's codes. Presentation only; the figure's value is never rounded when inserted.
  */
 
-const UNIT_LABELS: Readonly<Record<string, string>> = {
-  USD_billion: "USD bn",
-  USD_million: "USD m",
-  USD_billion_per_year: "USD bn / year",
-  USD_per_unit: "USD per unit",
-  CNY_billion: "CNY bn",
-  CNY_million: "CNY m",
-  percent: "%",
-  GB_per_s: "GB/s",
-  TB_per_s: "TB/s",
-  x_H20: "× H20",
-  x_810E: "× 810E",
-};
+import { unitLabel } from "../../figures/units";
+
+export { unitLabel };
 
 const CONFIDENCE_LABELS: Readonly<Record<string, string>> = {
   company_filing: "Company filing",
   reported: "Reported",
   estimate: "Estimate",
 };
-
-/** "USD_million" → "USD m", "percent_of_A100" → "% of A100", other codes with spaces for underscores. */
-export function unitLabel(unit: string): string {
-  const known = UNIT_LABELS[unit];
-  if (known !== undefined) return known;
-  if (unit.startsWith("percent_")) return `% ${unit.slice("percent_".length).replace(/_/g, " ")}`;
-  return unit.replace(/_/g, " ");
-}
 
 /** The value with thousands separators (en-US, up to 6 decimals) and its unit: 2731, "USD_million" → "2,731 USD m". */
 export function formattedFigureValue(value: number, unit: string): string {

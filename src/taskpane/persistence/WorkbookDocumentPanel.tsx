@@ -24,7 +24,7 @@ export interface WorkbookDocumentPanelProps {
 /**
  * The saved-document strip under the tabs: the restore prompt for a document found in the workbook, the
  * message for one that cannot be read (with an explicit overwrite), save errors, and the Save button. Renders
- * nothing when the workbook cannot hold a document. Must sit inside `WorkspaceProvider`.
+ * nothing when the workbook cannot hold a document. Must sit inside `PaneStoreProvider`.
  */
 export function WorkbookDocumentPanel({ port, now }: WorkbookDocumentPanelProps) {
   const styles = useStyles();
@@ -65,10 +65,15 @@ export function WorkbookDocumentPanel({ port, now }: WorkbookDocumentPanelProps)
           <MessageBarBody>{saveError}</MessageBarBody>
         </MessageBar>
       )}
+      {doc.blocked === undefined ? null : (
+        <MessageBar intent="warning">
+          <MessageBarBody>{doc.blocked}</MessageBarBody>
+        </MessageBar>
+      )}
       <SaveToWorkbook
         onSave={doc.save}
         saving={saving}
-        disabled={status.kind === "loading" || status.kind === "problem"}
+        disabled={status.kind === "loading" || status.kind === "problem" || doc.blocked !== undefined}
         autosave={doc.autosave}
         {...(lastSavedAt === undefined ? {} : { lastSavedAt })}
       />

@@ -11,6 +11,7 @@ import {
   DOCUMENT_SCHEMA,
   DOCUMENT_VERSION,
   parseDocument,
+  serializeDocument,
   type ChipShiftDocument,
   type SimulationSettings,
 } from "../../workbook/document";
@@ -32,6 +33,11 @@ export interface DocumentState {
   /** ISO time of the last save in this session. */
   readonly lastSavedAt?: string;
   readonly saveError?: string;
+  /**
+   * The content key (`documentKeyOf`) the workbook is known to hold, or chose to keep: autosave fires when the
+   * pane's key moves away from it. Null until the document was loaded.
+   */
+  readonly savedKey: string | null;
 }
 
 export type DocumentAction =
@@ -40,15 +46,28 @@ export type DocumentAction =
   | { readonly type: "restoreChosen" }
   | { readonly type: "ignoreChosen" }
   | { readonly type: "saveStarted" }
-  | { readonly type: "saveSucceeded"; readonly savedAt: string }
+  | { readonly type: "saveSucceeded"; readonly savedAt: string; readonly key: string }
   | { readonly type: "saveFailed"; readonly message: string };
 
-export const initialDocumentState: DocumentState = { status: { kind: "loading" }, saving: false };
+export const initialDocumentState: DocumentState = {
+  status: { kind: "loading" },
+  saving: false,
+  savedKey: null,
+};
 
-export function documentReducer(state: DocumentState, action: DocumentAction): DocumentState {
+/**
+ * @param currentKey the content key of the pane now (`documentKeyOf`): what an absent document, an ignored one
+ *   or a restored one leaves as the workbook's content
+ */
+export function documentReducer(
+  state: DocumentState,
+  action: DocumentAction,
+  currentKey: string | undefined,
+): DocumentState {
   switch (action.type) {
     case "loadFinished": {
-      if (action.text === null) return { ...state, status: { kind: "absent" } };
+      if (action.text === null)
+        return { ...state, status: { kind: "absent" }, savedKey: currentKey ?? state.savedKey };
       const parsed = parseDocument(action.text);
       if (isModelError(parsed))
         return { ...state, status: { kind: "problem", message: unreadable(parsed.message) } };
@@ -58,13 +77,20 @@ export function documentReducer(state: DocumentState, action: DocumentAction): D
       return { ...state, status: { kind: "problem", message: unreadable(action.message) } };
     case "restoreChosen":
     case "ignoreChosen":
-      return state.status.kind === "found" ? { ...state, status: { kind: "settled" } } : state;
+      return state.status.kind === "found"
+        ? { ...state, status: { kind: "settled" }, savedKey: currentKey ?? state.savedKey }
+        : state;
     case "saveStarted": {
       const { saveError: _cleared, ...rest } = state;
       return { ...rest, saving: true };
     }
     case "saveSucceeded":
-      return { status: { kind: "settled" }, saving: false, lastSavedAt: action.savedAt };
+      return {
+        status: { kind: "settled" },
+        saving: false,
+        lastSavedAt: action.savedAt,
+        savedKey: action.key,
+      };
     case "saveFailed":
       return { ...state, saving: false, saveError: `Could not save to the workbook: ${action.message}` };
     default:
@@ -77,7 +103,7 @@ export function autosaveAllowed(state: DocumentState): boolean {
   return state.status.kind === "absent" || state.status.kind === "settled";
 }
 
-/** What the pane saves: the published scenario, the spec and the last run's settings. */
+/** What the pane saves: the scenario, the spec as edited and the run settings. */
 export interface PaneSnapshot {
   readonly scenario: Scenario;
   readonly scenarioName: string;
@@ -96,6 +122,22 @@ export function documentOf(snapshot: PaneSnapshot, savedAt: string): ChipShiftDo
     simulationSpec: snapshot.simulationSpec,
     ...(snapshot.simulationSettings === undefined ? {} : { simulationSettings: snapshot.simulationSettings }),
   };
+}
+
+/** The content identity of a snapshot (its document without the time stamp): equal panes have equal keys. */
+export function documentKeyOf(snapshot: PaneSnapshot): string {
+  return serializeDocument(documentOf(snapshot, ""));
+}
+
+/** True when autosave should write: allowed, not saving, loaded, and the pane differs from the workbook. */
+export function autosaveDue(state: DocumentState, currentKey: string | undefined): boolean {
+  return (
+    autosaveAllowed(state) &&
+    !state.saving &&
+    currentKey !== undefined &&
+    state.savedKey !== null &&
+    state.savedKey !== currentKey
+  );
 }
 
 function unreadable(reason: string): string {

@@ -1,10 +1,11 @@
-import { useCallback, useEffect, useMemo, useReducer, useRef } from "react";
+import { useCallback, useEffect } from "react";
 import { serializeDocument } from "../../workbook/document";
 import type { WorkbookPort } from "../../workbook/port";
 import { portErrorMessage } from "../portErrorMessage";
-import { useWorkspace } from "../workspace";
-import type { DocumentState, PaneSnapshot } from "./documentState";
-import { autosaveAllowed, documentOf, documentReducer, initialDocumentState } from "./documentState";
+import { usePaneSelector, usePaneStore } from "../store/PaneStoreProvider";
+import { selectDocumentKey, selectSnapshot } from "../store/selectors";
+import type { DocumentState } from "./documentState";
+import { autosaveAllowed, autosaveDue, documentKeyOf, documentOf } from "./documentState";
 
 /** Autosave waits this long after the last change (DESIGN.md §9: debounced 2 s). */
 export const AUTOSAVE_DELAY_MS = 2000;
@@ -14,7 +15,9 @@ export interface WorkbookDocument {
   readonly available: boolean;
   readonly state: DocumentState;
   readonly autosave: boolean;
-  /** Restores the found document into the pane (scenario, spec, settings). */
+  /** Why the pane cannot be saved now (the Simulate tab has problems), else undefined. */
+  readonly blocked?: string;
+  /** Restores the found document into the pane (scenario, spec, settings): one store action. */
   restore(this: void): void;
   /** Keeps the pane as it is; later changes are saved over the found document. */
   ignore(this: void): void;
@@ -24,59 +27,25 @@ export interface WorkbookDocument {
 
 /**
  * Loads the workbook's saved document once, offers it (never applies it unasked), and saves the pane: on
- * request, and automatically `AUTOSAVE_DELAY_MS` after a change when `autosaveAllowed`. Needs a
- * `WorkspaceProvider` above it.
+ * request, and automatically `AUTOSAVE_DELAY_MS` after a change when allowed. The document's state lives in
+ * the pane store; this hook only performs the reads and writes. Needs a `PaneStoreProvider` above it.
  */
 export function useWorkbookDocument(
   port: WorkbookPort | null,
   now: () => string = () => new Date().toISOString(),
 ): WorkbookDocument {
-  const workspace = useWorkspace();
-  const [state, dispatch] = useReducer(documentReducer, initialDocumentState);
+  const store = usePaneStore();
+  const { dispatch } = store;
+  const state = usePaneSelector((s) => s.document);
+  const key = usePaneSelector(selectDocumentKey);
   const available = port?.saveDocument !== undefined && port.loadDocument !== undefined;
-
-  const run = workspace.lastSimulation;
-  const saved = workspace.restoreRequest?.simulationSettings;
-  const trials = run?.trials ?? saved?.trials;
-  const seed = run?.seed ?? saved?.seed;
-  const sampling = run?.sampling ?? saved?.sampling;
-  const snapshot = useMemo<PaneSnapshot>(
-    () => ({
-      scenario: workspace.scenario,
-      scenarioName: workspace.scenarioName,
-      presetId: workspace.presetId,
-      simulationSpec: workspace.simulationSpec,
-      ...(trials === undefined || seed === undefined || sampling === undefined
-        ? {}
-        : { simulationSettings: { trials, seed, sampling } }),
-    }),
-    [
-      workspace.scenario,
-      workspace.scenarioName,
-      workspace.presetId,
-      workspace.simulationSpec,
-      trials,
-      seed,
-      sampling,
-    ],
-  );
-  // Content identity (without the time stamp): a republished but equal pane is not a change.
-  const key = useMemo(() => serializeDocument(documentOf(snapshot, "")), [snapshot]);
-  const latest = useRef({ snapshot, key });
-  useEffect(() => {
-    latest.current = { snapshot, key };
-  }, [snapshot, key]);
-  /** The content the workbook is known to hold (or chose to keep); autosave fires when `key` moves away. */
-  const baseline = useRef<string | null>(null);
 
   useEffect(() => {
     if (!available || port?.loadDocument === undefined) return;
     let live = true;
     port.loadDocument().then(
       (text) => {
-        if (!live) return;
-        if (text === null) baseline.current = latest.current.key;
-        dispatch({ type: "loadFinished", text });
+        if (live) dispatch({ type: "loadFinished", text });
       },
       (error: unknown) => {
         if (live) dispatch({ type: "loadFailed", message: portErrorMessage(error) });
@@ -85,56 +54,38 @@ export function useWorkbookDocument(
     return () => {
       live = false;
     };
-  }, [available, port]);
+  }, [available, port, dispatch]);
 
-  const saveNow = useCallback(() => {
-    if (port?.saveDocument === undefined) return;
-    const { snapshot: current, key: savedKey } = latest.current;
+  const save = useCallback(() => {
+    const snapshot = selectSnapshot(store.getState());
+    if (port?.saveDocument === undefined || snapshot === undefined) return;
     const savedAt = now();
     dispatch({ type: "saveStarted" });
-    port.saveDocument(serializeDocument(documentOf(current, savedAt))).then(
-      () => {
-        baseline.current = savedKey;
-        dispatch({ type: "saveSucceeded", savedAt });
-      },
+    port.saveDocument(serializeDocument(documentOf(snapshot, savedAt))).then(
+      () => dispatch({ type: "saveSucceeded", savedAt, key: documentKeyOf(snapshot) }),
       (error: unknown) => dispatch({ type: "saveFailed", message: portErrorMessage(error) }),
     );
-  }, [port, now]);
+  }, [port, now, store, dispatch]);
 
-  const allowed = available && autosaveAllowed(state);
+  const due = available && autosaveDue(state, key);
   useEffect(() => {
-    if (!allowed || state.saving || baseline.current === null || baseline.current === key) return;
-    const timer = setTimeout(saveNow, AUTOSAVE_DELAY_MS);
+    if (!due) return;
+    const timer = setTimeout(save, AUTOSAVE_DELAY_MS);
     return () => clearTimeout(timer);
-  }, [allowed, key, saveNow, state.saving]);
+  }, [due, key, save]);
 
-  const found = state.status.kind === "found" ? state.status.document : undefined;
-  const restoreSaved = workspace.restoreSaved;
-  const restore = useCallback(() => {
-    if (found === undefined) return;
-    const restored: PaneSnapshot = {
-      scenario: found.scenario.scenario,
-      scenarioName: found.scenario.name,
-      presetId: found.scenario.presetId,
-      simulationSpec: found.simulationSpec,
-      ...(found.simulationSettings === undefined ? {} : { simulationSettings: found.simulationSettings }),
-    };
-    baseline.current = serializeDocument(documentOf(restored, ""));
-    restoreSaved({
-      scenario: restored.scenario,
-      name: restored.scenarioName,
-      presetId: restored.presetId,
-      simulationSpec: restored.simulationSpec,
-      ...(restored.simulationSettings === undefined
-        ? {}
-        : { simulationSettings: restored.simulationSettings }),
-    });
-    dispatch({ type: "restoreChosen" });
-  }, [found, restoreSaved]);
-  const ignore = useCallback(() => {
-    baseline.current = latest.current.key;
-    dispatch({ type: "ignoreChosen" });
-  }, []);
+  const restore = useCallback(() => dispatch({ type: "documentRestored" }), [dispatch]);
+  const ignore = useCallback(() => dispatch({ type: "ignoreChosen" }), [dispatch]);
 
-  return { available, state, autosave: allowed, restore, ignore, save: saveNow };
+  return {
+    available,
+    state,
+    autosave: available && autosaveAllowed(state),
+    ...(key === undefined
+      ? { blocked: "Fix the problems on the Simulate tab to save (the spec as edited has errors)" }
+      : {}),
+    restore,
+    ignore,
+    save,
+  };
 }

@@ -1,4 +1,5 @@
 import { MessageBar, MessageBarBody } from "@fluentui/react-components";
+import { scrollIntoView } from "../feedback";
 import type { WriteStatus } from "./sheetWrite";
 
 export interface WriteMessageProps {
@@ -12,7 +13,7 @@ export interface WriteMessageProps {
 export function WriteMessage({ write, what, testId }: WriteMessageProps): React.JSX.Element | null {
   if (write.status === "written")
     return (
-      <MessageBar intent="success" data-testid={testId}>
+      <MessageBar intent="success" data-testid={testId} ref={scrollIntoView}>
         <MessageBarBody>
           {what} written to the sheet “{write.sheet}”
         </MessageBarBody>
@@ -20,7 +21,7 @@ export function WriteMessage({ write, what, testId }: WriteMessageProps): React.
     );
   if (write.status === "failed")
     return (
-      <MessageBar intent="error" data-testid={testId}>
+      <MessageBar intent="error" data-testid={testId} ref={scrollIntoView} layout="multiline">
         <MessageBarBody>{write.message}</MessageBarBody>
       </MessageBar>
     );

@@ -1,5 +1,5 @@
 /**
- * "Write results" shared by the Simulate and Sensitivity tabs: the write's status in their reducers, and the
+ * "Write results" shared by the Simulate and Sensitivity tabs: the write's status in the pane store, and the
  * effect that writes one result sheet through the `WorkbookPort` and dispatches the outcome.
  */
 import type { ChartSpec, SheetLayout } from "../../workbook/layout/types";
@@ -12,10 +12,13 @@ export type WriteStatus =
   | { readonly status: "written"; readonly sheet: string }
   | { readonly status: "failed"; readonly message: string };
 
+/** Which result a write is for (each has its own status in the store). */
+export type WriteTarget = "simulation" | "sensitivity";
+
 export type WriteAction =
-  | { readonly type: "writeStarted" }
-  | { readonly type: "writeSucceeded"; readonly sheet: string }
-  | { readonly type: "writeFailed"; readonly message: string };
+  | { readonly type: "writeStarted"; readonly target: WriteTarget }
+  | { readonly type: "writeSucceeded"; readonly target: WriteTarget; readonly sheet: string }
+  | { readonly type: "writeFailed"; readonly target: WriteTarget; readonly message: string };
 
 /** The write status a write action leads to (the same from any earlier status). */
 export function writeStatusAfter(action: WriteAction): WriteStatus {
@@ -35,17 +38,19 @@ export function writeStatusAfter(action: WriteAction): WriteStatus {
  */
 export function writeResultSheet(
   port: WorkbookPort | null,
+  target: WriteTarget,
   layoutOf: () => { readonly sheet: SheetLayout; readonly charts: readonly ChartSpec[] },
   dispatch: (action: WriteAction) => void,
 ): void {
   if (port === null || port.writeSheets === undefined) {
-    dispatch({ type: "writeFailed", message: NO_SHEET_WRITER });
+    dispatch({ type: "writeFailed", target, message: NO_SHEET_WRITER });
     return;
   }
   const { sheet, charts } = layoutOf();
-  dispatch({ type: "writeStarted" });
+  dispatch({ type: "writeStarted", target });
   port.writeSheets([sheet], charts).then(
-    (summary) => dispatch({ type: "writeSucceeded", sheet: summary.sheets[sheet.name] ?? sheet.name }),
-    (error: unknown) => dispatch({ type: "writeFailed", message: writeErrorMessage(error) }),
+    (summary) =>
+      dispatch({ type: "writeSucceeded", target, sheet: summary.sheets[sheet.name] ?? sheet.name }),
+    (error: unknown) => dispatch({ type: "writeFailed", target, message: writeErrorMessage(error) }),
   );
 }

@@ -10,13 +10,15 @@ import {
   Text,
   tokens,
 } from "@fluentui/react-components";
-import { useCallback, useEffect, useReducer, useState } from "react";
-import { useOptionalWorkspace } from "../workspace";
-import { BASE_PRESET_ID, findPreset, PRESETS } from "../../model/presets";
+import { useCallback, useState } from "react";
+import { findPreset, PRESETS } from "../../model/presets";
 import { fiscalYearLabel } from "../../model/project";
 import { isModelError } from "../../model/errors";
 import type { Provenance } from "../../model/types";
 import type { WorkbookPort } from "../../workbook/port";
+import { scrollIntoView } from "../feedback";
+import { portErrorMessage } from "../portErrorMessage";
+import { usePaneDispatch, usePaneSelector } from "../store/PaneStoreProvider";
 import { ComparePanel } from "./ComparePanel";
 import type { InputGroupId } from "./inputCatalog";
 import { INPUT_GROUPS, marketPathPath, SCALAR_INPUTS } from "./inputCatalog";
@@ -26,24 +28,28 @@ import { PresetPicker } from "./PresetPicker";
 import { ProjectionCharts } from "./ProjectionCharts";
 import { RegimesEditor } from "./RegimesEditor";
 import type { PinSource, ScenarioState } from "./state";
-import { editActionFor, initialScenarioState, issuesAt, scenarioReducer, shownHorizon } from "./state";
+import { editActionFor, issuesAt, shownHorizon } from "./state";
 import { VendorsEditor } from "./VendorsEditor";
 
 export interface ScenarioSectionProps {
   /** The workbook, for "insert at selection"; the section works without one. */
   readonly port?: WorkbookPort;
-  /** Shown by the shell in its MessageBar. */
-  onError?(this: void, message: string): void;
 }
+
+type InsertStatus =
+  | { readonly status: "idle" | "inserting" | "inserted" }
+  | { readonly status: "failed"; readonly message: string };
 
 /**
  * The Scenario studio: preset picker, inputs grouped as in DESIGN.md §8 with provenance badges and inline
  * validation, live charts and key metrics of the projection, and a compare chart of up to four pinned
- * scenarios. All state lives in `scenarioReducer`; the projection is recomputed on every valid edit.
+ * scenarios. The scenario lives in the pane store (`scenarioReducer`); the projection is recomputed on every
+ * valid edit, and every other tab reads the same scenario.
  */
-export function ScenarioSection({ port, onError }: ScenarioSectionProps): React.JSX.Element {
+export function ScenarioSection({ port }: ScenarioSectionProps): React.JSX.Element {
   const styles = useStyles();
-  const [state, dispatch] = useReducer(scenarioReducer, BASE_PRESET_ID, initialScenarioState);
+  const state = usePaneSelector((s) => s.scenario);
+  const dispatch = usePaneDispatch();
   const preset = findPreset(state.presetId);
   const provenance: Readonly<Record<string, Provenance>> = isModelError(preset) ? {} : preset.provenance;
   const structure = isModelError(preset) ? state.scenario : preset.scenario;
@@ -57,52 +63,34 @@ export function ScenarioSection({ port, onError }: ScenarioSectionProps): React.
     { length: horizon + 1 },
     (_, t) => state.regimePath[t] ?? state.regimePath[state.regimePath.length - 1] ?? "",
   );
-  const [inserting, setInserting] = useState(false);
+  const [insert, setInsert] = useState<InsertStatus>({ status: "idle" });
   const onRegimePathEdited = useCallback(
     (t: number, name: string) => dispatch({ type: "regimePathEdited", t, name }),
-    [],
+    [dispatch],
   );
   const onPin = useCallback(
     (source: PinSource) => dispatch({ type: "scenarioPinnedForCompare", source }),
-    [],
+    [dispatch],
   );
-  const onUnpin = useCallback((pinId: string) => dispatch({ type: "unpinned", pinId }), []);
+  const onUnpin = useCallback((pinId: string) => dispatch({ type: "unpinned", pinId }), [dispatch]);
   const onEdit = useCallback(
     (editedPath: string, raw: string) => dispatch(editActionFor(editedPath, raw)),
-    [],
+    [dispatch],
   );
-
-  // A scenario restored from the workbook's saved document replaces what the boxes show (also on a late mount).
-  const restoreRequest = useOptionalWorkspace()?.restoreRequest;
-  useEffect(() => {
-    if (restoreRequest === undefined) return;
-    const { scenario, name, presetId } = restoreRequest;
-    dispatch({ type: "scenarioRestored", scenario, name, presetId });
-  }, [restoreRequest]);
-
-  // Publish the last valid scenario so Simulate, Sensitivity and Build work on what is on screen.
-  const publish = useOptionalWorkspace()?.setScenario;
-  const presetName = isModelError(preset) ? state.presetId : preset.name;
-  const restoredName = state.restoredName;
-  useEffect(() => {
-    publish?.(
-      state.scenario,
-      restoredName ?? (state.edited ? `${presetName} (edited)` : presetName),
-      state.edited ? null : state.presetId,
-    );
-  }, [publish, state.scenario, state.edited, state.presetId, presetName, restoredName]);
-
-  useEffect(() => {
-    if (unplacedText !== "") onError?.(unplacedText);
-  }, [unplacedText, onError]);
 
   const insertFormula = (): void => {
     if (!port) return;
-    setInserting(true);
+    setInsert({ status: "inserting" });
     port
       .insertAtActiveCell({ kind: "formula", formula: `=CHIPS.PROJECT("${state.presetId}","nvidiaChina")` })
-      .catch((error: unknown) => onError?.(error instanceof Error ? error.message : String(error)))
-      .finally(() => setInserting(false));
+      .then(
+        () => setInsert({ status: "inserted" }),
+        (error: unknown) =>
+          setInsert({
+            status: "failed",
+            message: `The formula was not inserted: ${portErrorMessage(error)}`,
+          }),
+      );
   };
 
   const scalarFields = (group: InputGroupId): React.JSX.Element[] =>
@@ -199,7 +187,11 @@ export function ScenarioSection({ port, onError }: ScenarioSectionProps): React.
       <ProjectionCharts projection={state.projection} />
       {port ? (
         <div>
-          <Button size="small" disabled={state.edited || inserting} onClick={insertFormula}>
+          <Button
+            size="small"
+            disabled={state.edited || insert.status === "inserting"}
+            onClick={insertFormula}
+          >
             Insert NVIDIA China revenue formula at selection
           </Button>
           {state.edited ? (
@@ -207,6 +199,16 @@ export function ScenarioSection({ port, onError }: ScenarioSectionProps): React.
               {" "}
               (presets only: edits are not in the workbook yet)
             </Text>
+          ) : null}
+          {insert.status === "failed" ? (
+            <MessageBar intent="error" layout="multiline" data-testid="insert-message" ref={scrollIntoView}>
+              <MessageBarBody>{insert.message}</MessageBarBody>
+            </MessageBar>
+          ) : null}
+          {insert.status === "inserted" ? (
+            <MessageBar intent="success" data-testid="insert-message" ref={scrollIntoView}>
+              <MessageBarBody>Formula inserted at the selected cell</MessageBarBody>
+            </MessageBar>
           ) : null}
         </div>
       ) : null}

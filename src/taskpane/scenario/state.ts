@@ -1,7 +1,7 @@
 import { assertNever, isModelError } from "../../model/errors";
 import { findPreset, PRESETS } from "../../model/presets";
 import { projectScenario } from "../../model/project";
-import { scenarioIssues } from "../../model/validate";
+import { scalarValue, scenarioIssues } from "../../model/validate";
 import type { Preset, Projection, Regime, Scenario, Vendor } from "../../model/types";
 import type { RegimeField, VendorField } from "./inputCatalog";
 import { displayForPath, marketPathPath, regimePath, SCALAR_INPUTS, vendorPath } from "./inputCatalog";
@@ -168,7 +168,7 @@ export function issuesAt(state: ScenarioState, path: string): readonly string[] 
 /** Raw text for every editable number of a scenario, keyed by dotted path. */
 export function rawTextOf(s: Scenario): Record<string, string> {
   const raw: Record<string, string> = {};
-  for (const spec of SCALAR_INPUTS) raw[spec.id] = inputText(s[spec.id], spec.display);
+  for (const spec of SCALAR_INPUTS) raw[spec.id] = inputText(scalarValue(s, spec.id), spec.display);
   for (const [name, regime] of Object.entries(s.regimes)) {
     for (const field of ["access", "remittance"] as const)
       raw[regimePath(name, field)] = inputText(regime[field], "percent");
@@ -219,7 +219,7 @@ function draftScenario(
     return parsed;
   };
   const scalars: Record<string, number> = {};
-  for (const spec of SCALAR_INPUTS) scalars[spec.id] = num(spec.id, base[spec.id]);
+  for (const spec of SCALAR_INPUTS) scalars[spec.id] = num(spec.id, scalarValue(base, spec.id));
   const regimes: Record<string, Regime> = {};
   for (const [name, r] of Object.entries(base.regimes)) {
     regimes[name] = {

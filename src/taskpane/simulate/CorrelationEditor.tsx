@@ -9,19 +9,18 @@ import {
   Text,
   tokens,
 } from "@fluentui/react-components";
-import type { Dispatch } from "react";
 import type { ScalarInputId } from "../../model/types";
 import { formatDraftNumber } from "./distributionDraft";
-import type { SimulateAction, SimulateState } from "./state";
+import type { SimulateView, SpecDraftAction } from "./state";
 import { correlationText } from "./state";
 
 export interface CorrelationEditorProps {
-  readonly state: SimulateState;
+  readonly state: Pick<SimulateView, "correlationInputs" | "correlationCells">;
   /** Inputs that currently carry a non-fixed distribution (the only ones that can be correlated). */
   readonly candidates: readonly ScalarInputId[];
   /** The matrix's problem and nearest valid matrix, when it is invalid. */
   readonly invalid?: { readonly message: string; readonly nearest: readonly (readonly number[])[] };
-  readonly dispatch: Dispatch<SimulateAction>;
+  readonly dispatch: (action: SpecDraftAction) => void;
 }
 
 /**

@@ -1,6 +1,6 @@
 import { Field, Input, makeStyles, Select, Text, tokens } from "@fluentui/react-components";
 import { memo } from "react";
-import type { Dispatch } from "react";
+import { extent } from "../../model/own";
 import type { ScalarInputId } from "../../model/types";
 import { densityPreview } from "./densityPreview";
 import type { DistributionDraft } from "./distributionDraft";
@@ -11,15 +11,15 @@ import {
   isDraftProblems,
   parseDraft,
 } from "./distributionDraft";
-import type { SimulateAction } from "./state";
+import type { SpecDraftAction } from "./state";
 import { inputLabel, inputScale } from "./stochasticInputs";
 
 export interface DistributionEditorProps {
   readonly id: ScalarInputId;
   readonly draft: DistributionDraft;
-  /** The scenario's value of the input (engine units): a new kind is centred on it. */
+  /** The scenario's value of the input (engine units): a blank fixed value uses it. */
   readonly base: number;
-  readonly dispatch: Dispatch<SimulateAction>;
+  readonly dispatch: (action: SpecDraftAction) => void;
 }
 
 /** One input's distribution: kind picker, parameters with inline validation, and a density sketch. */
@@ -31,7 +31,8 @@ export const DistributionEditor = memo(function DistributionEditor({
 }: DistributionEditorProps) {
   const styles = useStyles();
   const label = inputLabel(id);
-  const parsed = parseDraft(draft, inputScale(id), id);
+  const scale = inputScale(id);
+  const parsed = parseDraft(draft, scale, label, base);
   const problems = isDraftProblems(parsed) ? parsed : undefined;
   const distribution = isDraftProblems(parsed) ? undefined : parsed;
   return (
@@ -50,7 +51,7 @@ export const DistributionEditor = memo(function DistributionEditor({
             value={draft.kind}
             onChange={(_, data) => {
               const kind = DRAFT_KINDS.find((k) => k === data.value);
-              if (kind !== undefined) dispatch({ type: "kindChanged", id, kind, base });
+              if (kind !== undefined) dispatch({ type: "kindChanged", id, kind });
             }}
           >
             {DRAFT_KINDS.map((k) => (
@@ -75,6 +76,9 @@ export const DistributionEditor = memo(function DistributionEditor({
                 size="small"
                 aria-label={`${label}: ${field.label}`}
                 value={draft.fields[field.key] ?? ""}
+                {...(draft.kind === "fixed"
+                  ? { placeholder: `scenario: ${Number((base * scale).toPrecision(6))}` }
+                  : {})}
                 onChange={(_, data) =>
                   dispatch({ type: "fieldChanged", id, field: field.key, raw: data.value })
                 }
@@ -105,9 +109,8 @@ function DensitySketch({
   const preview = densityPreview(draft, 24);
   const xs = preview.kind === "continuous" ? preview.points.map((p) => p[0]) : preview.bars.map((b) => b[0]);
   const ys = preview.kind === "continuous" ? preview.points.map((p) => p[1]) : preview.bars.map((b) => b[1]);
-  const x0 = Math.min(...xs);
-  const x1 = Math.max(...xs);
-  const yMax = Math.max(...ys, 0) || 1;
+  const [x0, x1] = extent(xs);
+  const yMax = Math.max(extent(ys)[1], 0) || 1;
   const px = (x: number): number => (x1 > x0 ? 2 + ((x - x0) / (x1 - x0)) * (width - 4) : width / 2);
   const py = (y: number): number => height - 1 - (y / yMax) * (height - 3);
   return (

@@ -9,9 +9,8 @@ import {
   RadioGroup,
   tokens,
 } from "@fluentui/react-components";
-import type { Dispatch } from "react";
 import { DEFAULT_SPEC_RATIONALE } from "../../analysis/defaultSpec";
-import type { RegimeMode, SimulateAction, SimulateState } from "./state";
+import type { RegimeMode, SimulateView, SpecDraftAction } from "./state";
 import { transitionRowProblem } from "./state";
 
 const MODES: readonly { readonly mode: RegimeMode; readonly label: string }[] = [
@@ -29,8 +28,8 @@ export function RegimeChainEditor({
   state,
   dispatch,
 }: {
-  readonly state: SimulateState;
-  readonly dispatch: Dispatch<SimulateAction>;
+  readonly state: Pick<SimulateView, "regimeMode" | "transition" | "anchored">;
+  readonly dispatch: (action: SpecDraftAction) => void;
 }) {
   const styles = useStyles();
   return (
@@ -57,26 +56,26 @@ function AnchoredFields({
   state,
   dispatch,
 }: {
-  readonly state: SimulateState;
-  readonly dispatch: Dispatch<SimulateAction>;
+  readonly state: Pick<SimulateView, "regimeMode" | "transition" | "anchored">;
+  readonly dispatch: (action: SpecDraftAction) => void;
 }) {
   const styles = useStyles();
   const fields = [
-    { field: "followPath", label: "Follow the path (π), probability per year" },
-    { field: "returnToPath", label: "Return to the path (β), probability per year" },
+    { field: "followPath", label: "Follow the path (π), % per year" },
+    { field: "returnToPath", label: "Return to the path (β), % per year" },
   ] as const;
   return (
     <>
       {fields.map(({ field, label }) => {
         const raw = state.anchored[field];
-        const v = Number(raw.trim());
-        const bad = raw.trim() === "" || !(v >= 0 && v <= 1);
+        const v = Number(raw.trim().replace(/%$/, ""));
+        const bad = raw.trim() === "" || !(v >= 0 && v <= 100);
         return (
           <Field
             key={field}
             label={label}
             validationState={bad ? "error" : "none"}
-            validationMessage={bad ? "A probability between 0 and 1" : undefined}
+            validationMessage={bad ? "A percentage from 0 to 100" : undefined}
           >
             <Input
               size="small"
@@ -96,8 +95,8 @@ function TransitionMatrix({
   state,
   dispatch,
 }: {
-  readonly state: SimulateState;
-  readonly dispatch: Dispatch<SimulateAction>;
+  readonly state: Pick<SimulateView, "regimeMode" | "transition" | "anchored">;
+  readonly dispatch: (action: SpecDraftAction) => void;
 }) {
   const styles = useStyles();
   const names = Object.keys(state.transition);

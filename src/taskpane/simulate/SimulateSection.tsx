@@ -12,28 +12,34 @@ import {
   Select,
   tokens,
 } from "@fluentui/react-components";
-import { useEffect, useMemo, useReducer, useRef, useState } from "react";
+import { useCallback, useState } from "react";
 import { DEFAULT_TRACKED_SERIES } from "../../analysis/simulationSpec";
 import type { ScalarInputId } from "../../model/types";
+import { scalarValue } from "../../model/validate";
 import type { WorkbookPort } from "../../workbook/port";
-import { buildSimulationSheetLayout } from "../../workbook/layout/simulationLayout";
-import { SimulationClientError } from "../../worker/client";
-import type { SimulationJob } from "../../worker/client";
-import { useWorkspace } from "../workspace";
+import { buildSimulationSheetLayout, SIMULATION_SHEET } from "../../workbook/layout/simulationLayout";
+import { ResultBanner, StaleWriteDialog } from "../results/ResultBanner";
+import { writeResultSheet } from "../results/sheetWrite";
+import { WriteMessage } from "../results/WriteMessage";
+import { usePaneDispatch, usePaneSelector } from "../store/PaneStoreProvider";
+import {
+  selectRunRequest,
+  selectScenarioName,
+  selectSettingsProblems,
+  selectSimulateView,
+  selectSimulationResult,
+  simulationFingerprint,
+} from "../store/selectors";
 import { CorrelationEditor } from "./CorrelationEditor";
 import { DistributionEditor } from "./DistributionEditor";
 import { isDraftProblems, parseDraft } from "./distributionDraft";
-import { writeResultSheet } from "../results/sheetWrite";
-import { WriteMessage } from "../results/WriteMessage";
-import { simulationErrorMessage } from "./messages";
 import { RegimeChainEditor } from "./RegimeChainEditor";
-import { runRequestOf } from "./runRequest";
-import { createProgressStore, RunProgress } from "./RunProgress";
+import { RunProgress } from "./RunProgress";
 import { SimulationResults } from "./SimulationResults";
-import { initialSimulateState, simulateReducer } from "./state";
-import { inputScale, STOCHASTIC_INPUT_IDS } from "./stochasticInputs";
+import { inputLabel, inputScale, STOCHASTIC_INPUT_IDS } from "./stochasticInputs";
 import type { WorkerFactory } from "./useSimulationClient";
-import { createBrowserWorker, useSimulationClient } from "./useSimulationClient";
+import { useSimulationRun } from "./useSimulationRun";
+import { seriesUnit, seriesWords } from "./seriesWords";
 
 export interface SimulateSectionProps {
   /** The workbook for "Write results"; null when there is none. */
@@ -45,126 +51,56 @@ export interface SimulateSectionProps {
 /**
  * The Simulate tab: a distribution per uncertain input, the regime chain, input correlations, trials/seed/
  * sampling and a threshold; Run sends the job to a Web Worker (progress, cancel), then shows the fan chart,
- * histogram, threshold probability and summary statistics, and can write them to the "CS Simulation" sheet.
+ * histogram, threshold probability and summary statistics for the scenario they came from (marked out of date
+ * when the inputs change), and can write them to the "CS Simulation" sheet. Everything lives in the pane store.
  */
-export function SimulateSection({
-  port,
-  createWorker = createBrowserWorker,
-}: SimulateSectionProps): React.JSX.Element {
+export function SimulateSection({ port, createWorker }: SimulateSectionProps): React.JSX.Element {
   const styles = useStyles();
-  const workspace = useWorkspace();
-  const { scenario, simulationSpec, lastSimulation, setSimulationSpec, setLastSimulation } = workspace;
-  const [state, dispatch] = useReducer(simulateReducer, { scenario, spec: simulationSpec }, (args) => ({
-    ...initialSimulateState(args),
-    ...(lastSimulation === undefined ? {} : { last: { result: lastSimulation, elapsedMs: NaN } }),
-  }));
-  const client = useSimulationClient(createWorker);
-  const job = useRef<SimulationJob | null>(null);
-  const [progress] = useState(createProgressStore);
-  const shownScenario = useRef(scenario);
+  const dispatch = usePaneDispatch();
+  const scenario = usePaneSelector((s) => s.scenario.scenario);
+  const scenarioName = usePaneSelector(selectScenarioName);
+  const view = usePaneSelector(selectSimulateView);
+  const request = usePaneSelector(selectRunRequest);
+  const settingsProblems = usePaneSelector(selectSettingsProblems);
+  const runStatus = usePaneSelector((s) => s.simulation.run);
+  const writeStatus = usePaneSelector((s) => s.simulation.write);
+  const last = usePaneSelector(selectSimulationResult);
+  const runner = useSimulationRun(createWorker);
+  const [confirmWrite, setConfirmWrite] = useState(false);
 
-  useEffect(() => {
-    if (shownScenario.current === scenario) return;
-    shownScenario.current = scenario;
-    dispatch({ type: "reset", scenario, spec: simulationSpec });
-  }, [scenario, simulationSpec]);
-  useEffect(() => () => job.current?.cancel(), []);
-
-  // A document restored from the workbook brings its run settings too (after the scenario reset above).
-  const restoredSettings = workspace.restoreRequest?.simulationSettings;
-  useEffect(() => {
-    if (restoredSettings === undefined) return;
-    dispatch({ type: "trialsChanged", raw: String(restoredSettings.trials) });
-    dispatch({ type: "seedChanged", raw: String(restoredSettings.seed) });
-    dispatch({ type: "samplingChanged", sampling: restoredSettings.sampling });
-  }, [restoredSettings]);
-
-  const {
-    drafts,
-    transition,
-    anchored,
-    correlationInputs,
-    correlationCells,
-    regimeMode,
-    trials,
-    seed,
-    sampling,
-    threshold,
-  } = state;
-  const request = useMemo(
-    () =>
-      runRequestOf(scenario, {
-        ...state,
-        drafts,
-        transition,
-        anchored,
-        correlationInputs,
-        correlationCells,
-        regimeMode,
-        trials,
-        seed,
-        sampling,
-        threshold,
-      }),
-    // eslint-disable-next-line react-hooks/exhaustive-deps -- the run/write status does not change the request
-    [
-      scenario,
-      drafts,
-      transition,
-      anchored,
-      correlationInputs,
-      correlationCells,
-      regimeMode,
-      trials,
-      seed,
-      sampling,
-      threshold,
-    ],
-  );
+  const { drafts, trials, seed, sampling, threshold } = view;
   const candidates = STOCHASTIC_INPUT_IDS.filter((id) => {
     const draft = drafts[id];
     if (draft === undefined || draft.kind === "fixed") return false;
-    return !isDraftProblems(parseDraft(draft, inputScale(id), id));
+    return !isDraftProblems(parseDraft(draft, inputScale(id), inputLabel(id), scalarValue(scenario, id)));
   });
-  const running = state.run.status === "running";
+  const running = runStatus.status === "running";
 
-  const run = () => {
+  const run = useCallback(() => {
     if (!request.ok) {
       dispatch({ type: "runFailed", message: `Fix these before running: ${request.problems.join("; ")}` });
       return;
     }
-    setSimulationSpec(request.spec);
+    const tag = { scenarioName, fingerprint: simulationFingerprint(request) };
     dispatch({ type: "runStarted", total: request.options.trials });
-    const started = performance.now();
-    progress.set(0, request.options.trials);
-    const current = client().run(request.scenario, request.spec, request.options, progress.set);
-    job.current = current;
-    current.promise.then(
-      (result) => {
-        if (job.current !== current) return;
-        job.current = null;
-        dispatch({ type: "runSucceeded", result, elapsedMs: performance.now() - started });
-        setLastSimulation(result);
-      },
-      (error: unknown) => {
-        if (job.current !== current) return;
-        job.current = null;
-        if (error instanceof SimulationClientError && error.code === "cancelled") {
-          const done = /after (\d+) trials/.exec(error.message)?.[1];
-          dispatch({ type: "runCancelled", done: Number(done ?? progress.get().done) });
-        } else dispatch({ type: "runFailed", message: simulationErrorMessage(error) });
-      },
-    );
-  };
+    runner.start(request, {
+      succeeded: (result, elapsedMs) =>
+        dispatch({ type: "runSucceeded", run: { ...tag, result, elapsedMs } }),
+      failed: (message) => dispatch({ type: "runFailed", message }),
+      cancelled: (done) => dispatch({ type: "runCancelled", done }),
+    });
+  }, [request, scenarioName, runner, dispatch]);
 
   const write = () => {
-    const last = state.last;
+    setConfirmWrite(false);
     if (last === undefined) return;
     writeResultSheet(
       port,
+      "simulation",
       () =>
         buildSimulationSheetLayout(last.result, {
-          scenarioName: workspace.scenarioName,
+          scenarioName: last.scenarioName,
+          fingerprint: last.fingerprint,
           runTimeMs: last.elapsedMs,
           ranAt: new Date().toISOString(),
         }),
@@ -172,7 +108,7 @@ export function SimulateSection({
     );
   };
 
-  const years = Array.from({ length: scenario.horizon + 1 }, (_, t) => scenario.baseYear + t);
+  const years = Array.from({ length: scenario.horizon }, (_, t) => scenario.baseYear + t + 1);
   return (
     <div className={styles.root}>
       <Accordion multiple collapsible defaultOpenItems={["run"]}>
@@ -182,7 +118,13 @@ export function SimulateSection({
             {STOCHASTIC_INPUT_IDS.map((id: ScalarInputId) => {
               const draft = drafts[id];
               return draft === undefined ? null : (
-                <DistributionEditor key={id} id={id} draft={draft} base={scenario[id]} dispatch={dispatch} />
+                <DistributionEditor
+                  key={id}
+                  id={id}
+                  draft={draft}
+                  base={scalarValue(scenario, id)}
+                  dispatch={dispatch}
+                />
               );
             })}
           </AccordionPanel>
@@ -190,14 +132,14 @@ export function SimulateSection({
         <AccordionItem value="regimes">
           <AccordionHeader>Regime uncertainty</AccordionHeader>
           <AccordionPanel className={styles.panel}>
-            <RegimeChainEditor state={state} dispatch={dispatch} />
+            <RegimeChainEditor state={view} dispatch={dispatch} />
           </AccordionPanel>
         </AccordionItem>
         <AccordionItem value="correlation">
           <AccordionHeader>Correlation</AccordionHeader>
           <AccordionPanel className={styles.panel}>
             <CorrelationEditor
-              state={state}
+              state={view}
               candidates={candidates}
               {...(!request.ok && request.correlation ? { invalid: request.correlation } : {})}
               dispatch={dispatch}
@@ -208,21 +150,36 @@ export function SimulateSection({
           <AccordionHeader>Run settings</AccordionHeader>
           <AccordionPanel className={styles.panel}>
             <div className={styles.row}>
-              <Field label="Trials" size="small" hint="up to 1,000,000">
+              <Field
+                label="Trials"
+                size="small"
+                hint="2 to 1,000,000"
+                validationState={settingsProblems.trials === undefined ? "none" : "error"}
+                validationMessage={settingsProblems.trials}
+                className={styles.setting}
+              >
                 <Input
                   size="small"
+                  inputMode="numeric"
                   value={trials}
                   onChange={(_, d) => dispatch({ type: "trialsChanged", raw: d.value })}
                 />
               </Field>
-              <Field label="Seed" size="small">
+              <Field
+                label="Seed"
+                size="small"
+                validationState={settingsProblems.seed === undefined ? "none" : "error"}
+                validationMessage={settingsProblems.seed}
+                className={styles.setting}
+              >
                 <Input
                   size="small"
+                  inputMode="numeric"
                   value={seed}
                   onChange={(_, d) => dispatch({ type: "seedChanged", raw: d.value })}
                 />
               </Field>
-              <Field label="Sampling" size="small">
+              <Field label="Sampling" size="small" className={styles.setting}>
                 <Select
                   size="small"
                   value={sampling}
@@ -235,56 +192,67 @@ export function SimulateSection({
                 </Select>
               </Field>
             </div>
-            <div className={styles.row}>
-              <Field label="Threshold: P(series" size="small">
+            <fieldset className={styles.fieldset}>
+              <legend className={styles.legend}>Threshold probability</legend>
+              <Field label="Output" size="small">
                 <Select
                   size="small"
                   value={threshold.series}
                   onChange={(_, d) => {
-                    const series = DEFAULT_TRACKED_SERIES.find((s) => s === d.value);
+                    const series = DEFAULT_TRACKED_SERIES.find((x) => x === d.value);
                     if (series !== undefined) dispatch({ type: "thresholdChanged", patch: { series } });
                   }}
                 >
-                  {DEFAULT_TRACKED_SERIES.map((s) => (
-                    <option key={s} value={s}>
-                      {s}
+                  {DEFAULT_TRACKED_SERIES.map((x) => (
+                    <option key={x} value={x}>
+                      {seriesWords(x)}
                     </option>
                   ))}
                 </Select>
               </Field>
-              <Field label="in year" size="small">
-                <Select
+              <div className={styles.row}>
+                <Field label="In year" size="small" className={styles.setting}>
+                  <Select
+                    size="small"
+                    value={threshold.year}
+                    onChange={(_, d) => dispatch({ type: "thresholdChanged", patch: { year: d.value } })}
+                  >
+                    {years.map((y) => (
+                      <option key={y} value={String(y)}>
+                        {y} (FY{y + 1})
+                      </option>
+                    ))}
+                  </Select>
+                </Field>
+                <Field label="Is" size="small" className={styles.op}>
+                  <Select
+                    size="small"
+                    value={threshold.op}
+                    onChange={(_, d) =>
+                      dispatch({ type: "thresholdChanged", patch: { op: d.value === ">" ? ">" : "<" } })
+                    }
+                  >
+                    <option value="<">below</option>
+                    <option value=">">above</option>
+                  </Select>
+                </Field>
+                <Field
+                  label={`Value (${seriesUnit(threshold.series)})`}
                   size="small"
-                  value={threshold.year}
-                  onChange={(_, d) => dispatch({ type: "thresholdChanged", patch: { year: d.value } })}
+                  hint="default: the base projection"
+                  validationState={settingsProblems.threshold === undefined ? "none" : "error"}
+                  validationMessage={settingsProblems.threshold}
+                  className={styles.setting}
                 >
-                  {years.map((y) => (
-                    <option key={y} value={String(y)}>
-                      {y} (FY{y + 1})
-                    </option>
-                  ))}
-                </Select>
-              </Field>
-              <Field label="is" size="small">
-                <Select
-                  size="small"
-                  value={threshold.op}
-                  onChange={(_, d) =>
-                    dispatch({ type: "thresholdChanged", patch: { op: d.value === ">" ? ">" : "<" } })
-                  }
-                >
-                  <option value="<">&lt;</option>
-                  <option value=">">&gt;</option>
-                </Select>
-              </Field>
-              <Field label="value)" size="small" className={styles.narrow}>
-                <Input
-                  size="small"
-                  value={threshold.value}
-                  onChange={(_, d) => dispatch({ type: "thresholdChanged", patch: { value: d.value } })}
-                />
-              </Field>
-            </div>
+                  <Input
+                    size="small"
+                    inputMode="decimal"
+                    value={threshold.value}
+                    onChange={(_, d) => dispatch({ type: "thresholdChanged", patch: { value: d.value } })}
+                  />
+                </Field>
+              </div>
+            </fieldset>
           </AccordionPanel>
         </AccordionItem>
       </Accordion>
@@ -293,39 +261,60 @@ export function SimulateSection({
         <Button appearance="primary" disabled={running} onClick={run}>
           Run simulation
         </Button>
-        {running ? <Button onClick={() => job.current?.cancel()}>Cancel</Button> : null}
+        {running ? <Button onClick={runner.cancel}>Cancel</Button> : null}
       </div>
-      {state.run.status === "running" ? <RunProgress store={progress} /> : null}
-      {state.run.status === "failed" ? (
-        <MessageBar intent="error" data-testid="simulate-message">
-          <MessageBarBody>{state.run.message}</MessageBarBody>
+      {running ? <RunProgress store={runner.progress} /> : null}
+      {runStatus.status === "failed" ? (
+        <MessageBar intent="error" data-testid="simulate-message" layout="multiline">
+          <MessageBarBody>{runStatus.message}</MessageBarBody>
         </MessageBar>
       ) : null}
-      {state.run.status === "cancelled" ? (
-        <MessageBar intent="warning" data-testid="simulate-message">
+      {runStatus.status === "cancelled" ? (
+        <MessageBar intent="warning" data-testid="simulate-message" layout="multiline">
           <MessageBarBody>
-            Simulation cancelled after {state.run.done.toLocaleString("en-US")} of{" "}
-            {state.run.total.toLocaleString("en-US")} trials.
-            {state.last === undefined
+            Simulation cancelled after {runStatus.done.toLocaleString("en-US")} of{" "}
+            {runStatus.total.toLocaleString("en-US")} trials.
+            {last === undefined
               ? " Run again to get results."
               : " The results below are from the previous run."}
           </MessageBarBody>
         </MessageBar>
       ) : null}
-      {state.last === undefined ? null : (
+      {last === undefined ? null : (
         <>
+          <ResultBanner
+            tag={last}
+            stale={last.stale}
+            what="Simulation"
+            testId="simulation"
+            {...(request.ok && !running
+              ? { onRerun: run }
+              : running
+                ? {}
+                : { rerunBlocked: "Fix the inputs marked above, then run again." })}
+          />
           <SimulationResults
-            result={state.last.result}
-            {...(Number.isFinite(state.last.elapsedMs) ? { elapsedMs: state.last.elapsedMs } : {})}
+            result={last.result}
+            {...(Number.isFinite(last.elapsedMs) ? { elapsedMs: last.elapsedMs } : {})}
           />
           <div className={styles.row}>
-            <Button disabled={state.write.status === "writing"} onClick={write}>
+            <Button
+              disabled={writeStatus.status === "writing"}
+              onClick={() => (last.stale ? setConfirmWrite(true) : write())}
+            >
               Write results
             </Button>
           </div>
+          <StaleWriteDialog
+            open={confirmWrite}
+            tag={last}
+            sheet={SIMULATION_SHEET}
+            onWrite={write}
+            onCancel={() => setConfirmWrite(false)}
+          />
         </>
       )}
-      <WriteMessage write={state.write} what="Results" testId="simulate-write-message" />
+      <WriteMessage write={writeStatus} what="Results" testId="simulate-write-message" />
     </div>
   );
 }
@@ -338,6 +327,17 @@ const useStyles = makeStyles({
     gap: tokens.spacingVerticalS,
     paddingBottom: tokens.spacingVerticalS,
   },
-  row: { display: "flex", flexWrap: "wrap", gap: tokens.spacingHorizontalS, alignItems: "flex-end" },
-  narrow: { width: "72px" },
+  row: { display: "flex", flexWrap: "wrap", gap: tokens.spacingHorizontalS, alignItems: "flex-start" },
+  setting: { flexGrow: 1, flexBasis: "88px", minWidth: 0 },
+  op: { flexBasis: "80px", minWidth: 0 },
+  fieldset: {
+    display: "flex",
+    flexDirection: "column",
+    gap: tokens.spacingVerticalXS,
+    border: "none",
+    margin: 0,
+    padding: 0,
+    minWidth: 0,
+  },
+  legend: { fontWeight: tokens.fontWeightSemibold, padding: 0, marginBottom: tokens.spacingVerticalXS },
 });

@@ -5,6 +5,7 @@ import { FanChart } from "../charts/FanChart";
 import { formatPercent, formatUsdBn, yearLabel } from "../charts/format";
 import { Histogram } from "../charts/Histogram";
 import { useResultTableStyles } from "../results/resultTableStyles";
+import { thresholdWords } from "./seriesWords";
 
 const METRICS: readonly { readonly id: MetricId; readonly label: string; readonly percent?: boolean }[] = [
   { id: "cumulativeNvidiaChina", label: "Cumulative NVIDIA China revenue" },
@@ -58,7 +59,7 @@ export function SimulationResults({
       )}
       {result.thresholds.map((t) => (
         <Text key={t.label} weight="semibold" data-testid="threshold-probability">
-          {t.label} = {formatPercent(t.probability)}
+          {thresholdWords(t)} = {formatPercent(t.probability)}
         </Text>
       ))}
       <table className={tables.table} aria-label="Summary statistics">

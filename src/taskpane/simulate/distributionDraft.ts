@@ -171,6 +171,7 @@ export function defaultDraft(kind: DraftKind, base: number): DistributionDraft {
 
 /**
  * Parses a draft into an engine distribution (numbers divided by `scale`), checked by `validateDistribution`.
+ * A fixed draft with a blank value is the scenario's own value (`scenarioValue`, engine units).
  *
  * @returns the distribution, or the problems: unparseable fields by key, or the engine's message
  */
@@ -178,7 +179,10 @@ export function parseDraft(
   draft: DistributionDraft,
   scale: number,
   label: string,
+  scenarioValue?: number,
 ): Distribution | DraftProblems {
+  if (draft.kind === "fixed" && (draft.fields.value ?? "").trim() === "" && scenarioValue !== undefined)
+    return { kind: "fixed", value: scenarioValue };
   const fieldProblems: Record<string, string> = {};
   const nums: Record<string, number | undefined> = {};
   const lists: Record<string, number[]> = {};
@@ -189,7 +193,8 @@ export function parseDraft(
       const parts = raw.split(/[,;]/).map((p) => p.trim());
       const values = parts.map(Number);
       if (raw === "" || parts.some((p) => p === "") || values.some((v) => !Number.isFinite(v))) {
-        fieldProblems[field.key] = `${field.label} must be numbers separated by commas`;
+        fieldProblems[field.key] =
+          `Enter the ${field.label.toLowerCase().replace(" (comma-separated)", "")} as numbers separated by commas`;
       } else lists[field.key] = values.map((v) => v / factor);
       continue;
     }
@@ -198,7 +203,9 @@ export function parseDraft(
       continue;
     }
     const value = Number(raw);
-    if (raw === "" || !Number.isFinite(value)) fieldProblems[field.key] = `${field.label} must be a number`;
+    if (raw === "" || !Number.isFinite(value))
+      fieldProblems[field.key] =
+        `Enter the ${field.label.toLowerCase()} as a number${raw === "" ? "" : ` (now “${raw}”)`}`;
     else nums[field.key] = value / factor;
   }
   if (Object.keys(fieldProblems).length > 0) return { fields: fieldProblems };

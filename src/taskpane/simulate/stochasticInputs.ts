@@ -19,3 +19,9 @@ export function inputLabel(id: ScalarInputId): string {
   if (spec === undefined) return id;
   return `${spec.label} (${spec.display === "percent" ? "%" : spec.unit})`;
 }
+
+/** An input id in words ("Market growth, year 1 (%)"); a string that is not an input id stays as it is. */
+export function inputWords(id: string): string {
+  const input = STOCHASTIC_INPUT_IDS.find((x) => x === id);
+  return input === undefined ? id : inputLabel(input);
+}

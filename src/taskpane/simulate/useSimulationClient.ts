@@ -1,11 +1,11 @@
 /**
- * The pane's simulation worker: created on first use (so merely opening the tab costs nothing), shared by the
- * section's runs, terminated when the section unmounts. Tests inject a factory that runs the same protocol host
- * in-process.
+ * The pane's simulation workers (`workerCount(navigator.hardwareConcurrency)` of them: all cores but one, 1 to
+ * 8): created on first use (so merely opening the tab costs nothing), shared by the section's runs, terminated
+ * when the section unmounts. Tests inject a factory that runs the same protocol host in-process.
  */
 import { useCallback, useEffect, useRef } from "react";
 import type { SimulationClient, WorkerLike } from "../../worker/client";
-import { createSimulationClient } from "../../worker/client";
+import { createSimulationClient, workerCount } from "../../worker/client";
 
 export type SimulationWorker = WorkerLike & { terminate?(): void };
 export type WorkerFactory = () => SimulationWorker;
@@ -19,18 +19,19 @@ export function createBrowserWorker(): SimulationWorker {
 export function useSimulationClient(
   createWorker: WorkerFactory = createBrowserWorker,
 ): () => SimulationClient {
-  const ref = useRef<{ worker: SimulationWorker; client: SimulationClient } | null>(null);
+  const ref = useRef<{ workers: SimulationWorker[]; client: SimulationClient } | null>(null);
   useEffect(
     () => () => {
-      ref.current?.worker.terminate?.();
+      ref.current?.workers.forEach((w) => w.terminate?.());
       ref.current = null;
     },
     [],
   );
   return useCallback(() => {
     if (ref.current === null) {
-      const worker = createWorker();
-      ref.current = { worker, client: createSimulationClient(worker) };
+      const cores = typeof navigator === "undefined" ? undefined : navigator.hardwareConcurrency;
+      const workers = Array.from({ length: workerCount(cores) }, () => createWorker());
+      ref.current = { workers, client: createSimulationClient(workers) };
     }
     return ref.current.client;
   }, [createWorker]);

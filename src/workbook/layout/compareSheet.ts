@@ -3,6 +3,7 @@
  * the engine (`projectScenario`) when the model is built (rebuild to refresh: the Model sheet computes only
  * the live scenario); the "Δ vs Base" rows are FORMULAS over those values.
  */
+import { extent } from "../../model/own";
 import type { Projection, SeriesId } from "../../model/types";
 import { cellAddress, columnLetters } from "./address";
 import { formulaCell, numberCell, rectangular, textCell } from "./cells";
@@ -29,7 +30,7 @@ export function buildCompareSheet(
   builtAt: string | undefined,
 ): CompareSheet {
   const base = projections[0]!;
-  const width = Math.max(...projections.map((p) => p.years.calendar.length));
+  const [, width] = extent(projections.map((p) => p.years.calendar.length));
   const rows: (LayoutCell | null)[][] = [
     [textCell("ChipShift — scenarios compared", "title")],
     [

@@ -4,7 +4,9 @@
  * scenario, a Live column that follows the scenario switch (INDEX/MATCH), provenance and note columns.
  * `readScenariosFromInputs` parses the same shape back.
  */
+import { extent } from "../../model/own";
 import type { Provenance, Scenario } from "../../model/types";
+import { scalarValue } from "../../model/validate";
 import { cellAddress, columnLetters, sheetRef } from "./address";
 import { formulaCell, numberCell, rectangular, textCell } from "./cells";
 import { provenanceLabel, provenanceNote, provenanceSummary } from "./provenanceNote";
@@ -50,7 +52,7 @@ export function buildInputsSheet(
   const firstCol = INPUTS_GEOMETRY.firstScenarioColumn;
   const liveCol = firstCol + k;
   const base = scenarios[0]!;
-  const maxHorizon = Math.max(...scenarios.map((s) => s.scenario.horizon));
+  const [, maxHorizon] = extent(scenarios.map((s) => s.scenario.horizon));
   const regimeNames = unionKeys(scenarios.map((s) => s.scenario.regimes));
   const vendorNames = unionKeys(scenarios.map((s) => s.scenario.vendors));
   const headerRange = `$${columnLetters(firstCol)}$${INPUTS_GEOMETRY.headerRow}:$${columnLetters(liveCol - 1)}$${INPUTS_GEOMETRY.headerRow}`;
@@ -102,7 +104,12 @@ export function buildInputsSheet(
       textCell(meta.label, "label"),
       textCell(meta.unit),
       ...scenarios.map((s) =>
-        numberCell(s.scenario[meta.id], meta.numberFormat, "input", provenanceNote(s.provenance[meta.id])),
+        numberCell(
+          scalarValue(s.scenario, meta.id),
+          meta.numberFormat,
+          "input",
+          provenanceNote(s.provenance[meta.id]),
+        ),
       ),
       { ...live(r), numberFormat: meta.numberFormat },
       textCell(provenanceLabel(base.provenance[meta.id]), "note"),

@@ -18,10 +18,19 @@ export const SENSITIVITY_SHEET = "CS Sensitivity";
 export interface SimulationSheetSettings {
   /** The scenario's name as the pane shows it (user text: written as text). */
   readonly scenarioName: string;
+  /** Fingerprint of the scenario, spec and settings the results came from (the pane's stale check). */
+  readonly fingerprint?: string;
   /** Wall time of the run, milliseconds (NaN when unknown: written as "–"). */
   readonly runTimeMs: number;
   /** When the run finished, as text (pure code takes it as an argument). */
   readonly ranAt?: string;
+}
+
+/** Which scenario a sensitivity analysis came from (written under the title). */
+export interface SensitivitySource {
+  /** User text: written as text. */
+  readonly scenarioName: string;
+  readonly fingerprint: string;
 }
 
 export interface SheetWithCharts {
@@ -104,6 +113,8 @@ export function buildSimulationSheetLayout(
     [textCell("Run time (s)", "label"), valueCell(settings.runTimeMs / 1000, "0.00")],
     [textCell("Stochastic inputs", "label"), textCell(result.stochasticInputs.join(", ") || "none")],
   ];
+  if (settings.fingerprint !== undefined)
+    settingsRows.push([textCell("Inputs fingerprint", "label"), textCell(settings.fingerprint)]);
   if (settings.ranAt !== undefined)
     settingsRows.push([textCell("Finished at", "label"), textCell(settings.ranAt)]);
   const settingsTop = add(settingsRows);
@@ -210,11 +221,18 @@ export function buildSensitivitySheetLayout(
   tornado: Tornado,
   rankCorrelations?: RankCorrelations,
   outputLabel = outputName(tornado),
+  source?: SensitivitySource,
 ): SheetWithCharts {
   const { blocks, add } = blockStack();
   add([
     [textCell("ChipShift — Sensitivity", "title")],
     [textCell(`Output: ${outputLabel}`, "note")],
+    ...(source === undefined
+      ? []
+      : [
+          [textCell("Scenario", "label"), textCell(source.scenarioName)],
+          [textCell("Inputs fingerprint", "label"), textCell(source.fingerprint)],
+        ]),
     [
       textCell("Base value (every input at the scenario's value)", "label"),
       numberCell(tornado.baseOutput, USD),

@@ -8,7 +8,7 @@ import { createPreviewWorkbook } from "../../../src/preview/previewPort";
 import type { PreviewWorkbook } from "../../../src/preview/previewPort";
 import { BuildSection } from "../../../src/taskpane/build/BuildSection";
 import type { DownloadFile } from "../../../src/taskpane/build/downloadFile";
-import { WorkspaceProvider } from "../../../src/taskpane/workspace";
+import { PaneStoreProvider } from "../../../src/taskpane/store/PaneStoreProvider";
 import { buildWorkbookLayout } from "../../../src/workbook/layout/buildWorkbookLayout";
 import type { WorkbookPort } from "../../../src/workbook/port";
 import { PRESET_SCENARIOS } from "../../workbook/fixtures";
@@ -18,9 +18,9 @@ afterEach(cleanup);
 function renderSection(port: WorkbookPort | null, download: DownloadFile = vi.fn()) {
   return render(
     <FluentProvider theme={webLightTheme}>
-      <WorkspaceProvider>
+      <PaneStoreProvider>
         <BuildSection port={port} download={download} />
-      </WorkspaceProvider>
+      </PaneStoreProvider>
     </FluentProvider>,
   );
 }

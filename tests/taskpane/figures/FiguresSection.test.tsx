@@ -3,7 +3,8 @@ import { FluentProvider, webLightTheme } from "@fluentui/react-components";
 import { act, cleanup, fireEvent, render, screen, within } from "@testing-library/react";
 import { afterEach, describe, expect, it, vi } from "vitest";
 import "../support/jsdomShims";
-import figuresJson from "../../../../shared/data/figures.json";
+import figuresJson from "../../../data/research/figures.json";
+import refreshJson from "../../../data/research/figures-refresh-2026-12.json";
 import { FiguresSection } from "../../../src/taskpane/figures/FiguresSection";
 import type { CellContent, CellRef, WorkbookPort } from "../../../src/workbook/port";
 import { WorkbookPortError } from "../../../src/workbook/port";
@@ -12,7 +13,12 @@ afterEach(cleanup);
 
 // Oracle: the researched source file, not the app's dataset module. Its rows whose unit is a date become timeline
 // events in the app's dataset (src/figures), so the Figures tab lists the others.
-const rows = figuresJson as Array<{ id: string; value: number; unit: string; confidence: string }>;
+const rows = [...figuresJson, ...refreshJson] as Array<{
+  id: string;
+  value: number;
+  unit: string;
+  confidence: string;
+}>;
 const DATE_UNITS = ["date_yyyymmdd", "date_yyyymm", "calendar_quarter_start", "fiscal_year"];
 const figureRows = rows.filter((row) => !DATE_UNITS.includes(row.unit));
 const h20 = rows.find((f) => f.id === "h20_bf16");
@@ -52,7 +58,7 @@ describe("FiguresSection", () => {
     expect(screen.getByTestId("figure-count").textContent).toBe(
       `${figureRows.length} figures of ${figureRows.length}`,
     );
-    expect(figureRows.length).toBeGreaterThan(200); // sanity: figures.json has 228 rows, a few of them dates
+    expect(figureRows.length).toBeGreaterThan(200); // sanity: figures.json has 228 rows and the refresh 113, a few of them dates
     expect(screen.getByRole("combobox", { name: "Category" })).toBeTruthy();
     expect(screen.getByRole("combobox", { name: "Confidence" })).toBeTruthy();
     expect(screen.getByRole("combobox", { name: "Entity" })).toBeTruthy();

@@ -11,7 +11,12 @@ import { App } from "../../../src/taskpane/App";
 import { documentOf } from "../../../src/taskpane/persistence/documentState";
 import { AUTOSAVE_DELAY_MS } from "../../../src/taskpane/persistence/useWorkbookDocument";
 import { WorkbookDocumentPanel } from "../../../src/taskpane/persistence/WorkbookDocumentPanel";
-import { useWorkspace, WorkspaceProvider } from "../../../src/taskpane/workspace";
+import {
+  PaneStoreProvider,
+  usePaneDispatch,
+  usePaneSelector,
+} from "../../../src/taskpane/store/PaneStoreProvider";
+import { selectScenarioName } from "../../../src/taskpane/store/selectors";
 import { parseDocument, serializeDocument } from "../../../src/workbook/document";
 import type { WorkbookPort } from "../../../src/workbook/port";
 
@@ -51,15 +56,14 @@ function fakePort(stored: string | null) {
   return { port, saveDocument };
 }
 
-/** Shows the workspace's scenario name and publishes a changed scenario on click. */
+/** Shows the pane's scenario name and edits market growth to 30% on click. */
 function Probe() {
-  const workspace = useWorkspace();
+  const name = usePaneSelector(selectScenarioName);
+  const dispatch = usePaneDispatch();
   return (
     <div>
-      <span data-testid="name">{workspace.scenarioName}</span>
-      <button
-        onClick={() => workspace.setScenario({ ...workspace.scenario, marketGrowth: 0.3 }, "Changed", null)}
-      >
+      <span data-testid="name">{name}</span>
+      <button onClick={() => dispatch({ type: "inputChanged", path: "marketGrowth", raw: "30" })}>
         change
       </button>
     </div>
@@ -69,10 +73,10 @@ function Probe() {
 function renderPanel(port: WorkbookPort) {
   return render(
     <FluentProvider theme={webLightTheme}>
-      <WorkspaceProvider>
+      <PaneStoreProvider>
         <WorkbookDocumentPanel port={port} now={() => NOW} />
         <Probe />
-      </WorkspaceProvider>
+      </PaneStoreProvider>
     </FluentProvider>,
   );
 }
@@ -103,9 +107,9 @@ afterEach(() => {
 describe("WorkbookDocumentPanel", () => {
   it("WorkbookDocumentPanel({ port: null }) renders nothing", () => {
     render(
-      <WorkspaceProvider>
+      <PaneStoreProvider>
         <WorkbookDocumentPanel port={null} />
-      </WorkspaceProvider>,
+      </PaneStoreProvider>,
     );
     expect(screen.queryByTestId("workbook-document")).toBeNull();
   });
@@ -140,7 +144,7 @@ describe("WorkbookDocumentPanel", () => {
     expect(saveDocument).toHaveBeenCalledTimes(1);
     const written = parseDocument(saveDocument.mock.calls[0]![0]);
     if (isModelError(written)) throw new Error(written.message);
-    expect(written.scenario.name).toBe("Changed");
+    expect(written.scenario.name).toBe("Licensed trade (edited)");
     expect(written.savedAt).toBe(NOW);
     expect(screen.queryByText(/can't be used/)).toBeNull();
   });

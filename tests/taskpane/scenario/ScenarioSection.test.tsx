@@ -6,13 +6,16 @@ import { findFigure } from "../../../src/figures/index";
 import { isModelError } from "../../../src/model/errors";
 import type { WorkbookPort } from "../../../src/workbook/port";
 import { ScenarioSection } from "../../../src/taskpane/scenario/ScenarioSection";
+import { PaneStoreProvider } from "../../../src/taskpane/store/PaneStoreProvider";
 
 afterEach(cleanup);
 
 function renderSection(port?: WorkbookPort) {
   return render(
     <FluentProvider theme={webLightTheme}>
-      <ScenarioSection port={port} />
+      <PaneStoreProvider>
+        <ScenarioSection port={port} />
+      </PaneStoreProvider>
     </FluentProvider>,
   );
 }

@@ -5,7 +5,7 @@ import { cleanup, fireEvent, render, screen } from "@testing-library/react";
 import { afterEach, describe, expect, it, vi } from "vitest";
 import { SensitivitySection } from "../../../src/taskpane/sensitivity/SensitivitySection";
 import type { SimulationWorker } from "../../../src/taskpane/simulate/useSimulationClient";
-import { WorkspaceProvider } from "../../../src/taskpane/workspace";
+import { PaneStoreProvider } from "../../../src/taskpane/store/PaneStoreProvider";
 import type { WorkbookPort } from "../../../src/workbook/port";
 import type { WorkerResponse } from "../../../src/worker/protocol";
 import { createSimulationHost } from "../../../src/worker/simulationHost";
@@ -21,9 +21,9 @@ function inProcessWorker(): SimulationWorker {
 function renderSection(port: WorkbookPort | null = null) {
   return render(
     <FluentProvider theme={webLightTheme}>
-      <WorkspaceProvider>
+      <PaneStoreProvider>
         <SensitivitySection port={port} createWorker={inProcessWorker} />
-      </WorkspaceProvider>
+      </PaneStoreProvider>
     </FluentProvider>,
   );
 }
@@ -39,15 +39,21 @@ describe("SensitivitySection", () => {
     expect(data.bars).toHaveLength(8);
     const swings = data.bars.map((b) => Math.abs(b.high - b.low));
     expect(swings).toEqual([...swings].sort((a, b) => b - a));
-    // spider: header + 8 rows
-    expect(screen.getByRole("table", { name: "Spider table" }).querySelectorAll("tbody tr")).toHaveLength(8);
+    // One row group per input (its name, then its outputs) so the table fits 320 px.
+    expect(
+      screen.getByRole("table", { name: "Spider table (USD bn)" }).querySelectorAll("tbody"),
+    ).toHaveLength(8);
   });
 
   it("SensitivitySection() runs 10,000 trials for rank correlations when no simulation measured them", async () => {
     renderSection();
-    fireEvent.click(screen.getByRole("button", { name: /^Run 10,000 trials for cumulativeNvidiaChina/ }));
-    const table = await screen.findByRole("table", { name: "Rank correlations" }, { timeout: 15_000 });
-    expect(table.querySelectorAll("tr")).toHaveLength(8);
+    fireEvent.click(screen.getByRole("button", { name: /^Run 10,000 trials/ }));
+    const table = await screen.findByRole("table", { name: /^Rank correlations/ }, { timeout: 15_000 });
+    // defaultSpec.ts RULES: 8 inputs carry a distribution
+    expect(table.querySelectorAll("tbody tr")).toHaveLength(8);
+    expect(screen.getByTestId("rank-scenario").textContent).toMatch(
+      /^Rank correlations for “Licensed trade”/,
+    );
   });
 
   it("SensitivitySection() writes the tornado to CS Sensitivity", async () => {

@@ -10,7 +10,11 @@ describe("sensitivityReducer", () => {
   it("sensitivityReducer(outputChanged) drops results computed for another output", () => {
     const withRank = sensitivityReducer(initialSensitivityState(), {
       type: "rankSucceeded",
-      correlations: { output: "cumulativeNvidiaChina", values: [] },
+      run: {
+        scenarioName: "Licensed trade",
+        fingerprint: "abc",
+        correlations: { output: "cumulativeNvidiaChina", values: [] },
+      },
     });
     const next = sensitivityReducer(withRank, {
       type: "outputChanged",
@@ -34,7 +38,7 @@ describe("sensitivityReducer", () => {
     // hand-computed: 3 metrics + 5 years (t = 1..5)
     expect(choices).toHaveLength(8);
     expect(choices[3]?.output).toEqual({ series: "nvidiaChina", year: 2026 });
-    expect(choices[7]?.label).toBe("NVIDIA China revenue in 2030 (FY2031)");
+    expect(choices[7]?.label).toBe("NVIDIA China revenue in 2030 (FY2031, USD bn)");
   });
 
   it("rankCorrelationsFor() uses a simulation's correlations only when they were measured against the output", () => {

@@ -5,7 +5,7 @@ import { cleanup, fireEvent, render, screen } from "@testing-library/react";
 import { afterEach, describe, expect, it, vi } from "vitest";
 import { SimulateSection } from "../../../src/taskpane/simulate/SimulateSection";
 import type { SimulationWorker } from "../../../src/taskpane/simulate/useSimulationClient";
-import { WorkspaceProvider } from "../../../src/taskpane/workspace";
+import { PaneStoreProvider } from "../../../src/taskpane/store/PaneStoreProvider";
 import type { WorkbookPort } from "../../../src/workbook/port";
 import type { WorkerResponse } from "../../../src/worker/protocol";
 import { createSimulationHost } from "../../../src/worker/simulationHost";
@@ -25,9 +25,9 @@ function inProcessWorker(): SimulationWorker {
 function renderSection(port: WorkbookPort | null = null) {
   return render(
     <FluentProvider theme={webLightTheme}>
-      <WorkspaceProvider>
+      <PaneStoreProvider>
         <SimulateSection port={port} createWorker={inProcessWorker} />
-      </WorkspaceProvider>
+      </PaneStoreProvider>
     </FluentProvider>,
   );
 }
@@ -53,7 +53,8 @@ describe("SimulateSection", () => {
     expect(fan.p5.every((v, i) => v <= (fan.p95[i] ?? -Infinity))).toBe(true);
     expect(screen.getByTestId("histogram")).toBeTruthy();
     expect(screen.getByTestId("threshold-probability").textContent).toMatch(
-      /^P\(nvidiaChina 2027 < 5\) = \d/,
+      // The default threshold is the base projection that year (two significant digits): words, not ids.
+      /^P\(NVIDIA China revenue in 2027 below \d+ USD bn\) = \d/,
     );
   });
 
@@ -62,7 +63,7 @@ describe("SimulateSection", () => {
     setTrials("abc");
     fireEvent.click(screen.getByRole("button", { name: "Run simulation" }));
     expect((await screen.findByTestId("simulate-message")).textContent).toMatch(
-      /Trials must be a whole number/,
+      /Enter a whole number of trials from 2 to 1,000,000/,
     );
   });
 

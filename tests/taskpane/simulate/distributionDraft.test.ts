@@ -12,7 +12,7 @@ import { densityPreview } from "../../../src/taskpane/simulate/densityPreview";
 describe("parseDraft", () => {
   it("parseDraft(draft) reports a field that is not a number by its key", () => {
     const parsed = parseDraft({ kind: "uniform", fields: { min: "abc", max: "2" } }, 1, "x");
-    expect(isDraftProblems(parsed) && parsed.fields.min).toBe("Min must be a number");
+    expect(isDraftProblems(parsed) && parsed.fields.min).toBe("Enter the min as a number (now “abc”)");
   });
 
   it("parseDraft(draft) passes the engine's parameter check through as the overall problem", () => {

@@ -1,46 +1,46 @@
 import { describe, expect, it } from "vitest";
-import { defaultSimulationSpec } from "../../../src/analysis/defaultSpec";
 import { BASE_PRESET_ID, findPreset } from "../../../src/model/presets";
 import { isModelError } from "../../../src/model/errors";
 import type { Scenario } from "../../../src/model/types";
 import { runRequestOf } from "../../../src/taskpane/simulate/runRequest";
-import {
-  correlationText,
-  initialSimulateState,
-  simulateReducer,
-  transitionRowProblem,
-} from "../../../src/taskpane/simulate/state";
-import type { SimulateAction, SimulateState } from "../../../src/taskpane/simulate/state";
+import { correlationText, transitionRowProblem } from "../../../src/taskpane/simulate/state";
+import type { SimulateView } from "../../../src/taskpane/simulate/state";
+import type { PaneAction, PaneState } from "../../../src/taskpane/store/paneStore";
+import { initialPaneState, paneStoreReducer } from "../../../src/taskpane/store/paneStore";
+import { selectSimulateView } from "../../../src/taskpane/store/selectors";
+import { deepFreeze } from "../../model/fixtures";
 
 const preset = findPreset(BASE_PRESET_ID);
 if (isModelError(preset)) throw new Error("base preset missing");
 const scenario: Scenario = preset.scenario;
-const start = (): SimulateState => initialSimulateState({ scenario, spec: defaultSimulationSpec(scenario) });
-const apply = (state: SimulateState, ...actions: SimulateAction[]): SimulateState =>
-  actions.reduce(simulateReducer, state);
+const initial: PaneState = deepFreeze(initialPaneState());
+const start = (): SimulateView => selectSimulateView(initial);
+const apply = (_: SimulateView, ...actions: PaneAction[]): SimulateView =>
+  selectSimulateView(actions.reduce(paneStoreReducer, initial));
 
-describe("simulateReducer", () => {
-  it("initialSimulateState() shows the default spec's marketGrowth range in percent and fixed inputs at base", () => {
+describe("specDraftReducer and runSettingsReducer (through the pane store)", () => {
+  it("simulateViewOf() shows the default spec's marketGrowth range in percent and fixed inputs blank (= scenario)", () => {
     const state = start();
     // presets.ts licensed: marketGrowth 0.366 → defaultSpec ×0.5/×1.5 → triangular(0.183, 0.366, 0.549) → 18.3/36.6/54.9 %
     expect(state.drafts.marketGrowth).toEqual({
       kind: "triangular",
       fields: { min: "18.3", mode: "36.6", max: "54.9" },
     });
-    // presets.ts licensed: marketBase 50 has no default distribution
-    expect(state.drafts.marketBase).toEqual({ kind: "fixed", fields: { value: "50" } });
+    // presets.ts licensed: marketBase has no default distribution: fixed, blank = the scenario's value
+    expect(state.drafts.marketBase).toEqual({ kind: "fixed", fields: { value: "" } });
     expect(state.trials).toBe("10000");
     expect(state.regimeMode).toBe("anchored");
-    expect(state.anchored).toEqual({ followPath: "0.8", returnToPath: "0.3" });
+    // defaultSpec.ts: π = 0.8, β = 0.3, shown in percent
+    expect(state.anchored).toEqual({ followPath: "80", returnToPath: "30" });
   });
 
-  it("simulateReducer(kindChanged) replaces the draft with one centred on the base in display units", () => {
-    const state = apply(start(), { type: "kindChanged", id: "marketBase", kind: "uniform", base: 50 });
+  it("specDraftReducer(kindChanged) replaces the draft with one centred on the scenario's value in display units", () => {
+    const state = apply(start(), { type: "kindChanged", id: "marketBase", kind: "uniform" });
     // hand-computed: 50 ± 20% = 40..60
     expect(state.drafts.marketBase).toEqual({ kind: "uniform", fields: { min: "40", max: "60" } });
   });
 
-  it("simulateReducer(correlationChanged) sets both mirror entries; the diagonal stays 1", () => {
+  it("specDraftReducer(correlationChanged) sets both mirror entries; the diagonal stays 1", () => {
     const state = apply(
       start(),
       { type: "correlationToggled", id: "marketGrowth", included: true },
@@ -53,32 +53,12 @@ describe("simulateReducer", () => {
     expect(correlationText(state, "marketGrowth", "marketGrowth")).toBe("1");
   });
 
-  it("simulateReducer(run…) tracks progress, keeps the last result through a cancel", () => {
-    let state = apply(
-      start(),
-      { type: "runStarted", total: 1000 },
-      { type: "runProgressed", done: 400, total: 1000 },
-    );
-    expect(state.run).toEqual({ status: "running", done: 400, total: 1000 });
-    state = apply(state, { type: "runCancelled", done: 400 });
-    expect(state.run).toEqual({ status: "cancelled", done: 400, total: 1000 });
-    expect(state.last).toBeUndefined();
-  });
-
-  it("simulateReducer(runProgressed) after the run ended is ignored", () => {
-    const state = apply(
-      start(),
-      { type: "runFailed", message: "x" },
-      { type: "runProgressed", done: 5, total: 10 },
-    );
-    expect(state.run).toEqual({ status: "failed", message: "x" });
-  });
-
   it("transitionRowProblem() names a row that does not sum to 1", () => {
     const names = Object.keys(scenario.regimes);
     const from = names[0] ?? "";
-    const state = apply(start(), { type: "transitionChanged", from, to: from, raw: "0.9" });
-    expect(transitionRowProblem(state, from)).toMatch(new RegExp(`^Row ${from} sums to`));
+    // defaultSpec.ts: the chain keeps each regime with 70%; 90 + the other three rows' 10 each = 120%
+    const state = apply(start(), { type: "transitionChanged", from, to: from, raw: "90" });
+    expect(transitionRowProblem(state, from)).toMatch(/sums to 1\d\d%; make each row sum to 100%/);
   });
 });
 
@@ -90,19 +70,19 @@ describe("runRequestOf", () => {
     expect(request.options.trials).toBe(10_000);
     // defaultSpec.ts RULES: 8 inputs get a triangular
     expect(Object.keys(request.spec.inputs)).toHaveLength(8);
+    // The default threshold is the base projection's NVIDIA China revenue in 2027, to 2 significant digits.
+    const base2027 = initial.scenario.projection.series.nvidiaChina[2] ?? NaN;
     expect(request.spec.thresholds?.[0]).toEqual({
       output: { series: "nvidiaChina", year: 2027 },
       op: "<",
-      value: 5,
+      value: Number(base2027.toPrecision(2)),
     });
   });
 
   it("runRequestOf() rejects trials above 1,000,000", () => {
     const request = runRequestOf(scenario, apply(start(), { type: "trialsChanged", raw: "1000001" }));
     expect(request.ok).toBe(false);
-    expect(request.ok ? [] : request.problems.join()).toMatch(
-      /Trials must be a whole number between 2 and 1,000,000/,
-    );
+    expect(request.ok ? [] : request.problems.join()).toMatch(/trials from 2 to 1,000,000 \(now “1000001”\)/);
   });
 
   it("runRequestOf() applies a fixed value other than the scenario's to the scenario", () => {
@@ -140,25 +120,27 @@ describe("runRequestOf", () => {
       apply(
         start(),
         { type: "regimeModeChanged", mode: "chain" },
-        { type: "transitionChanged", from, to: from, raw: "0.95" },
+        { type: "transitionChanged", from, to: from, raw: "95" },
       ),
     );
-    expect(request.ok ? "" : request.problems.join()).toMatch(/^Regime chain: Row/);
+    expect(request.ok ? "" : request.problems.join()).toMatch(/^Regime chain: Row “/);
   });
 
-  it("runRequestOf(default state) runs the anchored chain; an edited π of 1.5 is a problem", () => {
+  it("runRequestOf(default view) runs the anchored chain; β edited to 45% gives 0.45; π of 150% is a problem", () => {
     const request = runRequestOf(
       scenario,
-      apply(start(), { type: "anchoredChanged", field: "returnToPath", raw: "0.45" }),
+      apply(start(), { type: "anchoredChanged", field: "returnToPath", raw: "45" }),
     );
     expect(request.ok && request.spec.regimeChain).toEqual({
       anchored: { followPath: 0.8, returnToPath: 0.45 },
     });
     const bad = runRequestOf(
       scenario,
-      apply(start(), { type: "anchoredChanged", field: "followPath", raw: "1.5" }),
+      apply(start(), { type: "anchoredChanged", field: "followPath", raw: "150" }),
     );
-    expect(bad.ok ? "" : bad.problems.join()).toMatch(/^Regime chain: follow-path probability/);
+    expect(bad.ok ? "" : bad.problems.join()).toMatch(
+      /^Regime chain: Follow the path \(π\) must be a percentage/,
+    );
   });
 
   it("runRequestOf(fixed mode) has no regime chain", () => {

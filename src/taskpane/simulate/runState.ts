@@ -1,0 +1,57 @@
+/**
+ * The simulation run's part of the pane store: status of the run in flight, the last result (tagged with the
+ * scenario and fingerprint it came from) and the "write results" status.
+ */
+import type { SimulationResult } from "../../analysis/summarize";
+import { assertNever } from "../../model/errors";
+import type { ResultTag } from "../results/resultTag";
+import type { WriteStatus } from "../results/sheetWrite";
+
+export type RunStatus =
+  | { readonly status: "idle" }
+  | { readonly status: "running"; readonly total: number }
+  | { readonly status: "failed"; readonly message: string }
+  | { readonly status: "cancelled"; readonly done: number; readonly total: number }
+  | { readonly status: "succeeded" };
+
+export interface SimulationRun extends ResultTag {
+  readonly result: SimulationResult;
+  /** Wall time of the run (NaN when unknown). */
+  readonly elapsedMs: number;
+}
+
+export interface SimulationState {
+  readonly run: RunStatus;
+  readonly last?: SimulationRun;
+  readonly write: WriteStatus;
+}
+
+export type SimulationRunAction =
+  | { readonly type: "runStarted"; readonly total: number }
+  | { readonly type: "runSucceeded"; readonly run: SimulationRun }
+  | { readonly type: "runFailed"; readonly message: string }
+  | { readonly type: "runCancelled"; readonly done: number };
+
+export const initialSimulationState: SimulationState = { run: { status: "idle" }, write: { status: "idle" } };
+
+export function simulationRunReducer(state: SimulationState, action: SimulationRunAction): SimulationState {
+  switch (action.type) {
+    case "runStarted":
+      return { ...state, run: { status: "running", total: action.total }, write: { status: "idle" } };
+    case "runSucceeded":
+      return { ...state, run: { status: "succeeded" }, last: action.run };
+    case "runFailed":
+      return { ...state, run: { status: "failed", message: action.message } };
+    case "runCancelled":
+      return {
+        ...state,
+        run: {
+          status: "cancelled",
+          done: action.done,
+          total: state.run.status === "running" ? state.run.total : action.done,
+        },
+      };
+    default:
+      return assertNever(action);
+  }
+}
