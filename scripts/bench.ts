@@ -6,6 +6,7 @@
 import { projectionSection } from "./bench/projection";
 import { montecarloSection } from "./bench/montecarlo";
 import { longTasksSection } from "./bench/longtasks";
+import { evidenceSection } from "./bench/evidence";
 
 /** One measurement. `ratio` compares with the section's reference (e.g. a hand-written loop), if any. */
 export interface BenchRow {
@@ -25,6 +26,7 @@ export type BenchSection = () => BenchRow[] | Promise<BenchRow[]>;
 const SECTIONS: readonly (readonly [string, BenchSection])[] = [
   ["projection", projectionSection],
   ["montecarlo", montecarloSection],
+  ["evidence", evidenceSection],
   ["pane", longTasksSection],
 ];
 

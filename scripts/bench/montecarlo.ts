@@ -345,7 +345,7 @@ export function flatLoop(s: Scenario, spec: SimulationSpec, trials: number, seed
         const u = uniformOpen(words[draw & 3]!);
         let next = states - 1;
         for (let r = 0; r < states; r++) {
-          if (u <= cumulative[state * states + r]!) {
+          if (u <= cumulative[((t - 1) * states + state) * states + r]!) {
             next = r;
             break;
           }
@@ -442,7 +442,7 @@ function hyperFormulaTrials(
       const u = uniformOpen(words[(t - 1) & 3]!);
       let next = chain.states.length - 1;
       for (let r = 0; r < chain.states.length; r++) {
-        if (u <= chain.cumulative[state * chain.states.length + r]!) {
+        if (u <= chain.cumulative[((t - 1) * chain.states.length + state) * chain.states.length + r]!) {
           next = r;
           break;
         }

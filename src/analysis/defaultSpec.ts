@@ -6,7 +6,7 @@
 import type { ScalarInputId, Scenario } from "../model/types";
 import { scalarValue } from "../model/validate";
 import type { Distribution } from "./distributions";
-import type { RegimeChain } from "./regimeChain";
+import type { AnchoredRegimeChain, StationaryRegimeChain } from "./regimeChain";
 import type { SimulationSpec } from "./simulationSpec";
 
 interface RangeRule {
@@ -88,20 +88,28 @@ const RULES: readonly RangeRule[] = [
   },
 ];
 
-/** Probability of staying in the current regime each year in the default chain. */
-export const DEFAULT_REGIME_PERSISTENCE = 0.7;
+/** π of the default anchored chain (§5.0): a trial on the scenario's regime path follows it the next year. */
+export const DEFAULT_FOLLOW_PATH = 0.8;
+/** β of the default anchored chain (§5.0): a trial off the path returns to it the next year. */
+export const DEFAULT_RETURN_TO_PATH = 0.3;
+/** Yearly persistence of each regime in the stationary alternative (`stationaryRegimeChain`). */
+export const STATIONARY_PERSISTENCE = 0.7;
 
-/** Rationale of each default range and of the chain, keyed by input id (and "regimeChain"). */
+/**
+ * Rationale of each default range and of the chain, keyed by input id, "regimeChain" (what runs),
+ * "regimeChain.followPath" (π) and "regimeChain.returnToPath" (β).
+ */
 export const DEFAULT_SPEC_RATIONALE: Readonly<Record<string, string>> = {
   ...Object.fromEntries(RULES.map((r) => [r.id, r.rationale])),
-  regimeChain:
-    "assumption: the base year's regime moves to the scenario's next-year regime with probability 0.7; afterwards each regime persists with 0.7 and the other 0.3 is split equally among the other regimes (policy reversals are common but not the norm)",
+  regimeChain: `assumption: each trial starts in the scenario's base-year regime; a trial on the scenario's regime path follows it the next year with probability ${DEFAULT_FOLLOW_PATH} and otherwise switches to one of the other regimes, equally likely; a trial off the path returns to the path's regime with probability ${DEFAULT_RETURN_TO_PATH} a year and otherwise keeps its regime`,
+  "regimeChain.followPath": `assumption: π = ${DEFAULT_FOLLOW_PATH}: a one-in-five yearly chance that policy departs from the story (U.S. rules or Beijing's guidance changed course in 2022, 2023, 2025 and 2026; not every change is a surprise to the story)`,
+  "regimeChain.returnToPath": `assumption: β = ${DEFAULT_RETURN_TO_PATH}: a departure lasts about 1/β ≈ 3 years on average before policy returns to the story (reversals such as the 2025 H20 stop and restart came back within months to years)`,
 };
 
 /**
  * The default spec for a scenario: triangular(low, base, high) on the eight inputs of `RULES` (clipped to
- * their valid ranges; an input whose range collapses stays fixed), the default regime chain, and the inputs'
- * rank correlations with cumulative NVIDIA China revenue.
+ * their valid ranges; an input whose range collapses stays fixed), the default anchored regime chain, and the
+ * inputs' rank correlations with cumulative NVIDIA China revenue.
  *
  * @example defaultSimulationSpec(preset.scenario).inputs.marketGrowth // { kind: "triangular", min: 0.183, mode: 0.366, max: 0.549 }
  */
@@ -115,26 +123,32 @@ export function defaultSimulationSpec(scenario: Scenario): SimulationSpec {
   }
   return {
     inputs,
-    regimeChain: defaultRegimeChain(scenario),
+    regimeChain: defaultRegimeChain(),
     rankCorrelationOutput: { metric: "cumulativeNvidiaChina" },
   };
 }
 
-/** The default chain (see `DEFAULT_SPEC_RATIONALE.regimeChain`). */
-export function defaultRegimeChain(scenario: Scenario): RegimeChain {
+/** The default chain: anchored on the scenario's path with π = 0.8, β = 0.3 (`DEFAULT_SPEC_RATIONALE`). */
+export function defaultRegimeChain(): AnchoredRegimeChain {
+  return { anchored: { followPath: DEFAULT_FOLLOW_PATH, returnToPath: DEFAULT_RETURN_TO_PATH } };
+}
+
+/**
+ * The stationary alternative's starting matrix: every regime persists with `persistence` a year and the rest
+ * is split equally among the other regimes, the same in every year (it forgets the scenario's path).
+ *
+ * @example stationaryRegimeChain(s).transition.licensed.licensed // 0.7
+ */
+export function stationaryRegimeChain(
+  scenario: Scenario,
+  persistence = STATIONARY_PERSISTENCE,
+): StationaryRegimeChain {
   const names = Object.keys(scenario.regimes);
-  const first = scenario.regimePath[0];
-  const next = scenario.regimePath[1];
   const transition: Record<string, Record<string, number>> = {};
   for (const from of names) {
-    const target = from === first && next !== undefined ? next : from;
-    const others = names.filter((n) => n !== target);
-    const row: Record<string, number> = {};
-    if (others.length === 0) row[target] = 1;
-    else {
-      row[target] = DEFAULT_REGIME_PERSISTENCE;
-      for (const o of others) row[o] = (1 - DEFAULT_REGIME_PERSISTENCE) / others.length;
-    }
+    const others = names.filter((n) => n !== from);
+    const row: Record<string, number> = { [from]: others.length === 0 ? 1 : persistence };
+    for (const o of others) row[o] = (1 - persistence) / others.length;
     transition[from] = row;
   }
   return { transition };

@@ -12,3 +12,8 @@ export * from "./summarize";
 export * from "./rankCorrelation";
 export * from "./sensitivity";
 export * from "./defaultSpec";
+export * from "./evidence";
+export * from "./weightedStats";
+export * from "./posterior";
+export * from "./scenarioWeights";
+export * from "./defaultEvidence";

@@ -25,6 +25,7 @@ import type { ScalarInputId, Scenario, SeriesId } from "../model/types";
 import { SCALAR_INPUT_IDS, validateScenario } from "../model/validate";
 import { ownValue } from "../model/own";
 import type { Distribution } from "./distributions";
+import { placeObservations, type PlacedObservation } from "./evidence";
 import { compileRegimeChain, type CompiledRegimeChain } from "./regimeChain";
 import { createSamplingPlan, type SamplingMethod, type SamplingPlan } from "./sampling";
 import {
@@ -37,6 +38,7 @@ import {
 } from "./simulationSpec";
 import { summarizeRaw, summarizeSteps, type SimulationResult } from "./summarize";
 import { createTrialContext, evaluateTrials } from "./trialLoop";
+import { allocateEvidenceColumns, type TrialEvidenceColumns } from "./trialEvidence";
 
 /** Hard cap on trials per run. */
 export const MAX_TRIALS = 1_000_000;
@@ -73,6 +75,8 @@ export interface PreparedSimulation {
   readonly keptMetrics: readonly MetricId[];
   /** Whether per-trial input samples are kept (only rank correlations read them). */
   readonly keepInputs: boolean;
+  /** The spec's evidence placed on the scenario's years (§5.1), or null: no posterior. */
+  readonly evidence: readonly PlacedObservation[] | null;
 }
 
 /** Per-trial outputs of a contiguous trial range, year-major per series (index = t·count + i). */
@@ -87,6 +91,13 @@ export interface SimulationRaw {
    * spec asks for rank correlations (`PreparedSimulation.keepInputs`); otherwise zero-length arrays.
    */
   readonly inputs: readonly Float64Array[];
+  /** Per-trial log-likelihood and dominant observation (zero-length without evidence). */
+  readonly evidence: TrialEvidenceColumns;
+  /**
+   * Regime state index per trial and year, year-major (index = t·count + i), kept only with evidence and a
+   * regime chain (the regime posterior); otherwise zero-length.
+   */
+  readonly regimes: Uint8Array;
 }
 
 /** A stepwise run: `step()` runs one chunk; the worker yields to its event loop between steps. */
@@ -266,6 +277,12 @@ export function prepareSimulation(
     if (isModelError(compiled)) return compiled;
     chain = compiled;
   }
+  let evidence: readonly PlacedObservation[] | null = null;
+  if (spec.evidence !== undefined) {
+    const placed = placeObservations(spec.evidence.observations, valid);
+    if (isModelError(placed)) return modelError(placed.code, `evidence: ${placed.message}`);
+    evidence = placed;
+  }
   const all = spec.keep !== "listed";
   const tracked = new Set<SeriesId>([...(all ? DEFAULT_TRACKED_SERIES : []), ...(spec.trackSeries ?? [])]);
   const lastYear = valid.baseYear + valid.horizon;
@@ -292,6 +309,7 @@ export function prepareSimulation(
     tracked: [...tracked],
     keptMetrics: METRIC_IDS.filter((id) => keptMetrics.has(id)),
     keepInputs: spec.rankCorrelationOutput !== undefined,
+    evidence,
   };
 }
 
@@ -335,6 +353,12 @@ export function mergeRaw(
     }
     for (const m of prepared.keptMetrics) merged.metrics[m].set(p.metrics[m], offset);
     if (prepared.keepInputs) p.inputs.forEach((arr, j) => merged.inputs[j]?.set(arr, offset));
+    merged.evidence.logLikelihood.set(p.evidence.logLikelihood, offset);
+    merged.evidence.dominant.set(p.evidence.dominant, offset);
+    if (merged.regimes.length > 0) {
+      for (let t = 0; t < years; t++)
+        merged.regimes.set(p.regimes.subarray(t * p.count, (t + 1) * p.count), t * merged.count + offset);
+    }
   }
   return merged;
 }
@@ -358,6 +382,8 @@ function allocateRaw(prepared: PreparedSimulation, start: number, count: number)
     series,
     metrics,
     inputs: prepared.stochastic.map(() => new Float64Array(prepared.keepInputs ? count : 0)),
+    evidence: allocateEvidenceColumns(prepared.evidence !== null, count),
+    regimes: new Uint8Array(prepared.evidence !== null && prepared.chain !== null ? years * count : 0),
   };
 }
 

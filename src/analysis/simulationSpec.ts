@@ -9,6 +9,7 @@ import { SCALAR_BOUNDS, SCALAR_INPUT_IDS } from "../model/validate";
 import { echo, extent, ownValue } from "../model/own";
 import { validateDistribution, type Distribution } from "./distributions";
 import { validateCorrelationMatrix, type InvalidCorrelationError } from "./imanConover";
+import { placeObservations, type EvidenceSet } from "./evidence";
 import type { RegimeChain } from "./regimeChain";
 
 /** Summary metrics simulated per trial. `crossoverYear` is NaN in trials that never cross 50%. */
@@ -59,6 +60,11 @@ export interface SimulationSpec {
    * `histogram`'s, when given.
    */
   readonly keep?: "all" | "listed";
+  /**
+   * Reported figures (§5.1): when set, the result carries `posterior` (importance-weighted statistics, ESS,
+   * regime posterior) beside the prior statistics.
+   */
+  readonly evidence?: EvidenceSet;
 }
 
 /** Series always kept per trial (their percentiles are reported). */
@@ -81,6 +87,7 @@ const SPEC_KEYS: readonly string[] = [
   "rankCorrelationOutput",
   "trackSeries",
   "keep",
+  "evidence",
 ];
 
 /** Inputs a distribution may not be put on (they shape the arrays). */
@@ -156,6 +163,13 @@ export function validateSimulationSpec(
   }
   if (spec.keep !== undefined && spec.keep !== "all" && spec.keep !== "listed")
     return modelError("invalidInput", `keep must be "all" or "listed", got ${String(spec.keep)}`);
+  if (spec.evidence !== undefined) {
+    const e: unknown = spec.evidence;
+    if (typeof e !== "object" || e === null || !Object.hasOwn(e, "observations"))
+      return modelError("invalidInput", 'evidence must be { "observations": [ … ] }');
+    const placed = placeObservations(spec.evidence.observations, scenario);
+    if (isModelError(placed)) return modelError(placed.code, `evidence: ${placed.message}`);
+  }
   for (const s of spec.trackSeries ?? []) {
     if (!(SERIES_IDS as readonly string[]).includes(s))
       return modelError("notFound", `series ${s} not found`);

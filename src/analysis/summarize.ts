@@ -9,7 +9,9 @@ import { fiscalYearLabel } from "../model/project";
 import { columnStats, StatsWorkspace } from "./columnStats";
 import { SCALAR_INPUT_IDS } from "../model/validate";
 import { permuteIndex } from "./permutation";
+import { posteriorSteps, type PosteriorColumns, type PosteriorResult } from "./posterior";
 import { averageRanks, averageRanksByPosition, pearson, RankWorkspace } from "./rankCorrelation";
+import { regimeChainText } from "./regimeChain";
 import { lhsPermutation, type SamplingMethod } from "./sampling";
 import type { PreparedSimulation, SimulationRaw } from "./simulate";
 import { METRIC_IDS, outputLabel, type MetricId, type OutputRef, type Threshold } from "./simulationSpec";
@@ -51,6 +53,8 @@ export interface SimulationResult {
   readonly years: ProjectionYears;
   readonly stochasticInputs: readonly ScalarInputId[];
   readonly regimeChain: boolean;
+  /** What drew the regime paths, in words (`regimeChainText`). */
+  readonly regimeUncertainty: string;
   readonly correlated: boolean;
   /** Per tracked series, one entry per year t = 0..H. */
   readonly series: Readonly<Partial<Record<SeriesId, readonly SampleStats[]>>>;
@@ -64,6 +68,8 @@ export interface SimulationResult {
     readonly output: string;
     readonly values: readonly { readonly input: ScalarInputId; readonly rho: number }[];
   };
+  /** Importance-weighted statistics given the spec's evidence (§5.1), beside the prior ones above. */
+  readonly posterior?: PosteriorResult;
 }
 
 /**
@@ -169,6 +175,7 @@ export function* summarizeSteps(
     }
     values = values.sort((a, b) => Math.abs(b.rho) - Math.abs(a.rho));
   }
+  const posterior = prepared.evidence === null ? undefined : yield* posteriorSteps(prepared, reader);
   return {
     trials: prepared.trials,
     seed: prepared.seed,
@@ -177,6 +184,7 @@ export function* summarizeSteps(
     years: { calendar, fiscal: calendar.map(fiscalYearLabel) },
     stochasticInputs: prepared.stochastic,
     regimeChain: prepared.chain !== null,
+    regimeUncertainty: regimeChainText(spec.regimeChain),
     correlated: spec.correlation !== undefined,
     series,
     metrics,
@@ -186,6 +194,7 @@ export function* summarizeSteps(
     thresholds,
     histograms,
     rankCorrelations: { output: rcOutput === undefined ? "" : outputLabel(rcOutput), values },
+    ...(posterior === undefined ? {} : { posterior }),
   };
 }
 
@@ -215,7 +224,7 @@ function inputRanks(
  * ranges copied into one reused buffer per element type (one column at a time — so N trials are never held
  * twice). A returned column is valid until the next call.
  */
-class ColumnReader {
+class ColumnReader implements PosteriorColumns {
   readonly years: number;
   readonly count: number;
   private readonly parts: readonly SimulationRaw[];
@@ -265,6 +274,26 @@ class ColumnReader {
       : this.series(o.series, o.year - this.prepared.scenario.baseYear);
   }
 
+  logLikelihood(): Float64Array {
+    return this.gather((p) => p.evidence.logLikelihood) as Float64Array;
+  }
+
+  dominant(): Uint16Array {
+    return concatenated(
+      this.parts,
+      (p) => p.evidence.dominant,
+      (n) => new Uint16Array(n),
+    );
+  }
+
+  regimes(t: number): Uint8Array {
+    return concatenated(
+      this.parts,
+      (p) => p.regimes.subarray(t * p.count, (t + 1) * p.count),
+      (n) => new Uint8Array(n),
+    );
+  }
+
   private gather(slice: (p: SimulationRaw) => Float64Array | Float32Array): Float64Array | Float32Array {
     const first = slice(this.parts[0] as SimulationRaw);
     if (this.parts.length === 1) return first;
@@ -279,6 +308,22 @@ class ColumnReader {
     }
     return out.subarray(0, at);
   }
+}
+
+/** The slices of every part, concatenated in trial order into a fresh array. */
+function concatenated<A extends Uint8Array | Uint16Array>(
+  parts: readonly SimulationRaw[],
+  slice: (p: SimulationRaw) => A,
+  create: (n: number) => A,
+): A {
+  const slices = parts.map(slice);
+  const out = create(slices.reduce((n, a) => n + a.length, 0));
+  let at = 0;
+  for (const a of slices) {
+    out.set(a, at);
+    at += a.length;
+  }
+  return out;
 }
 
 /**

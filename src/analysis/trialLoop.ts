@@ -17,6 +17,7 @@ import { counterWord1, philox4x32Into, seedKey, uniformOpen } from "./philox";
 import { STREAM } from "./sampling";
 import type { PreparedSimulation, SimulationRaw } from "./simulate";
 import type { MetricId } from "./simulationSpec";
+import { createTrialEvidence, recordTrialEvidence, type TrialEvidence } from "./trialEvidence";
 
 /** Per-run buffers and compiled samplers, reused for every chunk of a run. */
 export interface TrialContext {
@@ -47,6 +48,8 @@ export interface TrialContext {
    * scatters H+1 stores per series over pages megabytes apart; staging turns that into sequential runs.
    */
   readonly stage: Float64Array;
+  /** The evidence's observations against `out` (§5.1), or null when the run has no evidence. */
+  readonly evidence: TrialEvidence | null;
 }
 
 /** Trials staged between flushes into the year-major raw arrays (small enough to stay in L2). */
@@ -77,6 +80,7 @@ export function createTrialContext(prepared: PreparedSimulation, raw: Simulation
     targets64: [] as Float64Array[],
     targets32: [] as Float32Array[],
     stage: new Float64Array(0),
+    evidence: prepared.evidence === null ? null : createTrialEvidence(prepared.evidence, out),
   };
   prepared.distributions.forEach((d, j) => {
     if (d.kind !== "triangular") return;
@@ -135,6 +139,9 @@ export function evaluateTrials(
   const remittance = params.remittance;
   const offshoreAccess = params.offshoreAccess;
   const chainStates = chain === null ? 0 : chain.states.length;
+  const { evidence } = ctx;
+  // Regime paths are kept (year-major, like the series) only for the regime posterior.
+  const regimes = raw.regimes;
   for (let trial = start; trial < end; trial++) {
     const i = trial - raw.start;
     plan.fill(trial, uniforms);
@@ -155,12 +162,13 @@ export function evaluateTrials(
       const c1 = counterWord1(trial, STREAM.regime);
       const cumulative = chain.cumulative;
       let state = chain.initial;
+      if (regimes.length > 0) regimes[i] = state;
       for (let t = 1; t < n; t++) {
         const draw = t - 1;
         if ((draw & 3) === 0) philox4x32Into(c0, c1, draw >>> 2, 0, key0, key1, regimeWords);
         const u = uniformOpen(regimeWords[draw & 3] as number);
-        // nextRegime inlined: the first state whose cumulative probability reaches u.
-        const row = state * chainStates;
+        // nextRegime inlined: the first state whose cumulative probability (year t's matrix) reaches u.
+        const row = ((t - 1) * chainStates + state) * chainStates;
         let next = chainStates - 1;
         for (let s = 0; s < chainStates; s++) {
           if (u <= (cumulative[row + s] as number)) {
@@ -169,12 +177,14 @@ export function evaluateTrials(
           }
         }
         state = next;
+        if (regimes.length > 0) regimes[t * count + i] = state;
         access[t] = chain.access[state] as number;
         remittance[t] = chain.remittance[state] as number;
         offshoreAccess[t] = chain.offshoreAccess[state] as number;
       }
     }
     projectKernel(params, out);
+    if (evidence !== null) recordTrialEvidence(evidence, raw.evidence, i);
     for (let s = 0, at = staged * kept * n; s < kept; s++) {
       const src = sources[s] as Float64Array;
       for (let t = 0; t < n; t++, at++) stage[at] = src[t] as number;

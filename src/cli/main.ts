@@ -25,6 +25,10 @@ export const COMMANDS: Readonly<Record<string, CommandEntry>> = {
     summary: "Monte Carlo percentiles (LHS, Philox; --trials --seed --sampling)",
     load: () => import("./simulate"),
   },
+  evidence: {
+    summary: "which scenario the reported figures support (--scenarios a,b,c | --all-presets, --evidence)",
+    load: () => import("./evidence"),
+  },
   "export-xlsx": {
     summary: "write the built model as a standalone .xlsx",
     load: () => import("./exportXlsx"),
@@ -76,6 +80,10 @@ function usage(): string {
     "",
     "project options: --preset <id|name> | --scenario <file.json>, --horizon <years>, --set <id>=<value> (repeatable),",
     "                 --format table|csv|json, --list-presets",
+    "simulate options: the project options, --trials N, --seed S, --sampling lhs|mc, --spec <spec.json>,",
+    "                 --evidence <evidence.json> (adds the posterior), --format table|json",
+    "evidence options: --scenarios <id|name|file.json>,... | --all-presets, --evidence <evidence.json>,",
+    "                 --priors 1,1,2, --format table|json",
   ].join("\n");
 }
 

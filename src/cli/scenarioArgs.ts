@@ -62,7 +62,7 @@ export function resolveScenarioArgs(
   return isModelError(result) ? { error: result.message } : result;
 }
 
-function loadScenarioFile(path: string, io: CliIo): Scenario | { readonly error: string } {
+export function loadScenarioFile(path: string, io: CliIo): Scenario | { readonly error: string } {
   let text: string;
   try {
     text = io.readFile(path);

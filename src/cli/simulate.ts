@@ -1,20 +1,25 @@
 /**
  * `chipshift simulate (--preset … | --scenario f.json) --trials N --seed S [--sampling lhs|mc]
- * [--spec spec.json] [--format table|json]`: Monte Carlo percentiles of the key series per year and the summary
+ * [--spec spec.json] [--evidence evidence.json] [--format table|json]`: Monte Carlo percentiles of the key series per year and the summary
  * metrics. Without `--spec` the default spec of src/analysis/defaultSpec.ts is used (triangular ranges around
- * eight key inputs + a regime chain; every range an analyst assumption).
+ * eight key inputs + the regime chain anchored on the scenario's path; every range an analyst assumption).
+ * `--evidence FILE` (`{ "observations": [...] }`, DESIGN §5.1) adds `posterior` (ESS, weighted statistics per
+ * series and year, regime posterior) beside the prior statistics.
  */
 import { parseArgs } from "node:util";
 import { performance } from "node:perf_hooks";
 import { isModelError } from "../model/errors";
 import { parseDecimal } from "../model/decimalText";
-import { echo, extent } from "../model/own";
+import { echo } from "../model/own";
 import type { Scenario } from "../model/types";
 import { defaultSimulationSpec } from "../analysis/defaultSpec";
 import { simulate } from "../analysis/simulate";
 import { validateSimulationSpec, type SimulationSpec } from "../analysis/simulationSpec";
+import type { PosteriorResult } from "../analysis/posterior";
 import type { SampleStats, SimulationResult } from "../analysis/summarize";
+import { readEvidenceFile } from "./evidence";
 import { EXIT_BAD_INPUT, EXIT_OK, systemReason, type CliIo } from "./io";
+import { alignColumns } from "./table";
 import { resolveScenarioArgs, SCENARIO_OPTIONS } from "./scenarioArgs";
 
 const FORMATS = ["table", "json"] as const;
@@ -36,6 +41,7 @@ export function run(argv: readonly string[], io: CliIo): number {
         seed: { type: "string" },
         sampling: { type: "string" },
         spec: { type: "string" },
+        evidence: { type: "string" },
         format: { type: "string" },
       },
       strict: true,
@@ -75,6 +81,14 @@ export function run(argv: readonly string[], io: CliIo): number {
     }
     spec = loaded;
   }
+  if (values.evidence !== undefined) {
+    const evidence = readEvidenceFile(values.evidence, io);
+    if ("error" in evidence) {
+      io.stderr(evidence.error);
+      return EXIT_BAD_INPUT;
+    }
+    spec = { ...spec, evidence };
+  }
   const started = performance.now();
   const result = simulate(scenario, spec, { trials, seed, sampling });
   const elapsedMs = performance.now() - started;
@@ -100,18 +114,18 @@ export function formatTable(r: SimulationResult, elapsedMs: number): string {
   ];
   const blocks: string[] = [
     `ChipShift simulation: ${r.trials} trials, seed ${r.seed}, ${r.sampling.toUpperCase()}, ${r.generator}` +
-      `${r.regimeChain ? ", regime chain" : ""} (${(elapsedMs / 1000).toFixed(2)} s)`,
+      `, regimes: ${r.regimeUncertainty} (${(elapsedMs / 1000).toFixed(2)} s)`,
   ];
   for (const id of TABLE_SERIES) {
     const stats = r.series[id];
     if (!stats) continue;
     const rows = stats.map((s, t) => row(`${r.years.calendar[t]} ${r.years.fiscal[t]}`, s));
     blocks.push(
-      `\n${id}${id === "domesticShare" ? " (fraction)" : " (USD bn)"}\n${align([header, ...rows])}`,
+      `\n${id}${id === "domesticShare" ? " (fraction)" : " (USD bn)"}\n${alignColumns([header, ...rows])}`,
     );
   }
   const metricRows = Object.entries(r.metrics).map(([id, s]) => row(id, s));
-  blocks.push(`\nsummary metrics\n${align([header, ...metricRows])}`);
+  blocks.push(`\nsummary metrics\n${alignColumns([header, ...metricRows])}`);
   blocks.push(
     `\nP(domestic share reaches 50% by ${r.years.calendar.at(-1)}) = ${fmt(r.crossoverProbability)}`,
   );
@@ -120,7 +134,33 @@ export function formatTable(r: SimulationResult, elapsedMs: number): string {
     `\nSpearman ρ with ${r.rankCorrelations.output}: ` +
       r.rankCorrelations.values.map((v) => `${v.input} ${v.rho.toFixed(3)}`).join(", "),
   );
+  if (r.posterior !== undefined) blocks.push(posteriorBlock(r, r.posterior));
   return blocks.join("\n");
+}
+
+/** The posterior beside the prior: ESS, NVIDIA China revenue per year, regime posterior, thresholds. */
+function posteriorBlock(r: SimulationResult, p: PosteriorResult): string {
+  const lines = [
+    `\nposterior given ${p.observations.length} observations: effective sample size ${p.ess.toFixed(0)} of ${r.trials}`,
+  ];
+  if (p.warning !== undefined) lines.push(`warning: ${p.warning}`);
+  const header = ["", "mean", "sd", "P5", "P10", "P25", "P50", "P75", "P90", "P95"];
+  const stats = p.series.nvidiaChina ?? [];
+  const rows = stats.map((s, t) => [
+    `${r.years.calendar[t]} ${r.years.fiscal[t]}`,
+    ...[s.mean, s.sd, s.p5, s.p10, s.p25, s.p50, s.p75, s.p90, s.p95].map((v) => fmt(v)),
+  ]);
+  if (rows.length > 0) lines.push(`nvidiaChina | evidence (USD bn)\n${alignColumns([header, ...rows])}`);
+  const names = Object.keys(p.regimes[0] ?? {});
+  if (names.length > 0) {
+    const regimeRows = p.regimes.map((probabilities, t) => [
+      `${r.years.calendar[t]} ${r.years.fiscal[t]}`,
+      ...names.map((n) => fmt(probabilities[n] ?? NaN)),
+    ]);
+    lines.push(`\nregime posterior\n${alignColumns([["", ...names], ...regimeRows])}`);
+  }
+  for (const t of p.thresholds) lines.push(`${t.label} = ${fmt(t.probability)}`);
+  return lines.join("\n");
 }
 
 /**
@@ -154,13 +194,4 @@ function integerOption(name: string, text: string): number | string {
 function fmt(v: number): string {
   if (!Number.isFinite(v)) return "—";
   return Math.abs(v) >= 100 ? v.toFixed(1) : v.toPrecision(4);
-}
-
-function align(rows: readonly (readonly string[])[]): string {
-  const widths = rows[0]!.map((_, c) => extent(rows.map((r) => (r[c] ?? "").length))[1]);
-  return rows
-    .map((r) =>
-      r.map((cell, c) => (c === 0 ? cell.padEnd(widths[c]!) : cell.padStart(widths[c]!))).join("  "),
-    )
-    .join("\n");
 }

@@ -4,6 +4,7 @@ import type { CellGrid, CellResult } from "./cells";
 import { bassCell, logisticCell, logisticFitCell } from "./curveFunctions";
 import { computeGrid } from "./computeFunctions";
 import { eventsGrid, figureCell, figuresGrid, sourceCell, versionCell } from "./figureFunctions";
+import { evidenceWeightsGrid, posteriorCell } from "./evidenceFunctions";
 import { projectGrid } from "./modelFunctions";
 import {
   distInvCell,
@@ -125,6 +126,30 @@ export const CHIPS_FUNCTIONS: readonly ChipsFunctionSpec[] = [
     shape: "grid",
     call: (a) => simulateTableGrid(a[0], a[1], a[2], a[3]),
     predictSize: simulateTableSize,
+  },
+  {
+    name: "CHIPS.SIMULATE.POSTERIOR",
+    params: [
+      { name: "scenario", kind: "range", optional: false },
+      req("trials"),
+      req("seed"),
+      req("series"),
+      req("year"),
+      opt("statistic"),
+      { name: "evidence", kind: "range", optional: true },
+    ],
+    shape: "scalar",
+    call: (a) => posteriorCell(a[0], a[1], a[2], a[3], a[4], a[5], a[6]),
+  },
+  {
+    name: "CHIPS.EVIDENCE.WEIGHTS",
+    params: [
+      { name: "scenarios", kind: "range", optional: false },
+      { name: "evidence", kind: "range", optional: true },
+      { name: "priors", kind: "range", optional: true },
+    ],
+    shape: "grid",
+    call: (a) => evidenceWeightsGrid(a[0], a[1], a[2]),
   },
   {
     name: "CHIPS.TORNADO",

@@ -11,6 +11,7 @@ import { bassCell, logisticCell, logisticFitCell } from "./curveFunctions";
 import { toExcelGrid, toExcelValue } from "./errors";
 import { eventsGrid, figureCell, figuresGrid, sourceCell, versionCell } from "./figureFunctions";
 import { projectGrid } from "./modelFunctions";
+import { evidenceWeightsGrid, posteriorCell } from "./evidenceFunctions";
 import { distInvCell, simulateCell, simulateTableGrid, tornadoGrid } from "./simulationFunctions";
 
 /**
@@ -176,6 +177,49 @@ export function simulate(
  */
 export function simulateTable(scenario: any[][], trials: number, seed: number, series: string): any[][] {
   return toExcelGrid(simulateTableGrid(scenario, trials, seed, series));
+}
+
+/**
+ * A posterior statistic of a seeded Monte Carlo simulation: the trials re-weighted by how well each explains
+ * reported figures (importance weights w ∝ e^ℓ, ℓ = −½·Σ((value − model·fraction)/sd)²), beside the prior
+ * CHIPS.SIMULATE. Quantiles are the inverse of the weighted empirical CDF (no interpolation). Money in USD
+ * billions, shares as fractions 0..1.
+ * @customfunction SIMULATE.POSTERIOR SIMULATE.POSTERIOR
+ * @param scenario A preset id or name (e.g. "licensed", "decoupling"), or a 2-column range of (input id, value) rows applied on the base preset.
+ * @param trials Number of trials, an integer from 2 to 20000.
+ * @param seed Random seed, an integer of at least 0. Same seed, same results.
+ * @param series A series id, e.g. "nvidiaChina" (USD bn) or "domesticShare" (fraction).
+ * @param year Calendar year, e.g. 2027, or NVIDIA fiscal-year text such as "FY2028" (= calendar 2027).
+ * @param [statistic] mean (default), sd, p5, p10, p25, p50, p75, p90, p95, or ess (effective sample size, in trials).
+ * @param [evidence] A range of rows: series (nvidiaChina, nvidiaDataCenter, nvidiaOffshore, nvidiaOther, market or domesticSales), period ("Q2 FY2027" = a quarter, "FY2026" = a fiscal year), value (USD bn), sd (USD bn, greater than 0), optional figure id; a header row is allowed. The presets' cited default evidence when omitted.
+ * @returns The posterior statistic, in the series' unit (ess in trials).
+ */
+export function simulatePosterior(
+  scenario: any[][],
+  trials: number,
+  seed: number,
+  series: string,
+  year: any,
+  statistic?: string,
+  evidence?: any[][],
+): number | CustomFunctions.Error {
+  return toExcelValue(posteriorCell(scenario, trials, seed, series, year, statistic, evidence)) as
+    number | CustomFunctions.Error;
+}
+
+/**
+ * Which scenario do the reported figures support? A table with a header row (Scenario, Log-likelihood, Prior,
+ * Posterior) and one row per scenario: ℓ = −½·Σ((value − model·fraction)/sd)² from the scenario's own
+ * projection (NVIDIA China revenue as modelled, not the reported outlook), and the posterior weight
+ * prior·e^ℓ normalized over the scenarios (fractions summing to 1).
+ * @customfunction EVIDENCE.WEIGHTS EVIDENCE.WEIGHTS
+ * @param scenarios Preset ids or names: a row or column of cells, or one text such as "licensed,decoupling"; "all" for every preset.
+ * @param [evidence] A range of rows: series (nvidiaChina, nvidiaDataCenter, nvidiaOffshore, nvidiaOther, market or domesticSales), period ("Q2 FY2027" or "FY2026"), value (USD bn), sd (USD bn, greater than 0), optional figure id; a header row is allowed. The presets' cited default evidence when omitted.
+ * @param [priors] Prior weight of each scenario, in the same order (numbers of at least 0, any scale). Equal when omitted.
+ * @returns The table that spills: scenario id, log-likelihood, prior and posterior (fractions 0..1).
+ */
+export function evidenceWeights(scenarios: any[][], evidence?: any[][], priors?: any[][]): any[][] {
+  return toExcelGrid(evidenceWeightsGrid(scenarios, evidence, priors));
 }
 
 /**

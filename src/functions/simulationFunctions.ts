@@ -4,6 +4,7 @@ import type { Scenario, SeriesId } from "../model/types";
 import { SERIES_IDS } from "../model/types";
 import { BASE_PRESET_ID, nearestIds } from "../model";
 import type { Distribution, MetricId, OutputRef, SampleStats, SimulationResult } from "../analysis";
+import type { EvidenceSet } from "../analysis";
 import {
   defaultSimulationSpec,
   inverseCdf,
@@ -75,8 +76,17 @@ export const TORNADO_HEADER = [
  * tracked (tracking does not change any random number, so the statistics equal an untracked run's).
  */
 export const simulationEngine = {
-  run(scenario: Scenario, trials: number, seed: number): SimulationResult | ModelError {
-    const spec = { ...defaultSimulationSpec(scenario), trackSeries: SERIES_IDS };
+  run(
+    scenario: Scenario,
+    trials: number,
+    seed: number,
+    evidence?: EvidenceSet,
+  ): SimulationResult | ModelError {
+    const spec = {
+      ...defaultSimulationSpec(scenario),
+      trackSeries: SERIES_IDS,
+      ...(evidence === undefined ? {} : { evidence }),
+    };
     const result = simulate(scenario, spec, { trials, seed, sampling: "lhs" });
     return isModelError(result) || !("kind" in result)
       ? result
@@ -91,14 +101,18 @@ export function clearSimulationMemo(): void {
   memo.clear();
 }
 
-/** The memoized simulation of a scenario: one engine run per distinct (scenario inputs, trials, seed). */
+/**
+ * The memoized simulation of a scenario: one engine run per distinct (scenario inputs, trials, seed,
+ * evidence).
+ */
 export function memoizedSimulation(
   scenario: Scenario,
   trials: number,
   seed: number,
+  evidence?: EvidenceSet,
 ): SimulationResult | ModelError {
-  const key = `${trials}|${seed}|${canonicalKey(scenario)}`;
-  return memo.get(key, () => simulationEngine.run(scenario, trials, seed));
+  const key = `${trials}|${seed}|${canonicalKey(scenario)}|${evidence === undefined ? "" : canonicalKey(evidence)}`;
+  return memo.get(key, () => simulationEngine.run(scenario, trials, seed, evidence));
 }
 
 /**
@@ -237,13 +251,13 @@ export interface GridSize {
   readonly cols: number;
 }
 
-interface RunArgs {
+export interface RunArgs {
   readonly scenario: Scenario;
   readonly trials: number;
   readonly seed: number;
 }
 
-function runArgs(scenario: unknown, trials: unknown, seed: unknown): RunArgs | ModelError {
+export function runArgs(scenario: unknown, trials: unknown, seed: unknown): RunArgs | ModelError {
   const resolved = resolveScenario(scenario);
   if (isModelError(resolved)) return resolved;
   const n = coerceNumber(trials, "trials");
@@ -275,7 +289,12 @@ function seriesArg(series: unknown): SeriesId | ModelError {
 }
 
 /** A series id with its year, or a summary metric id (year ignored). */
-function outputArg(scenario: Scenario, id: unknown, year: unknown, name: string): OutputRef | ModelError {
+export function outputArg(
+  scenario: Scenario,
+  id: unknown,
+  year: unknown,
+  name: string,
+): OutputRef | ModelError {
   const text = coerceText(id, name);
   if (isModelError(text)) return text;
   if ((METRIC_IDS as readonly string[]).includes(text)) return { metric: text as MetricId };
@@ -321,7 +340,7 @@ function statsOf(result: SimulationResult, scenario: Scenario, output: OutputRef
   return stats ?? modelError("notFound", `series "${output.series}" was not simulated`);
 }
 
-function label(output: OutputRef): string {
+export function label(output: OutputRef): string {
   return "metric" in output ? output.metric : `${output.series} ${output.year}`;
 }
 

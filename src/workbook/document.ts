@@ -151,7 +151,12 @@ const OutputRefSchema = z.union([
 
 const SimulationSpecSchema = z.object({
   inputs: z.record(z.string(), DistributionSchema),
-  regimeChain: z.object({ transition: z.record(z.string(), z.record(z.string(), z.number())) }).optional(),
+  regimeChain: z
+    .union([
+      z.object({ transition: z.record(z.string(), z.record(z.string(), z.number())) }),
+      z.object({ anchored: z.object({ followPath: z.number(), returnToPath: z.number() }) }),
+    ])
+    .optional(),
   correlation: z.object({ inputs: z.array(z.string()), matrix: z.array(z.array(z.number())) }).optional(),
   thresholds: z
     .array(z.object({ output: OutputRefSchema, op: z.enum(["<", ">"]), value: z.number() }))

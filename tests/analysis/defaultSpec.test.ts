@@ -22,9 +22,19 @@ describe("defaultSimulationSpec", () => {
     const g = spec.inputs.marketGrowth!;
     expect(g).toEqual({ kind: "triangular", min: 0.366 * 0.5, mode: 0.366, max: 0.366 * 1.5 });
   });
+  it("defaultSimulationSpec(s).regimeChain is the anchored chain with π = 0.8, β = 0.3, as its rationale says", () => {
+    const spec = defaultSimulationSpec(PRESETS[0]!.scenario);
+    expect(spec.regimeChain).toEqual({ anchored: { followPath: 0.8, returnToPath: 0.3 } });
+    expect(DEFAULT_SPEC_RATIONALE.regimeChain).toMatch(/probability 0\.8.*probability 0\.3/);
+  });
   it("every default range and the chain carry an assumption rationale", () => {
     const spec = defaultSimulationSpec(PRESETS[0]!.scenario);
-    for (const id of [...Object.keys(spec.inputs), "regimeChain"]) {
+    for (const id of [
+      ...Object.keys(spec.inputs),
+      "regimeChain",
+      "regimeChain.followPath",
+      "regimeChain.returnToPath",
+    ]) {
       expect(DEFAULT_SPEC_RATIONALE[id]).toMatch(/^assumption: /);
     }
   });

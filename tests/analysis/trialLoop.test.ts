@@ -82,7 +82,7 @@ describe("evaluateTrials (through runTrialRange)", () => {
       });
       let state = chain.initial;
       for (let t = 1; t <= scenario.horizon; t++) {
-        state = nextRegime(chain, state, rng.uniform(trial, STREAM.regime, t - 1));
+        state = nextRegime(chain, t, state, rng.uniform(trial, STREAM.regime, t - 1));
         params.access[t] = chain.access[state]!;
         params.remittance[t] = chain.remittance[state]!;
       }

@@ -5,14 +5,13 @@ import { simulate } from "../../src/analysis/simulate";
 import type { SimulationResult } from "../../src/analysis/summarize";
 import { isModelError } from "../../src/model/errors";
 import { BASE_PRESET_ID, findPreset } from "../../src/model/presets";
-import { parseAddress } from "../../src/workbook/layout/address";
 import {
   buildSensitivitySheetLayout,
   buildSimulationSheetLayout,
   SENSITIVITY_SHEET,
   SIMULATION_SHEET,
 } from "../../src/workbook/layout/simulationLayout";
-import type { LayoutCell, SheetLayout } from "../../src/workbook/layout/types";
+import { cells, findRow } from "./layoutCells";
 import { createOfficePort, writeSheetsBatch } from "../../src/workbook/officePort";
 import type { ExcelHost } from "../../src/workbook/officePort";
 
@@ -26,27 +25,6 @@ const spec = {
 const run = simulate(scenario, spec, { trials: 500, seed: 7 });
 if (isModelError(run) || "kind" in run) throw new Error("simulation failed");
 const result: SimulationResult = run;
-
-/** Every cell of a sheet by A1 address. */
-function cells(sheet: SheetLayout): Map<string, LayoutCell> {
-  const out = new Map<string, LayoutCell>();
-  for (const block of sheet.blocks) {
-    const start = parseAddress(block.topLeft);
-    if (start === undefined) throw new Error(block.topLeft);
-    block.rows.forEach((row, r) =>
-      row.forEach((cell, c) => {
-        if (cell !== null) out.set(`${String.fromCharCode(64 + start.column + c)}${start.row + r}`, cell);
-      }),
-    );
-  }
-  return out;
-}
-
-function findRow(map: Map<string, LayoutCell>, text: string): number {
-  for (const [address, cell] of map)
-    if (cell.value === text && address.startsWith("A")) return Number(address.slice(1));
-  throw new Error(`no row labelled ${text}`);
-}
 
 describe("buildSimulationSheetLayout", () => {
   const { sheet, charts } = buildSimulationSheetLayout(result, {

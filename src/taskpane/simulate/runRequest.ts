@@ -6,7 +6,7 @@
  */
 import type { Distribution } from "../../analysis/distributions";
 import { InvalidCorrelationError, validateCorrelationMatrix } from "../../analysis/imanConover";
-import { compileRegimeChain } from "../../analysis/regimeChain";
+import { compileRegimeChain, type AnchoredRegimeChain } from "../../analysis/regimeChain";
 import type { SamplingMethod } from "../../analysis/sampling";
 import { MAX_TRIALS } from "../../analysis/simulate";
 import type { SimulationSpec, Threshold } from "../../analysis/simulationSpec";
@@ -127,7 +127,11 @@ export function specRequestOf(scenario: Scenario, view: SimulateView): SpecReque
   }
 
   let regimeChain: SimulationSpec["regimeChain"];
-  if (view.regimeMode === "chain") {
+  if (view.regimeMode === "anchored") {
+    const parsed = anchoredChainOf(view);
+    if (typeof parsed === "string") problems.push(`Regime chain: ${parsed}`);
+    else regimeChain = parsed;
+  } else if (view.regimeMode === "chain") {
     const rowProblems = Object.keys(view.transition)
       .map((from) => transitionRowProblem(view, from))
       .filter((p): p is string => p !== undefined);
@@ -195,6 +199,21 @@ export function specRequestOf(scenario: Scenario, view: SimulateView): SpecReque
   const checked = validateSimulationSpec(adjusted, spec);
   if (isModelError(checked)) return { ok: false, problems: [checked.message] };
   return { ok: true, scenario: adjusted, spec };
+}
+
+/** The anchored chain of the view (percent text → fractions), or the first problem of its two boxes. */
+export function anchoredChainOf(view: Pick<SimulateView, "anchored">): AnchoredRegimeChain | string {
+  const parse = (raw: string, what: string): number | string => {
+    const p = Number(raw.trim().replace(/%$/, ""));
+    return raw.trim() !== "" && p >= 0 && p <= 100
+      ? p / 100
+      : `${what} must be a percentage from 0 to 100, now “${raw}”`;
+  };
+  const followPath = parse(view.anchored.followPath, "Follow the path (π)");
+  if (typeof followPath === "string") return followPath;
+  const returnToPath = parse(view.anchored.returnToPath, "Return to the path (β)");
+  if (typeof returnToPath === "string") return returnToPath;
+  return { anchored: { followPath, returnToPath } };
 }
 
 /** The threshold of the view (engine units), undefined when blank, or the message for its value box. */

@@ -3,11 +3,12 @@
  * drafts, regime chain, correlations) and the run settings (trials, seed, sampling, threshold).
  *
  * Only what the analyst edited is stored. An input whose distribution was never touched follows the current
- * scenario's default spec, the chain follows the scenario's default chain until a cell is edited, and a fixed
+ * scenario's default spec, the chain is the default anchored one until edited, and a fixed
  * input with a blank value uses the scenario's value — so editing the scenario moves everything the analyst
  * did not choose, and keeps everything they did (Trials 1234 survives any scenario edit).
  */
-import { defaultRegimeChain, defaultSimulationSpec } from "../../analysis/defaultSpec";
+import { defaultRegimeChain, defaultSimulationSpec, stationaryRegimeChain } from "../../analysis/defaultSpec";
+import { isAnchoredChain, type StationaryRegimeChain } from "../../analysis/regimeChain";
 import type { Distribution } from "../../analysis/distributions";
 import type { SamplingMethod } from "../../analysis/sampling";
 import type { SimulationSpec } from "../../analysis/simulationSpec";
@@ -30,9 +31,11 @@ export interface ThresholdDraft {
 /** The spec as edited: only what the analyst changed (see the module comment). */
 export interface SpecDraft {
   readonly inputs: Readonly<Partial<Record<ScalarInputId, DistributionDraft>>>;
-  /** Absent = the default (a Markov chain). */
-  readonly regimeMode?: "chain" | "fixed";
-  /** from → to → raw probability text; absent = the scenario's default chain. */
+  /** Absent = the default: the chain anchored on the scenario's path (DESIGN §5.0). */
+  readonly regimeMode?: RegimeMode;
+  /** The anchored chain's π and β as percent text; absent = the defaults (80, 30). */
+  readonly anchored?: AnchoredDraft;
+  /** from → to → raw probability text of the stationary matrix; absent = its starting matrix. */
   readonly transition?: Readonly<Record<string, Readonly<Record<string, string>>>>;
   /** Inputs in the correlation matrix, in the order shown. */
   readonly correlationInputs: readonly ScalarInputId[];
@@ -50,7 +53,8 @@ export interface RunSettingsDraft {
 /** What the Simulate editors show: every draft resolved against the current scenario. */
 export interface SimulateView {
   readonly drafts: Readonly<Record<string, DistributionDraft>>;
-  readonly regimeMode: "chain" | "fixed";
+  readonly regimeMode: RegimeMode;
+  readonly anchored: AnchoredDraft;
   readonly transition: Readonly<Record<string, Readonly<Record<string, string>>>>;
   readonly correlationInputs: readonly ScalarInputId[];
   readonly correlationCells: Readonly<Record<string, string>>;
@@ -68,7 +72,8 @@ export type SpecDraftAction =
       readonly field: string;
       readonly raw: string;
     }
-  | { readonly type: "regimeModeChanged"; readonly mode: "chain" | "fixed" }
+  | { readonly type: "regimeModeChanged"; readonly mode: RegimeMode }
+  | { readonly type: "anchoredChanged"; readonly field: keyof AnchoredDraft; readonly raw: string }
   | { readonly type: "transitionChanged"; readonly from: string; readonly to: string; readonly raw: string }
   | { readonly type: "correlationToggled"; readonly id: ScalarInputId; readonly included: boolean }
   | {
@@ -84,6 +89,18 @@ export type RunSettingsAction =
   | { readonly type: "seedChanged"; readonly raw: string }
   | { readonly type: "samplingChanged"; readonly sampling: SamplingMethod }
   | { readonly type: "thresholdChanged"; readonly patch: Partial<ThresholdDraft> };
+
+/**
+ * "anchored": the chain anchored on the scenario's path (DESIGN §5.0, the default); "chain": one stationary
+ * transition matrix; "fixed": the scenario's path in every trial.
+ */
+export type RegimeMode = "anchored" | "chain" | "fixed";
+
+/** π (followPath) and β (returnToPath) of the anchored chain, as percent text. */
+export interface AnchoredDraft {
+  readonly followPath: string;
+  readonly returnToPath: string;
+}
 
 export const DEFAULT_TRIALS = 10_000;
 export const DEFAULT_SEED = 20250101;
@@ -111,10 +128,15 @@ export function specDraftOf(scenario: Scenario, spec: SimulationSpec): SpecDraft
       if (i < j) correlationCells[pairKey(a, b)] = formatDraftNumber(spec.correlation?.matrix[i]?.[j] ?? 0);
     }),
   );
+  const chain = spec.regimeChain;
   return {
     inputs,
-    regimeMode: spec.regimeChain === undefined ? "fixed" : "chain",
-    transition: transitionText(scenario, spec.regimeChain ?? defaultRegimeChain(scenario)),
+    regimeMode: chain === undefined ? "fixed" : isAnchoredChain(chain) ? "anchored" : "chain",
+    ...(chain !== undefined && isAnchoredChain(chain) ? { anchored: anchoredText(chain.anchored) } : {}),
+    transition: transitionText(
+      scenario,
+      chain !== undefined && !isAnchoredChain(chain) ? chain : stationaryRegimeChain(scenario),
+    ),
     correlationInputs,
     correlationCells,
   };
@@ -143,8 +165,16 @@ export function specDraftReducer(state: SpecDraft, action: SpecDraftAction, scen
     }
     case "regimeModeChanged":
       return { ...state, regimeMode: action.mode };
+    case "anchoredChanged":
+      return {
+        ...state,
+        anchored: {
+          ...(state.anchored ?? anchoredText(defaultRegimeChain().anchored)),
+          [action.field]: action.raw,
+        },
+      };
     case "transitionChanged": {
-      const transition = state.transition ?? transitionText(scenario, defaultRegimeChain(scenario));
+      const transition = state.transition ?? transitionText(scenario, stationaryRegimeChain(scenario));
       return {
         ...state,
         transition: { ...transition, [action.from]: { ...transition[action.from], [action.to]: action.raw } },
@@ -202,7 +232,8 @@ export function simulateViewOf(
   for (const id of STOCHASTIC_INPUT_IDS) drafts[id] = spec.inputs[id] ?? draftOfDefault(defaults, id);
   return {
     drafts,
-    regimeMode: spec.regimeMode ?? "chain",
+    regimeMode: spec.regimeMode ?? "anchored",
+    anchored: spec.anchored ?? anchoredText(defaultRegimeChain().anchored),
     transition: alignedTransition(scenario, spec.transition),
     correlationInputs: spec.correlationInputs,
     correlationCells: spec.correlationCells,
@@ -258,10 +289,18 @@ function draftOfDefault(defaults: SimulationSpec, id: ScalarInputId): Distributi
   return d === undefined ? followsScenario() : draftOfDistribution(d, inputScale(id));
 }
 
+/** π and β as percent text (80, 30). */
+function anchoredText(a: { readonly followPath: number; readonly returnToPath: number }): AnchoredDraft {
+  return {
+    followPath: formatDraftNumber(a.followPath * 100),
+    returnToPath: formatDraftNumber(a.returnToPath * 100),
+  };
+}
+
 /** Transition probabilities as percent text (a row reads 70, 10, 10, 10). */
 function transitionText(
   scenario: Scenario,
-  chain: NonNullable<SimulationSpec["regimeChain"]>,
+  chain: StationaryRegimeChain,
 ): Record<string, Record<string, string>> {
   const names = Object.keys(scenario.regimes);
   const out: Record<string, Record<string, string>> = {};
@@ -272,7 +311,7 @@ function transitionText(
   return out;
 }
 
-/** The edited matrix when it has exactly the scenario's regimes, else the scenario's default chain. */
+/** The edited matrix when it has exactly the scenario's regimes, else the stationary starting matrix. */
 function alignedTransition(
   scenario: Scenario,
   edited: SpecDraft["transition"],
@@ -285,7 +324,7 @@ function alignedTransition(
     Object.values(edited).every((r) => same(Object.keys(r)))
   )
     return edited;
-  return transitionText(scenario, defaultRegimeChain(scenario));
+  return transitionText(scenario, stationaryRegimeChain(scenario));
 }
 
 function resolvedThreshold(

@@ -160,6 +160,7 @@ const SPEC_ACTIONS: Names<SpecDraftAction> = {
   kindChanged: true,
   fieldChanged: true,
   regimeModeChanged: true,
+  anchoredChanged: true,
   transitionChanged: true,
   correlationToggled: true,
   correlationChanged: true,

@@ -105,7 +105,7 @@ export function buildSimulationSheetLayout(
       textCell("Correlation", "label"),
       textCell(result.correlated ? "Iman–Conover rank correlation" : "none (independent inputs)"),
     ],
-    [textCell("Regimes", "label"), textCell(result.regimeChain ? "Markov chain per trial" : "fixed path")],
+    [textCell("Regimes", "label"), textCell(result.regimeUncertainty)],
     [
       textCell("Generator", "label"),
       textCell(`${result.generator} (counter-based; same seed → same results)`),
@@ -302,7 +302,7 @@ export function buildSensitivitySheetLayout(
 }
 
 /** Blocks stacked down column A with one blank row between them; `add` returns the block's top row. */
-function blockStack(): { blocks: LayoutBlock[]; add: (rows: (LayoutCell | null)[][]) => number } {
+export function blockStack(): { blocks: LayoutBlock[]; add: (rows: (LayoutCell | null)[][]) => number } {
   const blocks: LayoutBlock[] = [];
   let row = 1;
   const add = (rows: (LayoutCell | null)[][]): number => {
@@ -335,7 +335,7 @@ function histogramRows(h: Histogram): (LayoutCell | null)[][] {
 }
 
 /** A number cell, or an empty text cell for NaN (no trial defined the statistic): Excel cannot store NaN. */
-function valueCell(value: number, format: string): LayoutCell {
+export function valueCell(value: number, format: string): LayoutCell {
   return Number.isFinite(value) ? numberCell(value, format) : textCell("–");
 }
 

@@ -29,7 +29,9 @@ describe("specDraftReducer and runSettingsReducer (through the pane store)", () 
     // presets.ts licensed: marketBase has no default distribution: fixed, blank = the scenario's value
     expect(state.drafts.marketBase).toEqual({ kind: "fixed", fields: { value: "" } });
     expect(state.trials).toBe("10000");
-    expect(state.regimeMode).toBe("chain");
+    expect(state.regimeMode).toBe("anchored");
+    // defaultSpec.ts: π = 0.8, β = 0.3, shown in percent
+    expect(state.anchored).toEqual({ followPath: "80", returnToPath: "30" });
   });
 
   it("specDraftReducer(kindChanged) replaces the draft with one centred on the scenario's value in display units", () => {
@@ -115,8 +117,34 @@ describe("runRequestOf", () => {
     const from = Object.keys(scenario.regimes)[0] ?? "";
     const request = runRequestOf(
       scenario,
-      apply(start(), { type: "transitionChanged", from, to: from, raw: "95" }),
+      apply(
+        start(),
+        { type: "regimeModeChanged", mode: "chain" },
+        { type: "transitionChanged", from, to: from, raw: "95" },
+      ),
     );
     expect(request.ok ? "" : request.problems.join()).toMatch(/^Regime chain: Row “/);
+  });
+
+  it("runRequestOf(default view) runs the anchored chain; β edited to 45% gives 0.45; π of 150% is a problem", () => {
+    const request = runRequestOf(
+      scenario,
+      apply(start(), { type: "anchoredChanged", field: "returnToPath", raw: "45" }),
+    );
+    expect(request.ok && request.spec.regimeChain).toEqual({
+      anchored: { followPath: 0.8, returnToPath: 0.45 },
+    });
+    const bad = runRequestOf(
+      scenario,
+      apply(start(), { type: "anchoredChanged", field: "followPath", raw: "150" }),
+    );
+    expect(bad.ok ? "" : bad.problems.join()).toMatch(
+      /^Regime chain: Follow the path \(π\) must be a percentage/,
+    );
+  });
+
+  it("runRequestOf(fixed mode) has no regime chain", () => {
+    const request = runRequestOf(scenario, apply(start(), { type: "regimeModeChanged", mode: "fixed" }));
+    expect(request.ok && request.spec.regimeChain).toBeUndefined();
   });
 });
