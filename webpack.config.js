@@ -37,6 +37,26 @@ export function addinOrigin(value) {
   return url.origin;
 }
 
+/**
+ * The origin of a build. A production build needs ADDIN_ORIGIN (a manifest quietly pointing at
+ * https://localhost:3000 would install an add-in that cannot load anywhere else), unless the build opts in to
+ * the dev server's origin explicitly with `--env localhost` (`npm run build:localhost`).
+ * @param {"production" | "development"} mode
+ * @param {string | undefined} value ADDIN_ORIGIN
+ * @param {boolean} localhost the explicit opt-in
+ * @returns {string}
+ */
+export function productionOrigin(mode, value, localhost) {
+  if (mode === "production" && (value === undefined || value === "") && !localhost) {
+    throw new Error(
+      "npm run build needs ADDIN_ORIGIN, the https origin that will host the add-in " +
+        "(ADDIN_ORIGIN=https://chipshift.example.com npm run build); " +
+        "use npm run build:localhost to build for https://localhost:3000 on purpose",
+    );
+  }
+  return addinOrigin(value);
+}
+
 const hyperFormulaPath = /[\\/]node_modules[\\/]hyperformula[\\/]/;
 
 /** Fails a production compilation that resolves HyperFormula (GPL-3.0): it belongs to the preview only. */
@@ -82,7 +102,7 @@ function httpsOptions() {
 export default function config(env = {}, argv = {}) {
   const mode = argv.mode === "production" ? "production" : "development";
   const dev = mode !== "production";
-  const origin = addinOrigin(process.env.ADDIN_ORIGIN);
+  const origin = productionOrigin(mode, process.env.ADDIN_ORIGIN, env.localhost === true);
   const functionsEntry = path.join(root, "src/functions/functions.ts");
 
   /** @type {import("webpack").EntryObject} */

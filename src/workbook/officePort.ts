@@ -1,4 +1,4 @@
-import { columnLetters } from "./layout/address";
+import { cellAddress, columnLetters } from "./layout/address";
 import { DOCUMENT_NAMESPACE, documentTextOfXml, documentXml } from "./document";
 import type { ChartSpec, SheetLayout } from "./layout/types";
 import { parseAddress } from "./layout/address";
@@ -12,7 +12,13 @@ import type {
   WriteSummary,
 } from "./port";
 import { addChart, OWNERSHIP_COMMENT, writeBlock, writeLayoutToExcel } from "./writers/office";
-import { ownedSheets, ownershipMarkerFormula, ownershipMarkerName, sheetTargets } from "./writers/ownership";
+import {
+  nameKey,
+  ownedSheets,
+  ownershipMarkerFormula,
+  ownershipMarkerName,
+  sheetTargets,
+} from "./writers/ownership";
 import { WorkbookPortError } from "./port";
 import type { WorkbookPortErrorCode } from "./port";
 
@@ -137,11 +143,17 @@ export async function readInputsSheetBatch(context: Excel.RequestContext): Promi
   return { sheetName: worksheet.name, grid: paddedGrid(used.address, used.values) };
 }
 
+/** Cells whose formulas Make portable reads per sync: far below Excel on the web's 5 MB payload limit. */
+export const PORTABLE_CELLS_PER_SYNC = 20_000;
+/** CHIPS anchors frozen per read + write round (each may spill a large array). */
+export const PORTABLE_ANCHORS_PER_SYNC = 500;
+
 /**
- * `WorkbookPort.makePortable` inside one `Excel.run`: (1) sheet names; (2) every used range's formulas and
- * values; (3) only when a `CHIPS.*` formula exists and ExcelApi 1.12 is there: each such cell's spill range, so a
- * dynamic-array result is frozen whole rather than cut to its first value; then the writes. 3 syncs without
- * spill look-ups, 4 with them. Text results are written with the apostrophe prefix so they stay text.
+ * `WorkbookPort.makePortable` inside one `Excel.run`, in bounded chunks so a large workbook never exceeds the
+ * request/response payload limit: (1) sheet names; (2) each used range's address and size; (3…) the formulas
+ * of row bands of at most PORTABLE_CELLS_PER_SYNC cells per sync; then, PORTABLE_ANCHORS_PER_SYNC `CHIPS.*`
+ * cells at a time, one sync reading their values (and spill ranges with ExcelApi 1.12, so a dynamic-array result
+ * is frozen whole) and one writing them. Text results are written with the apostrophe prefix so they stay text.
  */
 export async function makePortableBatch(
   context: Excel.RequestContext,
@@ -152,47 +164,87 @@ export async function makePortableBatch(
   await context.sync();
   const used = worksheets.items.map((ws) => {
     const range = ws.getUsedRangeOrNullObject();
-    range.load("isNullObject,address,formulas,values");
+    range.load("isNullObject,address,rowCount,columnCount");
     return { ws, range };
   });
   await context.sync();
 
-  const anchors: { ws: Excel.Worksheet; sheet: string; address: string; value: unknown }[] = [];
+  const bands: { ws: Excel.Worksheet; row: number; column: number; rows: number; columns: number }[] = [];
   for (const { ws, range } of used) {
     if (range.isNullObject) continue;
     const origin = parseAddress(localTopLeft(range.address)) ?? { row: 1, column: 1 };
-    range.formulas.forEach((row, r) =>
-      row.forEach((formula, c) => {
-        if (typeof formula !== "string" || !CHIPS_CALL.test(formula)) return;
-        anchors.push({
-          ws,
-          sheet: ws.name,
-          address: `${columnLetters(origin.column + c)}${origin.row + r}`,
-          value: range.values[r]?.[c] ?? "",
-        });
-      }),
-    );
+    const step = Math.max(1, Math.floor(PORTABLE_CELLS_PER_SYNC / Math.max(1, range.columnCount)));
+    for (let r = 0; r < range.rowCount; r += step) {
+      bands.push({
+        ws,
+        row: origin.row + r,
+        column: origin.column,
+        rows: Math.min(step, range.rowCount - r),
+        columns: range.columnCount,
+      });
+    }
   }
-  if (anchors.length === 0) return { replaced: 0, cells: [] };
-
-  const spills = spillSupported
-    ? anchors.map(({ ws, address }) => {
-        const spill = ws.getRange(address).getSpillingToRangeOrNullObject();
-        spill.load("isNullObject,address,values");
-        return spill;
-      })
-    : [];
-  if (spillSupported) await context.sync();
-  anchors.forEach((anchor, i) => {
-    const spill = spills[i];
-    if (spill !== undefined && !spill.isNullObject) {
-      anchor.ws.getRange(localRange(spill.address)).values = spill.values.map((row) =>
-        row.map(portableValue),
+  const anchors: { ws: Excel.Worksheet; sheet: string; address: string }[] = [];
+  for (const group of chunksByCells(bands)) {
+    const reads = group.map((band) => {
+      const range = band.ws.getRange(
+        `${cellAddress(band.row, band.column)}:${cellAddress(band.row + band.rows - 1, band.column + band.columns - 1)}`,
       );
-    } else anchor.ws.getRange(anchor.address).values = [[portableValue(anchor.value)]];
-  });
-  await context.sync();
+      range.load("formulas");
+      return { band, range };
+    });
+    await context.sync();
+    for (const { band, range } of reads) {
+      range.formulas.forEach((row, r) =>
+        row.forEach((formula, c) => {
+          if (typeof formula !== "string" || !CHIPS_CALL.test(formula)) return;
+          anchors.push({
+            ws: band.ws,
+            sheet: band.ws.name,
+            address: cellAddress(band.row + r, band.column + c),
+          });
+        }),
+      );
+    }
+  }
+  for (let start = 0; start < anchors.length; start += PORTABLE_ANCHORS_PER_SYNC) {
+    const reads = anchors.slice(start, start + PORTABLE_ANCHORS_PER_SYNC).map((anchor) => {
+      const cell = anchor.ws.getRange(anchor.address);
+      cell.load("values");
+      const spill = spillSupported ? cell.getSpillingToRangeOrNullObject() : undefined;
+      spill?.load("isNullObject,address,values");
+      return { anchor, cell, spill };
+    });
+    await context.sync();
+    for (const { anchor, cell, spill } of reads) {
+      if (spill !== undefined && !spill.isNullObject) {
+        anchor.ws.getRange(localRange(spill.address)).values = spill.values.map((row) =>
+          row.map(portableValue),
+        );
+      } else anchor.ws.getRange(anchor.address).values = [[portableValue(cell.values[0]?.[0] ?? "")]];
+    }
+    await context.sync();
+  }
   return { replaced: anchors.length, cells: anchors.map((a) => `${a.sheet}!${a.address}`) };
+}
+
+/** Consecutive groups of bands holding at most PORTABLE_CELLS_PER_SYNC cells each (one band may exceed it). */
+function chunksByCells<T extends { rows: number; columns: number }>(bands: readonly T[]): T[][] {
+  const groups: T[][] = [];
+  let current: T[] = [];
+  let cells = 0;
+  for (const band of bands) {
+    const size = band.rows * band.columns;
+    if (current.length > 0 && cells + size > PORTABLE_CELLS_PER_SYNC) {
+      groups.push(current);
+      current = [];
+      cells = 0;
+    }
+    current.push(band);
+    cells += size;
+  }
+  if (current.length > 0) groups.push(current);
+  return groups;
 }
 
 /** A formula that calls a CHIPS custom function (any group: CHIPS.FIGURE, CHIPS.LOGISTIC.FIT, …). */
@@ -274,7 +326,10 @@ export async function writeSheetsBatch(
       }
     } else {
       ws = worksheets.add(actual);
-      names.add(ownershipMarkerName(sheet.name), ownershipMarkerFormula(actual), OWNERSHIP_COMMENT);
+      // A marker left by a deleted sheet reads =#REF!; names.add would reject its name, so it goes first.
+      const marker = ownershipMarkerName(sheet.name);
+      names.items.find((item) => nameKey(item.name) === nameKey(marker))?.delete();
+      names.add(marker, ownershipMarkerFormula(actual), OWNERSHIP_COMMENT);
     }
     for (const block of sheet.blocks) writeBlock(ws, block, "skipped", workbook, actual);
     for (const { column, width } of sheet.columnWidths) {

@@ -21,7 +21,15 @@ import { renameSheets } from "../layout/renameSheets";
 import { quotedText } from "../layout/text";
 import type { CellStyle, ChartSpec, LayoutBlock, LayoutCell, WorkbookLayout } from "../layout/types";
 import { blockWidth, placedCells } from "./cellGrid";
-import { ownedSheets, ownershipMarkerFormula, ownershipMarkerName, sheetTargets } from "./ownership";
+import {
+  buildOwnedNames,
+  LAYOUT_NAME_COMMENT,
+  ownedSheets,
+  OWNERSHIP_COMMENT,
+  ownershipMarkerFormula,
+  ownershipMarkerName,
+  sheetTargets,
+} from "./ownership";
 import { STYLE_LOOKS } from "./styles";
 
 /** `Excel.run` or a stand-in with the same shape. */
@@ -67,7 +75,7 @@ export async function writeLayoutToExcel(
     const worksheets = workbook.worksheets;
     worksheets.load("items/name");
     const names = workbook.names;
-    names.load("items/name,items/formula");
+    names.load("items/name,items/formula,items/comment");
     await context.sync();
     syncs++;
 
@@ -94,7 +102,13 @@ export async function writeLayoutToExcel(
 
     for (const collection of charts) for (const chart of collection.items) chart.delete();
     for (const collection of oldNotes) for (const note of collection.items) note.delete();
-    for (const item of names.items) if (item.name.startsWith("CS_")) item.delete();
+    // Only ChipShift's own names: a user's "CS_Budget" and the results sheets' markers stay.
+    const owned = buildOwnedNames(
+      names.items,
+      layout.sheets.map((sheet) => sheet.name),
+      target.names.map((name) => name.name),
+    );
+    for (const item of owned) (item as Excel.NamedItem).delete();
 
     for (const sheet of target.sheets) {
       const ws = reused.includes(sheet.name) ? worksheets.getItem(sheet.name) : worksheets.add(sheet.name);
@@ -116,7 +130,7 @@ export async function writeLayoutToExcel(
       const actual = mapping[layoutSheet.name]!;
       names.add(ownershipMarkerName(layoutSheet.name), ownershipMarkerFormula(actual), OWNERSHIP_COMMENT);
     }
-    for (const name of target.names) names.add(name.name, `=${name.ref}`);
+    for (const name of target.names) names.add(name.name, `=${name.ref}`, LAYOUT_NAME_COMMENT);
     for (const validation of target.validations) {
       const range = worksheets.getItem(validation.sheet).getRange(validation.address);
       range.dataValidation.clear();
@@ -129,8 +143,7 @@ export async function writeLayoutToExcel(
   });
 }
 
-/** The comment of every ownership marker name. */
-export const OWNERSHIP_COMMENT = "ChipShift: marks this sheet as the add-in's own";
+export { OWNERSHIP_COMMENT };
 
 /**
  * Adds one layout chart without syncing; `sheetOf` maps a layout sheet name to the sheet actually written

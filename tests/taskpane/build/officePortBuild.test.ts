@@ -156,43 +156,4 @@ describe("createOfficePort(excel).readInputsSheet", () => {
   });
 });
 
-describe("createOfficePort(excel).makePortable", () => {
-  const sheets = {
-    Analysis: {
-      address: "A1:D2",
-      formulas: [
-        ['=CHIPS.FIGURE("a100_bf16_dense")', "=1+1", "text", ""],
-        ["", '=CHIPS.PROJECT("licensed")', "", ""],
-      ],
-      values: [
-        [312, 2, "text", ""],
-        ["", 1, 2, 3],
-      ],
-    },
-  };
-
-  it("makePortable() replaces CHIPS formulas (a spilled one whole) and leaves other formulas, in 4 syncs", async () => {
-    const fake = createReadFake(sheets);
-    const summary = await createOfficePort(fake.host, (_n, v) => v === "1.12").makePortable!();
-    expect(summary).toEqual({ replaced: 2, cells: ["Analysis!A1", "Analysis!B2"] });
-    expect(fake.writes.get("Analysis!A1")).toEqual([[312]]);
-    expect(fake.writes.get("Analysis!B2:D2")).toEqual([[1, 2, 3]]);
-    expect([...fake.writes.keys()]).toHaveLength(2);
-    expect(fake.context.sync).toHaveBeenCalledTimes(4);
-  });
-
-  it("makePortable() without ExcelApi 1.12 freezes each anchor's value in 3 syncs", async () => {
-    const fake = createReadFake(sheets);
-    const summary = await createOfficePort(fake.host, () => false).makePortable!();
-    expect(summary.replaced).toBe(2);
-    expect(fake.writes.get("Analysis!B2")).toEqual([[1]]);
-    expect(fake.context.sync).toHaveBeenCalledTimes(3);
-  });
-
-  it("makePortable() on a workbook without CHIPS formulas writes nothing, in 2 syncs", async () => {
-    const fake = createReadFake({ S: { address: "A1", formulas: [["=SUM(1)"]], values: [[1]] } });
-    expect(await createOfficePort(fake.host, () => true).makePortable!()).toEqual({ replaced: 0, cells: [] });
-    expect(fake.writes.size).toBe(0);
-    expect(fake.context.sync).toHaveBeenCalledTimes(2);
-  });
-});
+// makePortable runs against the strict Office.js double: tests/workbook/strictOffice.test.ts
