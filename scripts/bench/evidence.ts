@@ -9,7 +9,6 @@ import { isModelError } from "../../src/model/errors";
 import { defaultSimulationSpec } from "../../src/analysis/defaultSpec";
 import { defaultEvidence } from "../../src/analysis/defaultEvidence";
 import { simulate } from "../../src/analysis/simulate";
-import type { SimulationResult } from "../../src/analysis/summarize";
 
 const SECTION = "evidence";
 const TRIALS = 200_000;
@@ -31,7 +30,7 @@ export function evidenceSection(): BenchRow[] {
     const bothMs = performance.now() - again;
     if (isModelError(prior) || isModelError(both) || "kind" in prior || "kind" in both)
       throw new Error("simulation failed");
-    const ess = (both as SimulationResult).posterior?.ess ?? 0;
+    const ess = both.posterior?.ess ?? 0;
     rows.push({
       section: SECTION,
       name: `${preset.id}: ESS of ${TRIALS.toLocaleString("en-US")} trials, default evidence`,

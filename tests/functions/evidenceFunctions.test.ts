@@ -51,7 +51,7 @@ describe("CHIPS.EVIDENCE.WEIGHTS", () => {
   });
   it('evidenceWeights("all") weighs every preset on the default evidence; the posteriors sum to 1', () => {
     const grid = evidenceWeights([["all"]]);
-    expect(grid.slice(1).map((r) => r[0])).toEqual(PRESETS.map((p) => p.id));
+    expect(grid.slice(1).map((r): unknown => r[0])).toEqual(PRESETS.map((p) => p.id));
     const total = grid.slice(1).reduce((s, r) => s + (r[3] as number), 0);
     expect(total).toBeCloseTo(1, 12);
   });
