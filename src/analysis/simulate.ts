@@ -353,8 +353,10 @@ export function mergeRaw(
     }
     for (const m of prepared.keptMetrics) merged.metrics[m].set(p.metrics[m], offset);
     if (prepared.keepInputs) p.inputs.forEach((arr, j) => merged.inputs[j]?.set(arr, offset));
-    merged.evidence.logLikelihood.set(p.evidence.logLikelihood, offset);
-    merged.evidence.dominant.set(p.evidence.dominant, offset);
+    if (prepared.evidence !== null) {
+      merged.evidence.logLikelihood.set(p.evidence.logLikelihood, offset);
+      merged.evidence.dominant.set(p.evidence.dominant, offset);
+    }
     if (merged.regimes.length > 0) {
       for (let t = 0; t < years; t++)
         merged.regimes.set(p.regimes.subarray(t * p.count, (t + 1) * p.count), t * merged.count + offset);
