@@ -1,23 +1,8 @@
 import { describe, expect, it } from "vitest";
 import { runCli } from "../../src/cli/main";
-import type { CliIo } from "../../src/cli/io";
+import { fakeIo } from "./fakeIo";
 import { PRESETS } from "../../src/model/presets";
 import { defaultEvidence } from "../../src/analysis/defaultEvidence";
-
-function fakeIo(files: Record<string, string> = {}): CliIo & { out: string[]; err: string[] } {
-  const out: string[] = [];
-  const err: string[] = [];
-  return {
-    out,
-    err,
-    stdout: (text) => out.push(text),
-    stderr: (text) => err.push(text),
-    readFile: (path) => {
-      if (!Object.hasOwn(files, path)) throw new Error(`ENOENT: ${path}`);
-      return files[path] as string;
-    },
-  };
-}
 
 const bad = (entry: Record<string, unknown>): string =>
   JSON.stringify({ observations: [defaultEvidence().observations[0], entry] });

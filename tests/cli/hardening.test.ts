@@ -4,26 +4,12 @@ import { join } from "node:path";
 import { afterAll, afterEach, describe, expect, it } from "vitest";
 import { run as exportXlsx } from "../../src/cli/exportXlsx";
 import type { CliIo } from "../../src/cli/io";
+import { fakeIo } from "./fakeIo";
 import { runCli } from "../../src/cli/main";
 import { findPreset, type Preset } from "../../src/model/index";
 import { expectPrototypeUntouched, HOSTILE_NAMES } from "../hardening/prototype";
 
 const licensed = (findPreset("licensed") as Preset).scenario;
-
-function fakeIo(files: Record<string, string> = {}): CliIo & { out: string[]; err: string[] } {
-  const out: string[] = [];
-  const err: string[] = [];
-  return {
-    out,
-    err,
-    stdout: (text) => out.push(text),
-    stderr: (text) => err.push(text),
-    readFile: (path) => {
-      if (!Object.hasOwn(files, path)) throw Object.assign(new Error(`ENOENT: ${path}`), { code: "ENOENT" });
-      return files[path]!;
-    },
-  };
-}
 
 /** Runs the CLI and returns its exit code and the stderr text, checking the "one line" rule. */
 async function fails(argv: string[], files: Record<string, string> = {}): Promise<string> {

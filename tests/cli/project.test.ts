@@ -1,7 +1,7 @@
 import { spawnSync } from "node:child_process";
 import { describe, expect, it } from "vitest";
 import { runCli } from "../../src/cli/main";
-import type { CliIo } from "../../src/cli/io";
+import { fakeIo } from "./fakeIo";
 import {
   applyOverrides,
   findPreset,
@@ -10,22 +10,6 @@ import {
   type Preset,
 } from "../../src/model/index";
 import { smallScenario } from "../model/fixtures";
-
-function fakeIo(files: Record<string, string> = {}): CliIo & { out: string[]; err: string[] } {
-  const out: string[] = [];
-  const err: string[] = [];
-  return {
-    out,
-    err,
-    stdout: (text) => out.push(text),
-    stderr: (text) => err.push(text),
-    readFile: (path) => {
-      const text = files[path];
-      if (text === undefined) throw new Error(`ENOENT: ${path}`);
-      return text;
-    },
-  };
-}
 
 const licensed = findPreset("licensed") as Preset;
 
