@@ -23,9 +23,10 @@ function scenarioOf(value: Scenario | { code: string; message: string }): Scenar
 }
 
 describe("PRESETS", () => {
-  it("PRESETS has the four §4.4 presets with ids and names, base first", () => {
+  it("PRESETS has the §4.4 presets and §4.5's \"Licensed on paper\", base first", () => {
     expect(PRESETS.map((p) => [p.id, p.name])).toEqual([
       ["licensed", "Licensed trade"],
+      ["paper", "Licensed on paper"],
       ["decoupling", "Full decoupling"],
       ["detente", "Détente"],
       ["supplyCrunch", "Domestic supply crunch"],
@@ -98,14 +99,69 @@ describe("PRESETS", () => {
       if (isModelError(projection)) throw new Error(projection.message);
       const check = baseYearCheck(projection, DOCUMENTED_T0_USD_BN, "customerHq", DOCUMENTED_T0_FIGURE_ID);
       if (isModelError(check)) throw new Error(check.message);
-      // hand-computed: N_0 = 0.93 × 0.15 × (50 − min(0.41 × 50, 16)) = 4.743; T_0 = 4.743 + 14.934 = 19.677
+      // hand-computed: N_0 = 0.93 × 0.15 × (50 − min(0.41 × 50, 16)) = 4.743; Q_0 = 4 × (3.985 − 2.77) = 4.86
+      // (restricted: offshore access 1); O_0 = 10.074; T_0 = 4.743 + 4.86 + 10.074 = 19.677
       expect(check.modelT0).toBeCloseTo(19.677, 9);
+      expect(projection.series.nvidiaDataCenter[0]).toBeCloseTo(4.743, 12);
+      expect(projection.series.nvidiaOffshore[0]).toBeCloseTo(4.86, 12);
+      expect(projection.series.nvidiaOther[0]).toBeCloseTo(10.074, 12);
       expect(Math.abs(check.gap)).toBeLessThan(0.01);
       expect(check.basis).toBe("customerHq");
     }
   });
 
-  it("the presets tell their stories: decoupling < licensed < détente in cumulative NVIDIA China revenue", () => {
+  it("the FY2026 channel split rests on the cited quarter: offshore = 4 × (HQ basis − billing basis)", () => {
+    const value = (id: string) => figures.get(id)!.value;
+    // Q2 FY2026: 3,985 USD million (HQ basis) − 2.77 USD bn (billing basis), with no H20 sales into China
+    expect(value("nvda_h20_china_rev_q2fy26")).toBe(0);
+    const offshoreQuarter = value("nvda_china_rev_q2fy26_hq_recast") / 1000 - value("nvda_china_rev_q2fy26");
+    expect(base.offshoreBase).toBeCloseTo(4 * offshoreQuarter, 9);
+    expect(base.otherBase).toBeCloseTo(19.677 - 4.743 - 4.86, 9);
+  });
+
+  it("every preset carries NVIDIA's reported FY2027 quarters, cited, and its 2026 outlook adds them up", () => {
+    const value = (id: string) => figures.get(id)!.value;
+    for (const p of PRESETS) {
+      const reported = p.scenario.reported ?? [];
+      expect(reported.map((q) => q.period), p.id).toEqual(["Q1 FY2027", "Q2 FY2027"]);
+      for (const q of reported) expect(q.value, `${p.id} ${q.period}`).toBe(value(q.figureId!) / 1000);
+      const projection = projectScenario(p.scenario);
+      if (isModelError(projection)) throw new Error(projection.message);
+      const t1 = projection.series.nvidiaChina[1]!;
+      // §4.5: T*_1 = A_1 + T_1 · 2/4 and G_1 = A_1 − T_1 · 2/4, with A_1 = 4.55 + 7.88 = 12.43
+      expect(projection.series.reportedQuarters[1]).toBe(2);
+      expect(projection.series.nvidiaChinaReported[1]).toBeCloseTo(12.43, 12);
+      expect(projection.series.nvidiaChinaOutlook[1]).toBeCloseTo(12.43 + t1 / 2, 12);
+      expect(projection.series.reportedGap[1]).toBeCloseTo(12.43 - t1 / 2, 12);
+    }
+  });
+
+  it("2026 is licensed on paper in every preset: data-center sales into China about zero, as reported", () => {
+    for (const p of PRESETS) {
+      expect(p.scenario.regimePath[1], p.id).toBe("paper");
+      const projection = projectScenario(p.scenario);
+      if (isModelError(projection)) throw new Error(projection.message);
+      // reported: $0 in Q1 FY2027 and under 1% of $89.0B in Q2 → at most ≈ $0.9B for the half year
+      expect(projection.series.nvidiaDataCenter[1], p.id).toBeLessThan(1);
+    }
+    const paper = findPreset("Licensed on paper");
+    if (isModelError(paper)) throw new Error(paper.message);
+    const regime = paper.scenario.regimes["paper"]!;
+    expect([regime.access, regime.remittance, regime.offshoreAccess]).toEqual([0.02, 0.25, 0.5]);
+    // offshore in 2026 under "paper": 0.5 × 4.86 × 1.3 = 3.159
+    const projection = projectScenario(paper.scenario);
+    if (isModelError(projection)) throw new Error(projection.message);
+    expect(projection.series.nvidiaOffshore[1]).toBeCloseTo(0.5 * 4.86 * 1.3, 12);
+  });
+
+  it("each rationale says which 2026 facts it is consistent with and which it bets against", () => {
+    for (const p of PRESETS) {
+      expect(p.rationale, p.id).toMatch(/Consistent with: [^.]+\./);
+      expect(p.rationale, p.id).toMatch(/Bets against: [^.]+\./);
+    }
+  });
+
+  it("the presets tell their stories: decoupling < paper < licensed < détente in cumulative NVIDIA China revenue", () => {
     const total = (id: string) => {
       const preset = findPreset(id);
       if (isModelError(preset)) throw new Error(preset.message);
@@ -113,7 +169,8 @@ describe("PRESETS", () => {
       if (isModelError(p)) throw new Error(p.message);
       return p.summary.cumulativeNvidiaChina;
     };
-    expect(total("decoupling")).toBeLessThan(total("licensed"));
+    expect(total("decoupling")).toBeLessThan(total("paper"));
+    expect(total("paper")).toBeLessThan(total("licensed"));
     expect(total("licensed")).toBeLessThan(total("detente"));
     expect(total("licensed")).toBeLessThan(total("supplyCrunch"));
   });
@@ -167,7 +224,7 @@ describe("applyOverrides(scenario, pairs)", () => {
     expect(longer.regimePath).toHaveLength(9);
     expect(longer.regimePath[8]).toBe("licensed");
     const shorter = scenarioOf(applyOverrides(base, [["horizon", 2]]));
-    expect(shorter.regimePath).toEqual(["restricted", "licensed", "licensed"]);
+    expect(shorter.regimePath).toEqual(["restricted", "paper", "licensed"]);
   });
 
   it("applyOverrides returns notFound for an unknown id", () => {
