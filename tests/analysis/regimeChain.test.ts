@@ -1,9 +1,16 @@
 import { describe, expect, it } from "vitest";
 import { isModelError } from "../../src/model/errors";
 import { PRESETS } from "../../src/model/presets";
+import type { Scenario } from "../../src/model/types";
 import { compileRegimeChain, nextRegime, type CompiledRegimeChain } from "../../src/analysis/regimeChain";
 
-const scenario = PRESETS[0]!.scenario; // regimes open, licensed, restricted, banned; path starts "restricted"
+/** The base preset with the four regimes of §4.4 (open, licensed, restricted, banned) on the path restricted,
+ * licensed, licensed…: the chains below are hand-computed for exactly that. */
+const scenario: Scenario = {
+  ...PRESETS[0]!.scenario,
+  regimes: Object.fromEntries(Object.entries(PRESETS[0]!.scenario.regimes).filter(([name]) => name !== "paper")),
+  regimePath: ["restricted", "licensed", "licensed", "licensed", "licensed", "licensed"],
+};
 const code = (v: unknown): string | undefined => (isModelError(v) ? v.code : undefined);
 
 describe("compileRegimeChain: invalid arguments", () => {

@@ -85,6 +85,7 @@ describe("evaluateTrials (through runTrialRange)", () => {
         state = nextRegime(chain, t, state, rng.uniform(trial, STREAM.regime, t - 1));
         params.access[t] = chain.access[state]!;
         params.remittance[t] = chain.remittance[state]!;
+        params.offshoreAccess[t] = chain.offshoreAccess[state]!;
       }
       projectKernel(params, out);
       for (let t = 0; t <= scenario.horizon; t++) {

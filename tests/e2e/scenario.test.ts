@@ -72,7 +72,7 @@ describe("scenario studio", () => {
     const afterMarket = await chartData(page, "chart-nvidia-china");
     expect(afterMarket).not.toEqual(base);
     // hand-computed: D1_0 = min(0.41 × 60, 16) = 16, N_0 = 0.93 × 0.15 × (60 − 16) = 6.138,
-    // T_0 = 6.138 + 14.934 (otherBase) = 21.072
+    // T_0 = 6.138 + 4.86 (offshoreBase) + 10.074 (otherBase) = 21.072
     expect(afterMarket.series[0]?.values[0]).toBeCloseTo(21.072, 9);
 
     const splitBefore = await chartData(page, "chart-market-split");

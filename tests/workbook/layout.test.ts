@@ -21,10 +21,10 @@ describe("buildWorkbookLayout(scenarios, options)", () => {
     const layout = buildWorkbookLayout(PRESET_SCENARIOS);
     if (isModelError(layout)) throw new Error(layout.message);
     expect(layout.sheets.map((s) => s.name)).toEqual(["CS Inputs", "CS Model", "CS Sources", "CS Compare"]);
-    // 16 scalar inputs start at row 6; marketBase is the 3rd → row 8; 4 scenarios in D..G → Live in H
-    expect(layout.names.find((n) => n.name === "CS_MarketBase")?.ref).toBe("'CS Inputs'!$H$8");
+    // 16 scalar inputs start at row 6; marketBase is the 3rd → row 8; 5 scenarios in D..H → Live in I
+    expect(layout.names.find((n) => n.name === "CS_MarketBase")?.ref).toBe("'CS Inputs'!$I$8");
     expect(layout.validations).toEqual([
-      { sheet: "CS Inputs", address: "B2", sourceRef: "'CS Inputs'!$D$5:$G$5" },
+      { sheet: "CS Inputs", address: "B2", sourceRef: "'CS Inputs'!$D$5:$H$5" },
     ]);
     // Compare: outlook by scenario; Model: market split, revenue by channel, model vs outlook
     expect(layout.charts.map((c) => [c.id, c.kind])).toEqual([

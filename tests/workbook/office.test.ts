@@ -40,7 +40,7 @@ describe("writeLayoutToExcel(run, layout)", () => {
     expect(names).toContain("CS_MarketBase");
     expect(names).toContain(ownershipMarkerName("CS Inputs"));
     expect(inputs.writes.get("B2#dataValidation.rule")).toEqual({
-      list: { inCellDropDown: true, source: "='CS Inputs'!$D$5:$G$5" },
+      list: { inCellDropDown: true, source: "='CS Inputs'!$D$5:$H$5" },
     });
     expect(fake.sheets.find((s) => s.name === "CS Compare")!.charts.map((c) => c.type)).toEqual(["Line"]);
     expect(fake.sheets.find((s) => s.name === "Sheet1")!.writes.size).toBe(0);
@@ -71,7 +71,7 @@ describe("writeLayoutToExcel(run, layout)", () => {
     expect(result.sheets["CS Inputs"]).toBe("CS Inputs (2)");
     expect(fake.sheets.find((s) => s.name === "CS Inputs")!.writes.size).toBe(0);
     const marketBase = fake.names().find((n) => n.name === "CS_MarketBase")!;
-    expect(marketBase.formula).toBe("='CS Inputs (2)'!$H$8");
+    expect(marketBase.formula).toBe("='CS Inputs (2)'!$I$8");
   });
 
   it("writeLayoutToExcel(run, layout) writes user text with an apostrophe so Excel keeps it as text", async () => {

@@ -18,12 +18,12 @@ describe("writeLayoutToXlsx(layout)", () => {
   it("writeLayoutToXlsx(layout) round-trips sheets, names, the switch validation, notes and hyperlinks", async () => {
     const wb = await roundTrip();
     expect(wb.worksheets.map((ws) => ws.name)).toEqual(["CS Inputs", "CS Model", "CS Sources", "CS Compare"]);
-    expect(wb.definedNames.getRanges("CS_MarketBase").ranges).toEqual(["'CS Inputs'!$H$8"]);
+    expect(wb.definedNames.getRanges("CS_MarketBase").ranges).toEqual(["'CS Inputs'!$I$8"]);
     const inputs = wb.getWorksheet("CS Inputs")!;
-    // 4 presets in columns D..G, so the switch list is the header row D5:G5
+    // 5 presets in columns D..H, so the switch list is the header row D5:H5
     expect(inputs.getCell("B2").dataValidation).toMatchObject({
       type: "list",
-      formulae: ["'CS Inputs'!$D$5:$G$5"],
+      formulae: ["'CS Inputs'!$D$5:$H$5"],
     });
     expect(inputs.getCell("B2").value).toBe(PRESET_SCENARIOS[0]!.name);
     // marketBase of the Base preset is cited: the note carries the citation (with its URL) and the quote

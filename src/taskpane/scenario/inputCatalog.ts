@@ -109,6 +109,20 @@ export const SCALAR_INPUTS: readonly ScalarInputSpec[] = [
     group: "nvidia",
   },
   {
+    id: "offshoreBase",
+    label: "Offshore China-HQ data-center demand, base year",
+    unit: "USD bn",
+    display: "number",
+    group: "nvidia",
+  },
+  {
+    id: "offshoreGrowth",
+    label: "Offshore China-HQ demand growth",
+    unit: "% per year",
+    display: "percent",
+    group: "nvidia",
+  },
+  {
     id: "otherGrowth",
     label: "Other revenue growth",
     unit: "% per year",
@@ -127,6 +141,7 @@ export const SCALAR_INPUTS: readonly ScalarInputSpec[] = [
 export const REGIME_FIELDS = [
   { field: "access", label: "Access", unit: "%", display: "percent" },
   { field: "remittance", label: "Remittance", unit: "%", display: "percent" },
+  { field: "offshoreAccess", label: "Offshore access", unit: "%", display: "percent" },
 ] as const;
 
 export const VENDOR_FIELDS = [

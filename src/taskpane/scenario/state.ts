@@ -3,8 +3,16 @@ import { findPreset, PRESETS } from "../../model/presets";
 import { projectScenario } from "../../model/project";
 import { scalarValue, scenarioIssues } from "../../model/validate";
 import type { Preset, Projection, Regime, Scenario, Vendor } from "../../model/types";
-import type { RegimeField, VendorField } from "./inputCatalog";
-import { displayForPath, marketPathPath, regimePath, SCALAR_INPUTS, vendorPath } from "./inputCatalog";
+import {
+  displayForPath,
+  marketPathPath,
+  REGIME_FIELDS,
+  regimePath,
+  SCALAR_INPUTS,
+  vendorPath,
+  type RegimeField,
+  type VendorField,
+} from "./inputCatalog";
 import { inputText, parseInputText } from "./inputText";
 
 /**
@@ -141,7 +149,7 @@ export function editActionFor(path: string, raw: string): ScenarioAction {
   const head = path.slice(0, first);
   const name = path.slice(first + 1, last);
   const field = path.slice(last + 1);
-  if (head === "regimes" && first < last && (field === "access" || field === "remittance")) {
+  if (head === "regimes" && first < last && isRegimeField(field)) {
     return { type: "regimeEdited", name, field, raw };
   }
   if (
@@ -152,6 +160,10 @@ export function editActionFor(path: string, raw: string): ScenarioAction {
     return { type: "vendorEdited", name, field, raw };
   }
   return { type: "inputChanged", path, raw };
+}
+
+function isRegimeField(field: string): field is RegimeField {
+  return REGIME_FIELDS.some((spec) => spec.field === field);
 }
 
 /** The horizon the editors should show: the typed one when it parses as a whole number 1..30, else the last valid. */
@@ -170,8 +182,11 @@ export function rawTextOf(s: Scenario): Record<string, string> {
   const raw: Record<string, string> = {};
   for (const spec of SCALAR_INPUTS) raw[spec.id] = inputText(scalarValue(s, spec.id), spec.display);
   for (const [name, regime] of Object.entries(s.regimes)) {
-    for (const field of ["access", "remittance"] as const)
-      raw[regimePath(name, field)] = inputText(regime[field], "percent");
+    for (const { field } of REGIME_FIELDS) {
+      // offshoreAccess is optional (§4.5, default 1): a v1 regime keeps it absent until the user types one.
+      const value = regime[field];
+      if (value !== undefined) raw[regimePath(name, field)] = inputText(value, "percent");
+    }
   }
   for (const [name, vendor] of Object.entries(s.vendors)) {
     raw[vendorPath(name, "weight")] = inputText(vendor.weight, "percent");
@@ -222,9 +237,15 @@ function draftScenario(
   for (const spec of SCALAR_INPUTS) scalars[spec.id] = num(spec.id, scalarValue(base, spec.id));
   const regimes: Record<string, Regime> = {};
   for (const [name, r] of Object.entries(base.regimes)) {
+    const offshoreKey = regimePath(name, "offshoreAccess");
+    // A regime without offshoreAccess (v1) keeps it absent until the user types a value into its box.
+    const typed = Object.hasOwn(raw, offshoreKey) && (raw[offshoreKey] ?? "").trim() !== "";
+    const offshoreAccess =
+      r.offshoreAccess !== undefined || typed ? num(offshoreKey, r.offshoreAccess ?? 1) : undefined;
     regimes[name] = {
       access: num(regimePath(name, "access"), r.access),
       remittance: num(regimePath(name, "remittance"), r.remittance),
+      ...(offshoreAccess === undefined ? {} : { offshoreAccess }),
     };
   }
   const vendors: Record<string, Vendor> = {};

@@ -54,7 +54,7 @@ describe("BuildSection", () => {
     const layout = buildWorkbookLayout(PRESET_SCENARIOS);
     if (isModelError(layout)) throw new Error(layout.message);
     expect(summary.textContent).toContain(`Named ranges${layout.names.length}`);
-    expect(summary.textContent).toContain("Scenarios4: Licensed trade");
+    expect(summary.textContent).toContain(`Scenarios${PRESET_SCENARIOS.length}: Licensed trade`);
     expect(workbook.sheetNames()).toContain("CS Model");
     expect(screen.getByRole("button", { name: "Update model" })).toHaveProperty("disabled", false);
   });
@@ -65,7 +65,7 @@ describe("BuildSection", () => {
     fireEvent.click(screen.getByRole("checkbox", { name: /Détente/ }));
     fireEvent.click(screen.getByRole("button", { name: "Build model" }));
     const summary = await screen.findByTestId("build-summary");
-    expect(summary.textContent).toContain("Scenarios3:");
+    expect(summary.textContent).toContain(`Scenarios${PRESET_SCENARIOS.length - 1}:`);
     expect(summary.textContent).not.toContain("Détente");
   });
 
@@ -97,7 +97,7 @@ describe("BuildSection", () => {
     setInput(workbook, "marketGrowth", 0, 0.5);
     const download = vi.fn<DownloadFile>();
     renderSection(workbook.port, download);
-    fireEvent.click(await screen.findByRole("button", { name: "Load 4 scenarios from this workbook" }));
+    fireEvent.click(await screen.findByRole("button", { name: `Load ${PRESET_SCENARIOS.length} scenarios from this workbook` }));
     await screen.findByText("Replace scenarios in the list?");
     fireEvent.click(screen.getByRole("button", { name: "Replace" }));
     await screen.findByText("Replaced Licensed trade");
@@ -121,7 +121,7 @@ describe("BuildSection", () => {
     expect(list.textContent).toContain(
       `CS Inputs!${address}: domesticShareCap must be between 0 and 1, got 1.4`,
     );
-    expect(screen.getByRole("button", { name: "Load 3 scenarios from this workbook" })).toHaveProperty(
+    expect(screen.getByRole("button", { name: `Load ${PRESET_SCENARIOS.length - 1} scenarios from this workbook` })).toHaveProperty(
       "disabled",
       false,
     );
@@ -136,7 +136,7 @@ describe("BuildSection", () => {
     expect(list.textContent).toContain(
       '"bad" (scenario 1): horizon must be an integer between 1 and 30, got 0',
     );
-    expect(screen.getAllByRole("checkbox")).toHaveLength(4);
+    expect(screen.getAllByRole("checkbox")).toHaveLength(PRESET_SCENARIOS.length);
   });
 
   it("BuildSection 'Export .xlsx' downloads chipshift-model.xlsx (a zip) even without a workbook", async () => {

@@ -5,11 +5,12 @@ import { buildCandidates, paneCandidate, sameJson } from "../../../src/taskpane/
 const licensed = PRESETS[0]!;
 
 describe("buildCandidates", () => {
-  it("buildCandidates(presets, unchanged preset, []) offers the four presets only", () => {
+  it("buildCandidates(presets, unchanged preset, []) offers the presets only", () => {
     const pane = { scenario: licensed.scenario, name: licensed.name, presetId: licensed.id };
-    // DESIGN.md §4.4 preset names
+    // DESIGN.md §4.4 preset names and §4.5's "Licensed on paper"
     expect(buildCandidates(PRESETS, pane, []).map((c) => c.named.name)).toEqual([
       "Licensed trade",
+      "Licensed on paper",
       "Full decoupling",
       "Détente",
       "Domestic supply crunch",

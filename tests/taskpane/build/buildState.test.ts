@@ -29,6 +29,7 @@ describe("buildReducer", () => {
     const candidates = buildCandidates(PRESETS, null, []);
     expect(includedScenarios(out, candidates).map((s) => s.name)).toEqual([
       "Licensed trade",
+      "Licensed on paper",
       "Full decoupling",
       "Domestic supply crunch",
     ]);
@@ -104,7 +105,7 @@ describe("buildReducer", () => {
       { type: "pendingResolved", choice: "replace" },
     );
     const candidates = buildCandidates(PRESETS, null, state.extras);
-    expect(candidates).toHaveLength(4);
+    expect(candidates).toHaveLength(PRESETS.length);
     // the edited value from the offered scenario (0.5), not the preset's 0.35
     expect(candidates[0]?.named.scenario.marketGrowth).toBe(0.5);
     expect(candidates[0]?.origin).toBe("workbook");
@@ -116,7 +117,7 @@ describe("buildReducer", () => {
       { type: "pendingResolved", choice: "keepBoth" },
     );
     expect(state.extras.map((e) => e.named.name)).toEqual(["Licensed trade (2)"]);
-    expect(buildCandidates(PRESETS, null, state.extras)).toHaveLength(5);
+    expect(buildCandidates(PRESETS, null, state.extras)).toHaveLength(PRESETS.length + 1);
   });
 
   it("buildReducer(pendingResolved cancel) adds nothing", () => {

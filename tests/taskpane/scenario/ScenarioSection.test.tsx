@@ -62,10 +62,11 @@ describe("ScenarioSection", () => {
     renderSection();
     fireEvent.click(screen.getByRole("combobox", { name: "Preset scenario" }));
     fireEvent.click(await screen.findByRole("option", { name: "Full decoupling" }));
-    // presets.ts decoupling: domesticShareCap 0.95, 2026 banned
+    // presets.ts decoupling: domesticShareCap 0.95, 2026 licensed on paper (as reported), banned from 2027
     expect(box(/^Domestic share ceiling/).value).toBe("95");
-    expect(screen.getByRole("combobox", { name: "2026 (FY2027)" }).textContent).toContain("banned");
-    expect(screen.getByTestId("preset-rationale").textContent).toContain("banned from 2026");
+    expect(screen.getByRole("combobox", { name: "2026 (FY2027)" }).textContent).toContain("paper");
+    expect(screen.getByRole("combobox", { name: "2027 (FY2028)" }).textContent).toContain("banned");
+    expect(screen.getByTestId("preset-rationale").textContent).toContain("banned from 2027");
   });
 
   it("ScenarioSection() shows an invalid entry's message and keeps the chart on the last valid data", () => {

@@ -34,7 +34,7 @@ describe("initialScenarioState", () => {
   });
 
   it("initialScenarioState('licensed') projects the base year to the documented FY2026 revenue", () => {
-    // presets.ts header: N_0 = 0.93 × 0.15 × 34 = 4.743, O_0 = 14.934 → T_0 = 19.677
+    // presets.ts header: N_0 = 0.93 × 0.15 × 34 = 4.743, Q_0 = 4.86, O_0 = 10.074 → T_0 = 19.677
     expect(base().projection.series.nvidiaChina[0]).toBeCloseTo(19.677, 9);
   });
 });
@@ -126,8 +126,30 @@ describe("scenarioReducer: valid input", () => {
     const next = scenarioReducer(freeze(base()), { type: "inputChanged", path: "marketBase", raw: "60" });
     expect(next.projection.series.market[0]).toBe(60);
     // hand-computed: D1_0 = min(0.41 × 60, 16) = 16, F_0 = 44, N_0 = 0.93 × 0.15 × 44 = 6.138,
-    // T_0 = 6.138 + 14.934 = 21.072
+    // T_0 = 6.138 + 4.86 + 10.074 = 21.072
     expect(next.projection.series.nvidiaChina[0]).toBeCloseTo(21.072, 9);
+  });
+
+  it("scenarioReducer(s, any edit) keeps each regime's offshore access (§4.5), and edits it in percent", () => {
+    const paper = initialScenarioState("paper");
+    expect(paper.raw["regimes.paper.offshoreAccess"]).toBe("50");
+    const edited = scenarioReducer(paper, { type: "inputChanged", path: "marketGrowth", raw: "30" });
+    expect(edited.scenario.regimes["paper"]!.offshoreAccess).toBe(0.5);
+    expect(edited.scenario.regimes["banned"]!.offshoreAccess).toBe(0);
+    const typed = scenarioReducer(edited, editActionFor("regimes.paper.offshoreAccess", "20"));
+    expect(typed.scenario.regimes["paper"]!.offshoreAccess).toBe(0.2);
+    // 2026 is "paper": Q_1 = 0.2 × 4.86 × 1.3 = 1.26360
+    expect(typed.projection.series.nvidiaOffshore[1]).toBeCloseTo(0.2 * 4.86 * 1.3, 12);
+    const tooHigh = scenarioReducer(typed, editActionFor("regimes.paper.offshoreAccess", "120"));
+    expect(issuesAt(tooHigh, "regimes.paper.offshoreAccess").length).toBe(1);
+    expect(tooHigh.scenario.regimes["paper"]!.offshoreAccess).toBe(0.2);
+  });
+
+  it("scenarioReducer(s, inputChanged offshoreBase) edits the offshore channel in USD bn", () => {
+    const next = scenarioReducer(base(), { type: "inputChanged", path: "offshoreBase", raw: "6" });
+    expect(next.scenario.offshoreBase).toBe(6);
+    // restricted in 2025, offshore access 1: Q_0 = 6; T_0 = 4.743 + 6 + 10.074 = 20.817
+    expect(next.projection.series.nvidiaChina[0]).toBeCloseTo(20.817, 9);
   });
 
   it("scenarioReducer(s, inputChanged percent) stores the fraction in the scenario", () => {
@@ -146,8 +168,8 @@ describe("scenarioReducer: valid input", () => {
       "licensed",
       "licensed",
     ]);
-    // hand-computed: a_1 = 0 → N_1 = 0, T_1 = O_1 = 14.934 × 1.05 = 15.6807
-    expect(next.projection.series.nvidiaChina[1]).toBeCloseTo(15.6807, 9);
+    // hand-computed: a_1 = 0 → N_1 = 0; banned offshore access 0 → Q_1 = 0; T_1 = O_1 = 10.074 × 1.05 = 10.5777
+    expect(next.projection.series.nvidiaChina[1]).toBeCloseTo(10.5777, 9);
     expect(next.edited).toBe(true);
   });
 
@@ -158,7 +180,7 @@ describe("scenarioReducer: valid input", () => {
     const longer = scenarioReducer(shorter, { type: "inputChanged", path: "horizon", raw: "7" });
     expect(longer.scenario.regimePath).toEqual([
       "restricted",
-      "licensed",
+      "paper",
       "licensed",
       "licensed",
       "licensed",
@@ -188,7 +210,8 @@ describe("scenarioReducer: presets", () => {
     // presets.ts: decoupling domesticShareCap 0.95, substitutionRate 0.9
     expect(next.raw["domesticShareCap"]).toBe("95");
     expect(next.raw["substitutionRate"]).toBe("90");
-    expect(next.scenario.regimePath[1]).toBe("banned");
+    expect(next.scenario.regimePath[1]).toBe("paper");
+    expect(next.scenario.regimePath[2]).toBe("banned");
   });
 
   it("scenarioReducer(s, presetChosen unknown) leaves the state unchanged", () => {
