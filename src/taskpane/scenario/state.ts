@@ -1,7 +1,7 @@
 import { assertNever, isModelError } from "../../model/errors";
 import { findPreset, PRESETS } from "../../model/presets";
 import { projectScenario } from "../../model/project";
-import { scalarValue, scenarioIssues } from "../../model/validate";
+import { SCALAR_DEFAULTS, scalarValue, scenarioIssues } from "../../model/validate";
 import type { Preset, Projection, Regime, Scenario, Vendor } from "../../model/types";
 import {
   displayForPath,
@@ -50,6 +50,11 @@ export interface ScenarioState {
   readonly nextPinId: number;
   /** The name of a scenario restored from the workbook (cleared by choosing or resetting a preset). */
   readonly restoredName?: string;
+  /**
+   * A restored scenario: edits are drafted over it (its regimes, vendors, offshore channel and reported
+   * quarters) rather than over the preset's, so a scenario saved before model v2 keeps its v1 structure.
+   */
+  readonly restoredScenario?: Scenario;
 }
 
 export const MAX_PINNED = 4;
@@ -205,7 +210,7 @@ function withDraft(
 ): ScenarioState {
   const preset = presetOrThrow(state.presetId);
   const edited = !sameText(raw, rawTextOf(preset.scenario)) || !samePath(path, preset.scenario.regimePath);
-  const draft = draftScenario(preset.scenario, raw, path, state.scenario.horizon);
+  const draft = draftScenario(state.restoredScenario ?? preset.scenario, raw, path, state.scenario.horizon);
   const next = { ...state, raw, regimePath: path, edited };
   // Unparsable boxes fall back to the preset's value, so the model still checks every other box.
   const unparsed = new Set(draft.issues.map((issue) => issue.path));
@@ -234,7 +239,12 @@ function draftScenario(
     return parsed;
   };
   const scalars: Record<string, number> = {};
-  for (const spec of SCALAR_INPUTS) scalars[spec.id] = num(spec.id, scalarValue(base, spec.id));
+  for (const spec of SCALAR_INPUTS) {
+    const value = num(spec.id, scalarValue(base, spec.id));
+    // An optional v2 input (offshoreBase, offshoreGrowth) absent from the base stays absent at its default.
+    if (base[spec.id] === undefined && value === SCALAR_DEFAULTS[spec.id]) continue;
+    scalars[spec.id] = value;
+  }
   const regimes: Record<string, Regime> = {};
   for (const [name, r] of Object.entries(base.regimes)) {
     const offshoreKey = regimePath(name, "offshoreAccess");
@@ -334,6 +344,7 @@ function restored(
     edited:
       !sameText(raw, rawTextOf(base.scenario)) || !samePath(scenario.regimePath, base.scenario.regimePath),
     restoredName: name,
+    restoredScenario: scenario,
   };
 }
 
