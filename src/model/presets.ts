@@ -136,7 +136,8 @@ const baseProvenance: Readonly<Record<string, Provenance>> = {
     note: "non-data-center, derived: 19.677 − N_0 4.743 − offshore 4.86 = 10.074, so T_0 matches FY2026 (customer-HQ basis); Q2 FY2026's billing-basis $2.77B with no data-center sales into China (nvda_china_rev_q2fy26) is ≈ 11.1 a year",
   },
   otherGrowth: {
-    assumption: "non-data-center revenue from China-HQ customers (gaming, pro visualization, PC makers) grows 5%/yr",
+    assumption:
+      "non-data-center revenue from China-HQ customers (gaming, pro visualization, PC makers) grows 5%/yr",
   },
   offshoreBase: {
     figureId: "nvda_china_rev_q2fy26_hq_recast",

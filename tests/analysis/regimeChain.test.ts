@@ -8,7 +8,9 @@ import { compileRegimeChain, nextRegime, type CompiledRegimeChain } from "../../
  * licensed, licensed…: the chains below are hand-computed for exactly that. */
 const scenario: Scenario = {
   ...PRESETS[0]!.scenario,
-  regimes: Object.fromEntries(Object.entries(PRESETS[0]!.scenario.regimes).filter(([name]) => name !== "paper")),
+  regimes: Object.fromEntries(
+    Object.entries(PRESETS[0]!.scenario.regimes).filter(([name]) => name !== "paper"),
+  ),
   regimePath: ["restricted", "licensed", "licensed", "licensed", "licensed", "licensed"],
 };
 const code = (v: unknown): string | undefined => (isModelError(v) ? v.code : undefined);

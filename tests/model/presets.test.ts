@@ -23,7 +23,7 @@ function scenarioOf(value: Scenario | { code: string; message: string }): Scenar
 }
 
 describe("PRESETS", () => {
-  it("PRESETS has the §4.4 presets and §4.5's \"Licensed on paper\", base first", () => {
+  it('PRESETS has the §4.4 presets and §4.5\'s "Licensed on paper", base first', () => {
     expect(PRESETS.map((p) => [p.id, p.name])).toEqual([
       ["licensed", "Licensed trade"],
       ["paper", "Licensed on paper"],
@@ -123,7 +123,10 @@ describe("PRESETS", () => {
     const value = (id: string) => figures.get(id)!.value;
     for (const p of PRESETS) {
       const reported = p.scenario.reported ?? [];
-      expect(reported.map((q) => q.period), p.id).toEqual(["Q1 FY2027", "Q2 FY2027"]);
+      expect(
+        reported.map((q) => q.period),
+        p.id,
+      ).toEqual(["Q1 FY2027", "Q2 FY2027"]);
       for (const q of reported) expect(q.value, `${p.id} ${q.period}`).toBe(value(q.figureId!) / 1000);
       const projection = projectScenario(p.scenario);
       if (isModelError(projection)) throw new Error(projection.message);

@@ -97,7 +97,11 @@ describe("BuildSection", () => {
     setInput(workbook, "marketGrowth", 0, 0.5);
     const download = vi.fn<DownloadFile>();
     renderSection(workbook.port, download);
-    fireEvent.click(await screen.findByRole("button", { name: `Load ${PRESET_SCENARIOS.length} scenarios from this workbook` }));
+    fireEvent.click(
+      await screen.findByRole("button", {
+        name: `Load ${PRESET_SCENARIOS.length} scenarios from this workbook`,
+      }),
+    );
     await screen.findByText("Replace scenarios in the list?");
     fireEvent.click(screen.getByRole("button", { name: "Replace" }));
     await screen.findByText("Replaced Licensed trade");
@@ -121,10 +125,11 @@ describe("BuildSection", () => {
     expect(list.textContent).toContain(
       `CS Inputs!${address}: domesticShareCap must be between 0 and 1, got 1.4`,
     );
-    expect(screen.getByRole("button", { name: `Load ${PRESET_SCENARIOS.length - 1} scenarios from this workbook` })).toHaveProperty(
-      "disabled",
-      false,
-    );
+    expect(
+      screen.getByRole("button", {
+        name: `Load ${PRESET_SCENARIOS.length - 1} scenarios from this workbook`,
+      }),
+    ).toHaveProperty("disabled", false);
   });
 
   it("BuildSection imports nothing from a file with an invalid field and names the field", async () => {
