@@ -6,6 +6,11 @@
  * With several workers, a run of enough trials is split into contiguous ranges, one per worker; the ranges'
  * per-trial arrays are transferred (not copied) to the first worker, which summarizes them in trial order. The
  * result is bit-identical to one worker's (counter-based random numbers, summaries in trial order).
+ *
+ * A worker that fails to load or crashes (an `error` or `messageerror` event, e.g. a hashed chunk gone after a
+ * redeploy while the long-lived runtime keeps the old page) rejects every run in flight and every later run
+ * with code "workerFailed"; a run that hears nothing from its workers for `stallTimeoutMs` rejects with
+ * "timeout". Neither path leaves a run waiting forever.
  */
 import type { ModelErrorCode } from "../model/errors";
 import type { Scenario } from "../model/types";
@@ -19,9 +24,12 @@ export interface WorkerLike {
   /** `transfer` lists buffers to move instead of copy (possibly empty). */
   postMessage(message: WorkerRequest, transfer: ArrayBuffer[]): void;
   addEventListener(type: "message", listener: (event: { data: WorkerResponse }) => void): void;
+  /** The worker failed to load or crashed (`error`), or a message could not be read (`messageerror`). */
+  addEventListener(type: "error" | "messageerror", listener: (event: { message?: string }) => void): void;
 }
 
-export type SimulationClientErrorCode = ModelErrorCode | "internal" | "cancelled";
+export type SimulationClientErrorCode =
+  ModelErrorCode | "internal" | "cancelled" | "workerFailed" | "timeout";
 
 export class SimulationClientError extends Error {
   constructor(
@@ -50,6 +58,8 @@ export interface SimulationClient {
 export interface SimulationClientOptions {
   /** A run is split only if every worker gets at least this many trials (default 25,000). */
   readonly minTrialsPerWorker?: number;
+  /** A run that hears nothing from its workers for this long is abandoned (default 60,000 ms). */
+  readonly stallTimeoutMs?: number;
 }
 
 /** Most workers a pane uses. */
@@ -66,8 +76,20 @@ export function workerCount(hardwareConcurrency: number | undefined): number {
   return Math.max(1, Math.min(MAX_WORKERS, cores - 1));
 }
 
-/** How one job reacts to a message from worker `w`. */
-type JobHandler = (w: number, data: WorkerResponse) => void;
+/** How one job reacts to a message from worker `w`, and how it ends when the workers cannot answer. */
+interface JobHandlers {
+  readonly message: (w: number, data: WorkerResponse) => void;
+  readonly abort: (error: SimulationClientError) => void;
+}
+
+/** What a user reads when a worker cannot run: what happened and what to do. */
+function workerFailure(detail: string | undefined): SimulationClientError {
+  const what = detail !== undefined && detail.trim() !== "" ? ` (${detail.trim().slice(0, 200)})` : "";
+  return new SimulationClientError(
+    "workerFailed",
+    `the simulation worker stopped${what}; close and reopen the ChipShift pane (the add-in may have been updated), then run again`,
+  );
+}
 
 export function createSimulationClient(
   workers: WorkerLike | readonly WorkerLike[],
@@ -76,19 +98,60 @@ export function createSimulationClient(
   const pool: readonly WorkerLike[] = Array.isArray(workers) ? workers : [workers as WorkerLike];
   if (pool.length === 0) throw new Error("createSimulationClient needs at least one worker");
   const minPerWorker = clientOptions.minTrialsPerWorker ?? 25_000;
+  const stallMs = clientOptions.stallTimeoutMs ?? 60_000;
   let nextId = 1;
-  const jobs = new Map<number, JobHandler>();
-  pool.forEach((worker, w) => worker.addEventListener("message", ({ data }) => jobs.get(data.id)?.(w, data)));
+  let broken: SimulationClientError | null = null;
+  const jobs = new Map<number, JobHandlers>();
+  const failAll = (error: SimulationClientError): void => {
+    broken ??= error;
+    for (const job of [...jobs.values()]) job.abort(broken);
+  };
+  pool.forEach((worker, w) => {
+    worker.addEventListener("message", ({ data }) => jobs.get(data.id)?.message(w, data));
+    worker.addEventListener("error", (event) => failAll(workerFailure(event.message)));
+    worker.addEventListener("messageerror", () => failAll(workerFailure("a message could not be read")));
+  });
   return {
     run(scenario, spec, options, onProgress) {
       const id = nextId++;
       const parts = Math.min(pool.length, Math.floor(options.trials / minPerWorker));
       let settle!: { resolve: (r: SimulationResult) => void; reject: (e: SimulationClientError) => void };
       const promise = new Promise<SimulationResult>((resolve, reject) => (settle = { resolve, reject }));
+      if (broken !== null) {
+        settle.reject(broken);
+        return { promise, cancel: () => undefined };
+      }
+      let watchdog: ReturnType<typeof setTimeout> | undefined;
       const finish = (outcome: SimulationResult | SimulationClientError): void => {
+        if (!jobs.has(id)) return;
         jobs.delete(id);
+        clearTimeout(watchdog);
         if (outcome instanceof SimulationClientError) settle.reject(outcome);
         else settle.resolve(outcome);
+      };
+      const stalled = (): void => {
+        for (const worker of pool) worker.postMessage({ type: "cancel", id }, []);
+        finish(
+          new SimulationClientError(
+            "timeout",
+            `the simulation worker did not answer for ${Math.round(stallMs / 1000)} s; run again with fewer trials, or close and reopen the pane`,
+          ),
+        );
+      };
+      const heard = (): void => {
+        clearTimeout(watchdog);
+        watchdog = setTimeout(stalled, stallMs);
+      };
+      /** Registers the job's message handler; every message restarts the stall watchdog. */
+      const listen = (message: JobHandlers["message"]): void => {
+        jobs.set(id, {
+          message: (w, data) => {
+            heard();
+            message(w, data);
+          },
+          abort: finish,
+        });
+        heard();
       };
       const cancelled = (done: number): SimulationClientError =>
         new SimulationClientError("cancelled", `simulation cancelled after ${done} trials`);
@@ -97,7 +160,7 @@ export function createSimulationClient(
       const request = { id, scenario, spec, options };
 
       if (!(parts >= 2 && Number.isInteger(options.trials))) {
-        jobs.set(id, (_w, data) => {
+        listen((_w, data) => {
           if (data.type === "progress") onProgress?.(data.done, data.total);
           else if (data.type === "result") finish(data.result);
           else if (data.type === "error") finish(failure(data));
@@ -127,7 +190,7 @@ export function createSimulationClient(
         if (running.size > 0 || stopping === null) return;
         finish(stopping === "cancel" ? cancelled(total()) : stopping);
       };
-      jobs.set(id, (w, data) => {
+      listen((w, data) => {
         switch (data.type) {
           case "progress":
             if (summarizing || stopping !== null) return;

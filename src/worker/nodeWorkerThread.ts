@@ -18,7 +18,12 @@ export function startNodeSimulationWorker(): NodeSimulationWorker {
   const thread = new Worker(bootstrap, { eval: true });
   return {
     postMessage: (message, transfer) => thread.postMessage(message, transfer),
-    addEventListener: (_type, listener) => thread.on("message", (data: WorkerResponse) => listener({ data })),
+    addEventListener: (type: "message" | "error" | "messageerror", listener: (event: never) => void) => {
+      if (type === "message") thread.on("message", (data: WorkerResponse) => listener({ data } as never));
+      else if (type === "error")
+        thread.on("error", (error: Error) => listener({ message: error.message } as never));
+      else thread.on("messageerror", () => listener({} as never));
+    },
     terminate: () => thread.terminate(),
   };
 }

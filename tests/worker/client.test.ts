@@ -9,23 +9,16 @@ import {
   workerCount,
   type WorkerLike,
 } from "../../src/worker/client";
-import { createSimulationHost } from "../../src/worker/simulationHost";
 import { startNodeSimulationWorker } from "../../src/worker/nodeWorkerThread";
+import { inProcessWorker, type InProcessWorker } from "./inProcessWorker";
 import type { WorkerRequest, WorkerResponse } from "../../src/worker/protocol";
 
 const scenario = PRESETS[0]!.scenario;
 const spec = defaultSimulationSpec(scenario);
 
 /** An in-process fake worker: messages cross via setTimeout, as across a real thread boundary. */
-function fakeWorker(): WorkerLike {
-  const listeners: ((e: { data: WorkerResponse }) => void)[] = [];
-  const host = createSimulationHost((m) =>
-    setTimeout(() => listeners.forEach((l) => l({ data: structuredClone(m) })), 0),
-  );
-  return {
-    postMessage: (m: WorkerRequest) => setTimeout(() => void host.handle(structuredClone(m)), 0),
-    addEventListener: (_type, l) => listeners.push(l),
-  };
+function fakeWorker(): InProcessWorker {
+  return inProcessWorker({ async: true });
 }
 
 /** `n` fake workers and the requests each received (by type). */
@@ -39,8 +32,8 @@ function fakePool(n: number): { workers: WorkerLike[]; received: string[][] } {
         received[w]!.push(m.type);
         worker.postMessage(m, transfer);
       },
-      addEventListener: (type: "message", l: (e: { data: WorkerResponse }) => void) =>
-        worker.addEventListener(type, l),
+      addEventListener: ((type: "message", l: never) =>
+        worker.addEventListener(type, l)) as WorkerLike["addEventListener"],
     };
   });
   return { workers, received };
@@ -184,5 +177,61 @@ describe("workerCount", () => {
   it("workerCount leaves one core to the page, at least 1 and at most 8", () => {
     expect([1, 2, 3, 4, 9, 16, 64].map(workerCount)).toEqual([1, 1, 2, 3, 8, 8, 8]);
     expect(workerCount(undefined)).toBe(1);
+  });
+});
+
+describe("createSimulationClient: workers that cannot answer", () => {
+  it("a worker's error event rejects the run in flight and every later run with workerFailed, saying what to do", async () => {
+    const worker = inProcessWorker({ async: true });
+    const client = createSimulationClient(worker);
+    const job = client.run(scenario, spec, { trials: 50_000, seed: 1 });
+    worker.fail("Failed to fetch chunk 412.js");
+    const error = await rejection(job.promise);
+    expect(error.code).toBe("workerFailed");
+    expect(error.message).toContain("Failed to fetch chunk 412.js");
+    expect(error.message).toContain("close and reopen the ChipShift pane");
+    const later = await rejection(client.run(scenario, spec, { trials: 100, seed: 1 }).promise);
+    expect(later.code).toBe("workerFailed");
+  });
+
+  it("a worker that never answers is abandoned after stallTimeoutMs with code timeout, and told to cancel", async () => {
+    const received: string[] = [];
+    const silent: WorkerLike = {
+      postMessage: (m: WorkerRequest) => void received.push(m.type),
+      addEventListener: () => undefined,
+    };
+    const client = createSimulationClient(silent, { stallTimeoutMs: 30 });
+    const error = await rejection(client.run(scenario, spec, { trials: 100, seed: 1 }).promise);
+    expect(error.code).toBe("timeout");
+    expect(error.message).toMatch(/did not answer/);
+    expect(received).toEqual(["run", "cancel"]);
+  });
+
+  it("progress keeps a slow run alive: the watchdog restarts on every message", async () => {
+    // a scripted worker: progress every 20 ms for 200 ms, then the real result; the stall limit is 60 ms,
+    // so only a watchdog restarted by each message lets the run finish
+    const real = simulate(scenario, spec, { trials: 200, seed: 3 }) as SimulationResult;
+    const listeners: ((e: { data: WorkerResponse }) => void)[] = [];
+    const scripted: WorkerLike = {
+      postMessage: (m: WorkerRequest) => {
+        if (m.type !== "run") return;
+        for (let i = 1; i <= 10; i++)
+          setTimeout(
+            () =>
+              listeners.forEach((l) => l({ data: { type: "progress", id: m.id, done: i * 20, total: 200 } })),
+            20 * i,
+          );
+        setTimeout(
+          () => listeners.forEach((l) => l({ data: { type: "result", id: m.id, result: real } })),
+          210,
+        );
+      },
+      addEventListener: ((type: string, l: never) => {
+        if (type === "message") listeners.push(l);
+      }),
+    };
+    const client = createSimulationClient(scripted, { stallTimeoutMs: 60 });
+    const result = await client.run(scenario, spec, { trials: 200, seed: 3 }).promise;
+    expect(result).toBe(real);
   });
 });

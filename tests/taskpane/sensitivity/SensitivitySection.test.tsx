@@ -4,19 +4,12 @@ import { FluentProvider, webLightTheme } from "@fluentui/react-components";
 import { cleanup, fireEvent, render, screen } from "@testing-library/react";
 import { afterEach, describe, expect, it, vi } from "vitest";
 import { SensitivitySection } from "../../../src/taskpane/sensitivity/SensitivitySection";
-import type { SimulationWorker } from "../../../src/taskpane/simulate/useSimulationClient";
 import { PaneStoreProvider } from "../../../src/taskpane/store/PaneStoreProvider";
 import type { WorkbookPort } from "../../../src/workbook/port";
-import type { WorkerResponse } from "../../../src/worker/protocol";
-import { createSimulationHost } from "../../../src/worker/simulationHost";
+import { inProcessWorker } from "../../worker/inProcessWorker";
 
 afterEach(cleanup);
 
-function inProcessWorker(): SimulationWorker {
-  const listeners: ((event: { data: WorkerResponse }) => void)[] = [];
-  const host = createSimulationHost((data) => listeners.forEach((l) => l({ data })));
-  return { postMessage: (m) => void host.handle(m), addEventListener: (_t, l) => void listeners.push(l) };
-}
 
 function renderSection(port: WorkbookPort | null = null) {
   return render(

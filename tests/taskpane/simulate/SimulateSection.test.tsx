@@ -4,23 +4,12 @@ import { FluentProvider, webLightTheme } from "@fluentui/react-components";
 import { cleanup, fireEvent, render, screen } from "@testing-library/react";
 import { afterEach, describe, expect, it, vi } from "vitest";
 import { SimulateSection } from "../../../src/taskpane/simulate/SimulateSection";
-import type { SimulationWorker } from "../../../src/taskpane/simulate/useSimulationClient";
 import { PaneStoreProvider } from "../../../src/taskpane/store/PaneStoreProvider";
 import type { WorkbookPort } from "../../../src/workbook/port";
-import type { WorkerResponse } from "../../../src/worker/protocol";
-import { createSimulationHost } from "../../../src/worker/simulationHost";
+import { inProcessWorker } from "../../worker/inProcessWorker";
 
 afterEach(cleanup);
 
-/** The real protocol host, in-process: the section talks to it exactly as to the Web Worker. */
-function inProcessWorker(): SimulationWorker {
-  const listeners: ((event: { data: WorkerResponse }) => void)[] = [];
-  const host = createSimulationHost((data) => listeners.forEach((l) => l({ data })));
-  return {
-    postMessage: (message) => void host.handle(message),
-    addEventListener: (_type, listener) => void listeners.push(listener),
-  };
-}
 
 function renderSection(port: WorkbookPort | null = null) {
   return render(
