@@ -1,6 +1,6 @@
 /**
- * Light or dark: from Office's theme when the pane runs in Office (the body background colour), else from the
- * browser's `prefers-color-scheme`.
+ * Light or dark: from Office's theme when the pane runs in Office (`isDarkTheme`, or the body background's
+ * luminance on hosts without it), else from the browser's `prefers-color-scheme`.
  */
 export type ThemeMode = "light" | "dark";
 
@@ -14,10 +14,28 @@ export function themeModeOfBackground(color: string): ThemeMode | null {
   return luminance < 0.5 ? "dark" : "light";
 }
 
+/** What the pane reads of `Office.context.officeTheme` (absent outside Office). */
+export interface OfficeThemeLike {
+  /** Office's own answer (newer hosts); preferred when it is a boolean. */
+  readonly isDarkTheme?: boolean;
+  readonly bodyBackgroundColor?: string;
+}
+
+/**
+ * Light or dark from Office's theme: `isDarkTheme` when the host provides it, else the body background's
+ * luminance (older hosts); null when neither says.
+ *
+ * @example themeModeOfOffice({ isDarkTheme: true, bodyBackgroundColor: "#FFFFFF" }) // "dark"
+ */
+export function themeModeOfOffice(theme: OfficeThemeLike | undefined): ThemeMode | null {
+  if (theme === undefined) return null;
+  if (typeof theme.isDarkTheme === "boolean") return theme.isDarkTheme ? "dark" : "light";
+  return theme.bodyBackgroundColor === undefined ? null : themeModeOfBackground(theme.bodyBackgroundColor);
+}
+
 /** Office's theme when available (inside Office), else the browser preference, else light. */
 export function currentThemeMode(): ThemeMode {
-  const officeBackground = officeBodyBackground();
-  const fromOffice = officeBackground === undefined ? null : themeModeOfBackground(officeBackground);
+  const fromOffice = themeModeOfOffice(officeTheme());
   if (fromOffice) return fromOffice;
   if (typeof window !== "undefined" && typeof window.matchMedia === "function") {
     return window.matchMedia("(prefers-color-scheme: dark)").matches ? "dark" : "light";
@@ -25,11 +43,10 @@ export function currentThemeMode(): ThemeMode {
   return "light";
 }
 
-function officeBodyBackground(): string | undefined {
+function officeTheme(): OfficeThemeLike | undefined {
   try {
     if (typeof Office === "undefined") return undefined;
-    const theme = (Office.context as Office.Context | undefined)?.officeTheme;
-    return theme?.bodyBackgroundColor;
+    return (Office.context as Office.Context | undefined)?.officeTheme;
   } catch {
     // Outside Office some builds of office.js throw on `Office.context` before onReady: treat as "no theme".
     return undefined;

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { themeModeOfBackground } from "../../src/taskpane/theme";
+import { themeModeOfBackground, themeModeOfOffice } from "../../src/taskpane/theme";
 
 describe("themeModeOfBackground", () => {
   it("themeModeOfBackground returns null for a colour it cannot read", () => {
@@ -20,5 +20,20 @@ describe("themeModeOfBackground", () => {
     expect(themeModeOfBackground("#BBBBBB")).toBe("dark");
     // hand-computed: 0xBD = 189/255 = 0.7412 → ((0.7412+0.055)/1.055)^2.4 = 0.5089 ≥ 0.5 → light
     expect(themeModeOfBackground("#BDBDBD")).toBe("light");
+  });
+});
+
+describe("themeModeOfOffice", () => {
+  it("themeModeOfOffice prefers Office's isDarkTheme over the background colour", () => {
+    // a dark theme whose body background is light (e.g. a custom colour) is still dark, and the reverse
+    expect(themeModeOfOffice({ isDarkTheme: true, bodyBackgroundColor: "#FFFFFF" })).toBe("dark");
+    expect(themeModeOfOffice({ isDarkTheme: false, bodyBackgroundColor: "#000000" })).toBe("light");
+  });
+
+  it("themeModeOfOffice falls back to the background's luminance on hosts without isDarkTheme", () => {
+    expect(themeModeOfOffice({ bodyBackgroundColor: "#262626" })).toBe("dark");
+    expect(themeModeOfOffice({ bodyBackgroundColor: "#FFFFFF" })).toBe("light");
+    expect(themeModeOfOffice({})).toBeNull();
+    expect(themeModeOfOffice(undefined)).toBeNull();
   });
 });

@@ -28,6 +28,7 @@ import { BuildSummaryView } from "./BuildSummaryView";
 import { buildCandidates } from "./buildScenarios";
 import type { CandidateOrigin } from "./buildScenarios";
 import { buildReducer, includedScenarios, initialBuildState } from "./buildState";
+import { CopyInstead } from "./CopyInstead";
 import { downloadFile } from "./downloadFile";
 import type { DownloadFile } from "./downloadFile";
 import { useBuildActions } from "./useBuildActions";
@@ -149,6 +150,8 @@ export function BuildSection({ port, download = downloadFile }: BuildSectionProp
           <MessageBarBody>{state.notice}</MessageBarBody>
         </MessageBar>
       )}
+
+      {state.copyInstead === null ? null : <CopyInstead copy={state.copyInstead} />}
 
       {state.built === null ? null : <BuildSummaryView built={state.built} />}
       {state.portable === null ? null : (

@@ -49,6 +49,12 @@ export interface BuildState {
   readonly readback: WorkbookReadback | null;
   readonly pending: PendingScenarios | null;
   readonly importErrors: readonly string[];
+  /** An export the host could not save: why, and the text to copy instead (null for a binary .xlsx). */
+  readonly copyInstead: {
+    readonly fileName: string;
+    readonly reason: string;
+    readonly text: string | null;
+  } | null;
 }
 
 export type BuildAction =
@@ -60,6 +66,12 @@ export type BuildAction =
   | { readonly type: "conflictCancelled" }
   | { readonly type: "operationFailed"; readonly message: string }
   | { readonly type: "exportSucceeded"; readonly fileName: string }
+  | {
+      readonly type: "exportUnavailable";
+      readonly fileName: string;
+      readonly reason: string;
+      readonly text: string | null;
+    }
   | { readonly type: "portableSucceeded"; readonly summary: PortableSummary }
   | { readonly type: "workbookRead"; readonly readback: WorkbookReadback }
   | { readonly type: "workbookHasNoModel"; readonly onOpen: boolean }
@@ -86,6 +98,7 @@ export const initialBuildState: BuildState = {
   readback: null,
   pending: null,
   importErrors: [],
+  copyInstead: null,
 };
 
 export function buildReducer(state: BuildState, action: BuildAction): BuildState {
@@ -102,6 +115,7 @@ export function buildReducer(state: BuildState, action: BuildAction): BuildState
         error: null,
         notice: null,
         conflict: null,
+        copyInstead: null,
       };
     case "stepReached":
       return state.busy === null ? state : { ...state, busy: { ...state.busy, step: action.step } };
@@ -121,7 +135,21 @@ export function buildReducer(state: BuildState, action: BuildAction): BuildState
     case "operationFailed":
       return { ...state, busy: null, error: action.message };
     case "exportSucceeded":
-      return { ...state, busy: null, notice: `Downloaded ${action.fileName}` };
+      return {
+        ...state,
+        busy: null,
+        error: null,
+        copyInstead: null,
+        notice: `Downloaded ${action.fileName}`,
+      };
+    case "exportUnavailable":
+      return {
+        ...state,
+        busy: null,
+        error: null,
+        notice: null,
+        copyInstead: { fileName: action.fileName, reason: action.reason, text: action.text },
+      };
     case "portableSucceeded":
       return { ...state, busy: null, portable: action.summary };
     case "workbookRead":
@@ -142,7 +170,7 @@ export function buildReducer(state: BuildState, action: BuildAction): BuildState
     case "importFailed":
       return { ...state, busy: null, importErrors: [...action.errors] };
     case "messagesDismissed":
-      return { ...state, error: null, notice: null, importErrors: [] };
+      return { ...state, error: null, notice: null, importErrors: [], copyInstead: null };
     default:
       return assertNever(action);
   }

@@ -82,8 +82,10 @@ export function useBuildActions(
         /* webpackChunkName: "xlsx-writer" */ "../../workbook/writers/xlsx"
       );
       dispatch({ type: "stepReached", step: `Writing ${layout.sheets.length} sheets…` });
-      download(XLSX_FILE_NAME, await writeLayoutToXlsx(layout), XLSX_MIME);
-      dispatch({ type: "exportSucceeded", fileName: XLSX_FILE_NAME });
+      const outcome = download(XLSX_FILE_NAME, await writeLayoutToXlsx(layout), XLSX_MIME);
+      if (outcome?.saved === false) {
+        dispatch({ type: "exportUnavailable", fileName: XLSX_FILE_NAME, reason: outcome.reason, text: null });
+      } else dispatch({ type: "exportSucceeded", fileName: XLSX_FILE_NAME });
     } catch (error) {
       const reason = error instanceof Error ? error.message : String(error);
       dispatch({ type: "operationFailed", message: `The .xlsx export failed (${reason}). Try again` });
@@ -132,8 +134,11 @@ export function useBuildActions(
   }, []);
 
   const exportScenarios = useCallback(() => {
-    download(SCENARIO_FILE_NAME, scenarioFileText(chosen), JSON_MIME);
-    dispatch({ type: "exportSucceeded", fileName: SCENARIO_FILE_NAME });
+    const text = scenarioFileText(chosen);
+    const outcome = download(SCENARIO_FILE_NAME, text, JSON_MIME);
+    if (outcome?.saved === false) {
+      dispatch({ type: "exportUnavailable", fileName: SCENARIO_FILE_NAME, reason: outcome.reason, text });
+    } else dispatch({ type: "exportSucceeded", fileName: SCENARIO_FILE_NAME });
   }, [chosen, download, dispatch]);
 
   const importScenarios = useCallback(
