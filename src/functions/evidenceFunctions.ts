@@ -6,7 +6,7 @@ import { defaultEvidence, scenarioWeights, type ScenarioEntry } from "../analysi
 import type { CellGrid, CellResult } from "./cells";
 import { cellOf, gridOf } from "./cells";
 import { coerceNumber, coerceOptionalText, isOmitted } from "./coerce";
-import { label, memoizedSimulation, outputArg, runArgs } from "./simulationFunctions";
+import { label, outputArg, runArgs, runPlan, type SimulationPlan } from "./simulationFunctions";
 
 /**
  * CHIPS.EVIDENCE.WEIGHTS and CHIPS.SIMULATE.POSTERIOR (DESIGN.md §5.1): the posterior weight of each scenario
@@ -58,7 +58,11 @@ export function evidenceWeightsGrid(
  * CHIPS.SIMULATE.POSTERIOR(scenario, trials, seed, series, year, [statistic], [evidence]): one posterior
  * statistic (default mean) of a series in a calendar year, or the effective sample size ("ess").
  */
-export function posteriorCell(
+export function posteriorCell(...args: PosteriorCellArgs): CellResult {
+  return runPlan(posteriorCellPlan(...args));
+}
+
+type PosteriorCellArgs = [
   scenario: unknown,
   trials: unknown,
   seed: unknown,
@@ -66,7 +70,12 @@ export function posteriorCell(
   year: unknown,
   statistic?: unknown,
   evidence?: unknown,
-): CellResult {
+];
+
+/** CHIPS.SIMULATE.POSTERIOR's arguments checked, and how its statistic is read off the simulation. */
+export function posteriorCellPlan(
+  ...[scenario, trials, seed, series, year, statistic, evidence]: PosteriorCellArgs
+): SimulationPlan<CellResult> | ModelError {
   const run = runArgs(scenario, trials, seed);
   if (isModelError(run)) return run;
   const stat = statisticArg(statistic);
@@ -80,19 +89,23 @@ export function posteriorCell(
     );
   const set = evidenceArg(evidence);
   if (isModelError(set)) return set;
-  const result = memoizedSimulation(run.scenario, run.trials, run.seed, set);
-  if (isModelError(result)) return result;
-  const posterior = result.posterior;
-  if (posterior === undefined) return modelError("numeric", "the simulation has no posterior");
-  if (stat === "ess") return cellOf(posterior.ess, "effective sample size");
-  const stats: WeightedStats | undefined =
-    posterior.series[output.series]?.[output.year - run.scenario.baseYear];
-  if (stats === undefined) {
-    return posterior.warning === undefined
-      ? modelError("notFound", `series "${output.series}" was not simulated`)
-      : modelError("numeric", posterior.warning);
-  }
-  return cellOf(stats[stat], `posterior ${stat} of ${label(output)}`);
+  return {
+    ...run,
+    evidence: set,
+    read: (result) => {
+      const posterior = result.posterior;
+      if (posterior === undefined) return modelError("numeric", "the simulation has no posterior");
+      if (stat === "ess") return cellOf(posterior.ess, "effective sample size");
+      const stats: WeightedStats | undefined =
+        posterior.series[output.series]?.[output.year - run.scenario.baseYear];
+      if (stats === undefined) {
+        return posterior.warning === undefined
+          ? modelError("notFound", `series "${output.series}" was not simulated`)
+          : modelError("numeric", posterior.warning);
+      }
+      return cellOf(stats[stat], `posterior ${stat} of ${label(output)}`);
+    },
+  };
 }
 
 /** Preset ids or names from a range (row or column) or one comma-separated text; "all" = every preset. */

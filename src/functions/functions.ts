@@ -11,8 +11,35 @@ import { bassCell, logisticCell, logisticFitCell } from "./curveFunctions";
 import { toExcelGrid, toExcelValue } from "./errors";
 import { eventsGrid, figureCell, figuresGrid, sourceCell, versionCell } from "./figureFunctions";
 import { projectGrid } from "./modelFunctions";
-import { evidenceWeightsGrid, posteriorCell } from "./evidenceFunctions";
-import { distInvCell, simulateCell, simulateTableGrid, tornadoGrid } from "./simulationFunctions";
+import { evidenceWeightsGrid, posteriorCellPlan } from "./evidenceFunctions";
+import {
+  distInvCell,
+  runPlanAsync,
+  setSimulationRunner,
+  simulateCellPlan,
+  simulateTablePlan,
+  tornadoGrid,
+} from "./simulationFunctions";
+import { createBrowserWorker } from "../worker/browserWorker";
+import { createSimulationClient } from "../worker/client";
+
+/**
+ * CHIPS.SIMULATE* run in a worker of their own (created on the first simulation cell), so a sheet of
+ * simulation cells never blocks Excel's calculation thread or the pane; results are the engine's, identical to
+ * an in-thread run. Where workers are unavailable the functions compute in this thread after yielding.
+ */
+let runnerInstalled = false;
+function ensureSimulationRunner(): void {
+  if (runnerInstalled) return;
+  runnerInstalled = true;
+  if (typeof Worker === "undefined") return;
+  try {
+    const client = createSimulationClient(createBrowserWorker());
+    setSimulationRunner((scenario, spec, options) => client.run(scenario, spec, options).promise);
+  } catch {
+    // A worker that cannot even be constructed: the in-thread fallback stays.
+  }
+}
 
 /**
  * A cited figure from the ChipShift dataset or one of your own figures: its value (in the figure's unit, e.g.
@@ -152,16 +179,17 @@ export function compute(chip: string, units: number, baseline?: string): any[][]
  * @param [statistic] mean (default), sd (STDEV.S), min, max, p5, p10, p25, p50, p75, p90, p95 (PERCENTILE.INC) or se (standard error of the mean).
  * @returns The statistic, in the series' unit.
  */
-export function simulate(
+export async function simulate(
   scenario: any[][],
   trials: number,
   seed: number,
   series: string,
   year: any,
   statistic?: string,
-): number | CustomFunctions.Error {
-  return toExcelValue(simulateCell(scenario, trials, seed, series, year, statistic)) as
-    number | CustomFunctions.Error;
+): Promise<number | CustomFunctions.Error> {
+  ensureSimulationRunner();
+  const cell = await runPlanAsync(simulateCellPlan(scenario, trials, seed, series, year, statistic));
+  return toExcelValue(cell) as number | CustomFunctions.Error;
 }
 
 /**
@@ -175,8 +203,14 @@ export function simulate(
  * @param series A series id, e.g. "nvidiaChina" (USD bn), "nvidiaChinaNet" or "domesticShare" (fraction).
  * @returns The table that spills: one row per year with the mean, standard deviation and percentiles.
  */
-export function simulateTable(scenario: any[][], trials: number, seed: number, series: string): any[][] {
-  return toExcelGrid(simulateTableGrid(scenario, trials, seed, series));
+export async function simulateTable(
+  scenario: any[][],
+  trials: number,
+  seed: number,
+  series: string,
+): Promise<any[][]> {
+  ensureSimulationRunner();
+  return toExcelGrid(await runPlanAsync(simulateTablePlan(scenario, trials, seed, series)));
 }
 
 /**
@@ -194,7 +228,7 @@ export function simulateTable(scenario: any[][], trials: number, seed: number, s
  * @param [evidence] A range of rows: series (nvidiaChina, nvidiaDataCenter, nvidiaOffshore, nvidiaOther, market or domesticSales), period ("Q2 FY2027" = a quarter, "FY2026" = a fiscal year), value (USD bn), sd (USD bn, greater than 0), optional figure id; a header row is allowed. The presets' cited default evidence when omitted.
  * @returns The posterior statistic, in the series' unit (ess in trials).
  */
-export function simulatePosterior(
+export async function simulatePosterior(
   scenario: any[][],
   trials: number,
   seed: number,
@@ -202,9 +236,12 @@ export function simulatePosterior(
   year: any,
   statistic?: string,
   evidence?: any[][],
-): number | CustomFunctions.Error {
-  return toExcelValue(posteriorCell(scenario, trials, seed, series, year, statistic, evidence)) as
-    number | CustomFunctions.Error;
+): Promise<number | CustomFunctions.Error> {
+  ensureSimulationRunner();
+  const cell = await runPlanAsync(
+    posteriorCellPlan(scenario, trials, seed, series, year, statistic, evidence),
+  );
+  return toExcelValue(cell) as number | CustomFunctions.Error;
 }
 
 /**

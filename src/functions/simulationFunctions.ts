@@ -4,7 +4,7 @@ import type { Scenario, SeriesId } from "../model/types";
 import { SERIES_IDS } from "../model/types";
 import { BASE_PRESET_ID, nearestIds } from "../model";
 import type { Distribution, MetricId, OutputRef, SampleStats, SimulationResult } from "../analysis";
-import type { EvidenceSet } from "../analysis";
+import type { EvidenceSet, SimulationSpec } from "../analysis";
 import {
   defaultSimulationSpec,
   inverseCdf,
@@ -82,12 +82,11 @@ export const simulationEngine = {
     seed: number,
     evidence?: EvidenceSet,
   ): SimulationResult | ModelError {
-    const spec = {
-      ...defaultSimulationSpec(scenario),
-      trackSeries: SERIES_IDS,
-      ...(evidence === undefined ? {} : { evidence }),
-    };
-    const result = simulate(scenario, spec, { trials, seed, sampling: "lhs" });
+    const result = simulate(scenario, cellSimulationSpec(scenario, evidence), {
+      trials,
+      seed,
+      sampling: "lhs",
+    });
     return isModelError(result) || !("kind" in result)
       ? result
       : modelError("numeric", "simulation cancelled");
@@ -95,10 +94,94 @@ export const simulationEngine = {
 };
 
 const memo = createLruMemo<SimulationResult | ModelError>(SIMULATION_MEMO_CAPACITY);
+const asyncMemo = createLruMemo<Promise<SimulationResult | ModelError>>(SIMULATION_MEMO_CAPACITY);
 
-/** Empties the simulation memo (tests; a new dataset version). */
+/** Empties the simulation memos (tests; a new dataset version). */
 export function clearSimulationMemo(): void {
   memo.clear();
+  asyncMemo.clear();
+}
+
+/** The simulation spec behind every simulation function (the scenario's defaults, every series tracked). */
+export function cellSimulationSpec(scenario: Scenario, evidence?: EvidenceSet): SimulationSpec {
+  return {
+    ...defaultSimulationSpec(scenario),
+    trackSeries: SERIES_IDS,
+    ...(evidence === undefined ? {} : { evidence }),
+  };
+}
+
+/**
+ * Runs a simulation off the calling thread (in Excel: the simulation worker) and resolves to its result; it
+ * must give exactly what `simulate()` gives for the same scenario, spec and options.
+ */
+export type SimulationRunner = (
+  scenario: Scenario,
+  spec: SimulationSpec,
+  options: { readonly trials: number; readonly seed: number; readonly sampling: "lhs" },
+) => Promise<SimulationResult>;
+
+let runner: SimulationRunner | null = null;
+
+/**
+ * Installs (or with null removes) the runner the async simulation functions use. Without one they compute in
+ * this thread after yielding once, so a recalculation never holds Excel's calculation call.
+ */
+export function setSimulationRunner(next: SimulationRunner | null): void {
+  runner = next;
+  asyncMemo.clear();
+}
+
+function memoKey(scenario: Scenario, trials: number, seed: number, evidence?: EvidenceSet): string {
+  return `${trials}|${seed}|${canonicalKey(scenario)}|${evidence === undefined ? "" : canonicalKey(evidence)}`;
+}
+
+/**
+ * The memoized simulation, off the calling thread: one run per distinct (scenario inputs, trials, seed,
+ * evidence), shared by concurrent cells. A runner that fails (e.g. the worker could not load) falls back to
+ * computing here, so the cell still gets its number.
+ */
+export function memoizedSimulationAsync(
+  scenario: Scenario,
+  trials: number,
+  seed: number,
+  evidence?: EvidenceSet,
+): Promise<SimulationResult | ModelError> {
+  const inThread = (): Promise<SimulationResult | ModelError> =>
+    new Promise((resolve) =>
+      setTimeout(() => resolve(memoizedSimulation(scenario, trials, seed, evidence)), 0),
+    );
+  return asyncMemo.get(memoKey(scenario, trials, seed, evidence), () => {
+    const current = runner;
+    if (current === null) return inThread();
+    return current(scenario, cellSimulationSpec(scenario, evidence), { trials, seed, sampling: "lhs" }).then(
+      (result) => result,
+      () => inThread(),
+    );
+  });
+}
+
+/** What a simulation cell asks for, and how its value is read off the result (shared by sync and async). */
+export interface SimulationPlan<R> {
+  readonly scenario: Scenario;
+  readonly trials: number;
+  readonly seed: number;
+  readonly evidence?: EvidenceSet;
+  readonly read: (result: SimulationResult) => R | ModelError;
+}
+
+/** A plan run in this thread (HyperFormula preview, tests, CLI). */
+export function runPlan<R>(plan: SimulationPlan<R> | ModelError): R | ModelError {
+  if (isModelError(plan)) return plan;
+  const result = memoizedSimulation(plan.scenario, plan.trials, plan.seed, plan.evidence);
+  return isModelError(result) ? result : plan.read(result);
+}
+
+/** A plan run through the runner (Excel's custom functions): the same value as `runPlan`. */
+export async function runPlanAsync<R>(plan: SimulationPlan<R> | ModelError): Promise<R | ModelError> {
+  if (isModelError(plan)) return plan;
+  const result = await memoizedSimulationAsync(plan.scenario, plan.trials, plan.seed, plan.evidence);
+  return isModelError(result) ? result : plan.read(result);
 }
 
 /**
@@ -111,33 +194,46 @@ export function memoizedSimulation(
   seed: number,
   evidence?: EvidenceSet,
 ): SimulationResult | ModelError {
-  const key = `${trials}|${seed}|${canonicalKey(scenario)}|${evidence === undefined ? "" : canonicalKey(evidence)}`;
-  return memo.get(key, () => simulationEngine.run(scenario, trials, seed, evidence));
+  return memo.get(memoKey(scenario, trials, seed, evidence), () =>
+    simulationEngine.run(scenario, trials, seed, evidence),
+  );
 }
 
 /**
  * CHIPS.SIMULATE(scenario, trials, seed, series, year, [statistic]): one statistic (default mean) of a series
  * in a calendar year, or of a summary metric (then `year` is ignored).
  */
-export function simulateCell(
+export function simulateCell(...args: SimulateCellArgs): CellResult {
+  return runPlan(simulateCellPlan(...args));
+}
+
+type SimulateCellArgs = [
   scenario: unknown,
   trials: unknown,
   seed: unknown,
   series: unknown,
   year: unknown,
   statistic?: unknown,
-): CellResult {
+];
+
+/** CHIPS.SIMULATE's arguments checked, and how its statistic is read off the simulation. */
+export function simulateCellPlan(
+  ...[scenario, trials, seed, series, year, statistic]: SimulateCellArgs
+): SimulationPlan<CellResult> | ModelError {
   const run = runArgs(scenario, trials, seed);
   if (isModelError(run)) return run;
   const output = outputArg(run.scenario, series, year, "series");
   if (isModelError(output)) return output;
   const stat = statisticArg(statistic);
   if (isModelError(stat)) return stat;
-  const result = memoizedSimulation(run.scenario, run.trials, run.seed);
-  if (isModelError(result)) return result;
-  const stats = statsOf(result, run.scenario, output);
-  if (isModelError(stats)) return stats;
-  return cellOf(stats[SIMULATE_STATISTICS[stat]], `${stat} of ${label(output)}`);
+  return {
+    ...run,
+    read: (result) => {
+      const stats = statsOf(result, run.scenario, output);
+      if (isModelError(stats)) return stats;
+      return cellOf(stats[SIMULATE_STATISTICS[stat]], `${stat} of ${label(output)}`);
+    },
+  };
 }
 
 /**
@@ -150,20 +246,33 @@ export function simulateTableGrid(
   seed: unknown,
   series: unknown,
 ): CellGrid | ModelError {
+  return runPlan(simulateTablePlan(scenario, trials, seed, series));
+}
+
+/** CHIPS.SIMULATE.TABLE's arguments checked, and how its table is read off the simulation. */
+export function simulateTablePlan(
+  scenario: unknown,
+  trials: unknown,
+  seed: unknown,
+  series: unknown,
+): SimulationPlan<CellGrid> | ModelError {
   const run = runArgs(scenario, trials, seed);
   if (isModelError(run)) return run;
   const id = seriesArg(series);
   if (isModelError(id)) return id;
-  const result = memoizedSimulation(run.scenario, run.trials, run.seed);
-  if (isModelError(result)) return result;
-  const perYear = result.series[id];
-  if (perYear === undefined) return modelError("notFound", `series "${id}" was not simulated`);
-  const rows = result.years.calendar.map((calendarYear, t) => {
-    const stats = perYear[t];
-    const cells = TABLE_STATS.map((s) => stats?.[s] ?? NaN);
-    return [calendarYear, result.years.fiscal[t] ?? "", ...cells];
-  });
-  return gridOf([SIMULATE_TABLE_HEADER, ...rows], id);
+  return {
+    ...run,
+    read: (result) => {
+      const perYear = result.series[id];
+      if (perYear === undefined) return modelError("notFound", `series "${id}" was not simulated`);
+      const rows = result.years.calendar.map((calendarYear, t) => {
+        const stats = perYear[t];
+        const cells = TABLE_STATS.map((s) => stats?.[s] ?? NaN);
+        return [calendarYear, result.years.fiscal[t] ?? "", ...cells];
+      });
+      return gridOf([SIMULATE_TABLE_HEADER, ...rows], id);
+    },
+  };
 }
 
 /** The size CHIPS.SIMULATE.TABLE will have, without simulating (unknown arguments as the base preset). */

@@ -58,18 +58,20 @@ describe("CHIPS.EVIDENCE.WEIGHTS", () => {
 });
 
 describe("CHIPS.SIMULATE.POSTERIOR", () => {
-  it("simulatePosterior rejects a bad statistic, a metric and bad evidence with #VALUE!", () => {
-    expect(excelCode(simulatePosterior([["licensed"]], 100, 1, "nvidiaChina", 2027, "median"))).toBe(
+  it("simulatePosterior rejects a bad statistic, a metric and bad evidence with #VALUE!", async () => {
+    expect(excelCode(await simulatePosterior([["licensed"]], 100, 1, "nvidiaChina", 2027, "median"))).toBe(
       "#VALUE!",
     );
-    expect(excelCode(simulatePosterior([["licensed"]], 100, 1, "cumulativeNvidiaChina", ""))).toBe("#VALUE!");
-    const bad = simulatePosterior([["licensed"]], 100, 1, "nvidiaChina", 2027, "mean", [
+    expect(excelCode(await simulatePosterior([["licensed"]], 100, 1, "cumulativeNvidiaChina", ""))).toBe(
+      "#VALUE!",
+    );
+    const bad = await simulatePosterior([["licensed"]], 100, 1, "nvidiaChina", 2027, "mean", [
       ["gaming", "FY2026", 1, 1],
     ]);
     expect(excelCode(bad)).toBe("#VALUE!");
     expect(message(bad)).toMatch(/observation 1/);
   });
-  it("simulatePosterior(…) is the engine's posterior of the same seeded run with the default evidence", () => {
+  it("simulatePosterior(…) is the engine's posterior of the same seeded run with the default evidence", async () => {
     const preset = findPreset("licensed") as Preset;
     const r = engineSimulate(
       preset.scenario,
@@ -77,10 +79,14 @@ describe("CHIPS.SIMULATE.POSTERIOR", () => {
       { trials: 3000, seed: 4, sampling: "lhs" },
     ) as SimulationResult;
     expect(isModelError(r)).toBe(false);
-    expect(simulatePosterior([["licensed"]], 3000, 4, "nvidiaChina", "FY2028", "p50")).toBe(
+    expect(await simulatePosterior([["licensed"]], 3000, 4, "nvidiaChina", "FY2028", "p50")).toBe(
       r.posterior!.series.nvidiaChina![2]!.p50,
     );
-    expect(simulatePosterior([["licensed"]], 3000, 4, "nvidiaChina", 2027, "ess")).toBe(r.posterior!.ess);
-    expect(simulatePosterior([["licensed"]], 3000, 4, "nvidiaChina", 2027, "ess")).toBeLessThanOrEqual(3000);
+    expect(await simulatePosterior([["licensed"]], 3000, 4, "nvidiaChina", 2027, "ess")).toBe(
+      r.posterior!.ess,
+    );
+    expect(await simulatePosterior([["licensed"]], 3000, 4, "nvidiaChina", 2027, "ess")).toBeLessThanOrEqual(
+      3000,
+    );
   });
 });

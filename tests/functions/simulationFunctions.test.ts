@@ -15,56 +15,59 @@ beforeAll(installCustomFunctionsStub);
 beforeEach(clearSimulationMemo);
 afterEach(() => vi.restoreAllMocks());
 
-/** Licensed-trade preset, base year 2025: φ = 0.93, access 0.15 (restricted), F_0 = 50 − 16 = 34, O_0 = 14.934. */
+/** Licensed-trade preset, base year 2025: φ = 0.93, access 0.15 (restricted), F_0 = 50 − 16 = 34, offshore + other 4.86 + 10.074 = 14.934. */
 const PRESET = [["licensed"]];
 /** Default spec: φ ~ triangular(0.83, 0.93, 0.98) (0.93 − 0.10, 0.93 + 0.05); no other input moves T_0. */
 const PHI = { a: 0.83, c: 0.93, b: 0.98 };
 
 describe("CHIPS.SIMULATE", () => {
-  it("simulate(scenario, trials, …) above the 20,000 cap is #VALUE! naming the cap", () => {
-    const result = simulate(PRESET, MAX_CELL_TRIALS + 1, 1, "nvidiaChina", 2027);
+  it("simulate(scenario, trials, …) above the 20,000 cap is #VALUE! naming the cap", async () => {
+    const result = await simulate(PRESET, MAX_CELL_TRIALS + 1, 1, "nvidiaChina", 2027);
     expect(excelCode(result)).toBe("#VALUE!");
     expect((result as unknown as { message: string }).message).toContain("20000");
     expect(MAX_CELL_TRIALS).toBe(20_000);
   });
 
-  it("simulate(…) rejects bad trials, seed, year and statistic with #VALUE!", () => {
-    expect(excelCode(simulate(PRESET, 1, 1, "nvidiaChina", 2027))).toBe("#VALUE!");
-    expect(excelCode(simulate(PRESET, 100.5, 1, "nvidiaChina", 2027))).toBe("#VALUE!");
-    expect(excelCode(simulate(PRESET, 100, -1, "nvidiaChina", 2027))).toBe("#VALUE!");
-    expect(excelCode(simulate(PRESET, 100, 0.5, "nvidiaChina", 2027))).toBe("#VALUE!");
-    expect(excelCode(simulate(PRESET, 100, 1, "nvidiaChina", 2024))).toBe("#VALUE!"); // before base year
-    expect(excelCode(simulate(PRESET, 100, 1, "nvidiaChina", 2031))).toBe("#VALUE!"); // after 2025 + 5
-    expect(excelCode(simulate(PRESET, 100, 1, "nvidiaChina", 2027, "median"))).toBe("#VALUE!");
+  it("simulate(…) rejects bad trials, seed, year and statistic with #VALUE!", async () => {
+    expect(excelCode(await simulate(PRESET, 1, 1, "nvidiaChina", 2027))).toBe("#VALUE!");
+    expect(excelCode(await simulate(PRESET, 100.5, 1, "nvidiaChina", 2027))).toBe("#VALUE!");
+    expect(excelCode(await simulate(PRESET, 100, -1, "nvidiaChina", 2027))).toBe("#VALUE!");
+    expect(excelCode(await simulate(PRESET, 100, 0.5, "nvidiaChina", 2027))).toBe("#VALUE!");
+    expect(excelCode(await simulate(PRESET, 100, 1, "nvidiaChina", 2024))).toBe("#VALUE!"); // before base year
+    expect(excelCode(await simulate(PRESET, 100, 1, "nvidiaChina", 2031))).toBe("#VALUE!"); // after 2025 + 5
+    expect(excelCode(await simulate(PRESET, 100, 1, "nvidiaChina", 2027, "median"))).toBe("#VALUE!");
   });
 
-  it("simulate(…) gives #N/A for an unknown preset or series", () => {
-    expect(excelCode(simulate([["nope"]], 100, 1, "nvidiaChina", 2027))).toBe("#N/A");
-    expect(excelCode(simulate(PRESET, 100, 1, "nvidiaChinaa", 2027))).toBe("#N/A");
+  it("simulate(…) gives #N/A for an unknown preset or series", async () => {
+    expect(excelCode(await simulate([["nope"]], 100, 1, "nvidiaChina", 2027))).toBe("#N/A");
+    expect(excelCode(await simulate(PRESET, 100, 1, "nvidiaChinaa", 2027))).toBe("#N/A");
   });
 
-  it("simulate(scenario, 10000, 42, 'nvidiaChina', 2025) matches the base year's closed form", () => {
+  it("simulate(scenario, 10000, 42, 'nvidiaChina', 2025) matches the base year's closed form", async () => {
     // T_0 = φ·0.15·34 + 14.934 = 5.1·φ + 14.934; only φ is uncertain at t = 0 (growth and regimes act from t = 1).
     // hand-computed: E[φ] = (0.83 + 0.93 + 0.98)/3 = 0.913333 → 5.1 × 0.913333 + 14.934 = 19.592
-    expect(simulate(PRESET, 10_000, 42, "nvidiaChina", 2025)).toBeCloseTo(19.592, 3);
+    expect(await simulate(PRESET, 10_000, 42, "nvidiaChina", 2025)).toBeCloseTo(19.592, 3);
     // hand-computed: triangular median (mode side, F(c) = 2/3 > 0.5): 0.83 + √(0.5·0.15·0.10) = 0.9166025
     //   → 5.1 × 0.9166025 + 14.934 = 19.608673
-    expect(simulate(PRESET, 10_000, 42, "nvidiaChina", 2025, "p50")).toBeCloseTo(19.6087, 3);
+    expect(await simulate(PRESET, 10_000, 42, "nvidiaChina", 2025, "p50")).toBeCloseTo(19.6087, 3);
     // hand-computed: Var φ = (a² + b² + c² − ab − ac − bc)/18 = 0.0175/18 → sd 0.0311805 × 5.1 = 0.159021
-    expect(simulate(PRESET, 10_000, 42, "nvidiaChina", 2025, "sd") as number).toBeCloseTo(0.15902, 3);
+    expect((await simulate(PRESET, 10_000, 42, "nvidiaChina", 2025, "sd")) as number).toBeCloseTo(0.15902, 3);
     // hand-computed: se = sd/√n = 0.159021/100 = 0.00159
-    expect(simulate(PRESET, 10_000, 42, "nvidiaChina", "FY2026", "se") as number).toBeCloseTo(0.00159, 4);
+    expect((await simulate(PRESET, 10_000, 42, "nvidiaChina", "FY2026", "se")) as number).toBeCloseTo(
+      0.00159,
+      4,
+    );
     expect(PHI.a + PHI.b + PHI.c).toBeCloseTo(2.74, 12); // hand-computed: the triangle used above
   });
 
-  it("simulate(…, 'domesticShare', 2025) is the supply-capped base share 16/50 with no spread", () => {
+  it("simulate(…, 'domesticShare', 2025) is the supply-capped base share 16/50 with no spread", async () => {
     // hand-computed: D1_0 = min(0.41 × 50, 16) = 16, X_0 = min(σB_0, C_0 − D1_0) = 0 → 16/50 = 0.32
-    expect(simulate(PRESET, 500, 3, "domesticShare", 2025, "min")).toBeCloseTo(0.32, 6);
-    expect(simulate(PRESET, 500, 3, "domesticShare", 2025, "max")).toBeCloseTo(0.32, 6);
-    expect(simulate(PRESET, 500, 3, "domesticShare", 2025, "sd")).toBe(0);
+    expect(await simulate(PRESET, 500, 3, "domesticShare", 2025, "min")).toBeCloseTo(0.32, 6);
+    expect(await simulate(PRESET, 500, 3, "domesticShare", 2025, "max")).toBeCloseTo(0.32, 6);
+    expect(await simulate(PRESET, 500, 3, "domesticShare", 2025, "sd")).toBe(0);
   });
 
-  it("simulate(…) equals the engine's own run with the default spec (the CLI's numbers)", () => {
+  it("simulate(…) equals the engine's own run with the default spec (the CLI's numbers)", async () => {
     const preset = findPreset("licensed");
     if (isModelError(preset)) throw new Error(preset.message);
     const direct = engineSimulate(preset.scenario, defaultSimulationSpec(preset.scenario), {
@@ -72,54 +75,56 @@ describe("CHIPS.SIMULATE", () => {
       seed: 11,
     });
     if (isModelError(direct) || "kind" in direct) throw new Error("engine run failed");
-    expect(simulate(PRESET, 3000, 11, "nvidiaChina", 2028, "p90")).toBe(direct.series.nvidiaChina?.[3]?.p90);
-    expect(simulate(PRESET, 3000, 11, "cumulativeNvidiaChina", null, "mean")).toBe(
+    expect(await simulate(PRESET, 3000, 11, "nvidiaChina", 2028, "p90")).toBe(
+      direct.series.nvidiaChina?.[3]?.p90,
+    );
+    expect(await simulate(PRESET, 3000, 11, "cumulativeNvidiaChina", null, "mean")).toBe(
       direct.metrics.cumulativeNvidiaChina.mean,
     );
   });
 
-  it("simulate(…) is reproducible: the same seed gives identical numbers after the memo is cleared", () => {
-    const first = simulate(PRESET, 2000, 99, "nvidiaChinaNet", 2029, "p25");
+  it("simulate(…) is reproducible: the same seed gives identical numbers after the memo is cleared", async () => {
+    const first = await simulate(PRESET, 2000, 99, "nvidiaChinaNet", 2029, "p25");
     clearSimulationMemo();
-    expect(simulate(PRESET, 2000, 99, "nvidiaChinaNet", 2029, "p25")).toBe(first);
-    expect(simulate(PRESET, 2000, 100, "nvidiaChinaNet", 2029, "p25")).not.toBe(first);
+    expect(await simulate(PRESET, 2000, 99, "nvidiaChinaNet", 2029, "p25")).toBe(first);
+    expect(await simulate(PRESET, 2000, 100, "nvidiaChinaNet", 2029, "p25")).not.toBe(first);
   });
 
-  it("simulate(…) cells sharing scenario, trials and seed run one simulation; a new seed runs another", () => {
+  it("simulate(…) cells sharing scenario, trials and seed run one simulation; a new seed runs another", async () => {
     const spy = vi.spyOn(simulationEngine, "run");
-    simulate(PRESET, 1000, 5, "nvidiaChina", 2027);
-    simulate(PRESET, 1000, 5, "nvidiaChina", 2030, "p95");
-    simulate([["Licensed trade"]], 1000, 5, "domesticShare", 2026, "sd"); // same preset by name
-    simulate(PRESET, 1000, 5, "npvNvidiaChina", null);
-    simulateTable(PRESET, 1000, 5, "market");
+    await simulate(PRESET, 1000, 5, "nvidiaChina", 2027);
+    await simulate(PRESET, 1000, 5, "nvidiaChina", 2030, "p95");
+    await simulate([["Licensed trade"]], 1000, 5, "domesticShare", 2026, "sd"); // same preset by name
+    await simulate(PRESET, 1000, 5, "npvNvidiaChina", null);
+    await simulateTable(PRESET, 1000, 5, "market");
     expect(spy).toHaveBeenCalledTimes(1);
-    simulate(PRESET, 1000, 6, "nvidiaChina", 2027);
+    await simulate(PRESET, 1000, 6, "nvidiaChina", 2027);
     expect(spy).toHaveBeenCalledTimes(2);
-    simulate(PRESET, 1001, 6, "nvidiaChina", 2027);
+    await simulate(PRESET, 1001, 6, "nvidiaChina", 2027);
     expect(spy).toHaveBeenCalledTimes(3);
   });
 
-  it("simulate(range scenario, …) memoizes on the inputs, not on the range object", () => {
+  it("simulate(range scenario, …) memoizes on the inputs, not on the range object", async () => {
     const spy = vi.spyOn(simulationEngine, "run");
-    const a = simulate([["marketBase", 60]], 500, 1, "market", 2025);
-    const b = simulate([["marketBase", 60]], 500, 1, "market", 2025, "max");
+    const a = await simulate([["marketBase", 60]], 500, 1, "market", 2025);
+    const b = await simulate([["marketBase", 60]], 500, 1, "market", 2025, "max");
     expect(a).toBe(60); // hand-computed: the base-year market is the input marketBase (not uncertain)
     expect(b).toBe(60);
-    simulate([["marketBase", 61]], 500, 1, "market", 2025);
+    await simulate([["marketBase", 61]], 500, 1, "market", 2025);
     expect(spy).toHaveBeenCalledTimes(2);
   });
 });
 
 describe("CHIPS.SIMULATE.TABLE", () => {
-  it("simulateTable(…) with trials above the cap is a 1×1 #VALUE!", () => {
-    expect(simulateTable(PRESET, 20_001, 1, "nvidiaChina").map((r) => r.map(excelCode))).toEqual([
+  it("simulateTable(…) with trials above the cap is a 1×1 #VALUE!", async () => {
+    expect((await simulateTable(PRESET, 20_001, 1, "nvidiaChina")).map((r) => r.map(excelCode))).toEqual([
       ["#VALUE!"],
     ]);
-    expect(simulateTable(PRESET, 100, 1, "units").map((r) => r.map(excelCode))).toEqual([["#N/A"]]);
+    expect((await simulateTable(PRESET, 100, 1, "units")).map((r) => r.map(excelCode))).toEqual([["#N/A"]]);
   });
 
-  it("simulateTable(…) has the header and one row per year whose cells equal CHIPS.SIMULATE's", () => {
-    const table = simulateTable(PRESET, 2000, 8, "nvidiaChina");
+  it("simulateTable(…) has the header and one row per year whose cells equal CHIPS.SIMULATE's", async () => {
+    const table = await simulateTable(PRESET, 2000, 8, "nvidiaChina");
     expect(table[0]).toEqual(SIMULATE_TABLE_HEADER);
     expect(SIMULATE_TABLE_HEADER).toEqual([
       "Year",
@@ -137,8 +142,8 @@ describe("CHIPS.SIMULATE.TABLE", () => {
     expect(table.length).toBe(7); // header + t = 0..5 (horizon 5)
     expect(table[1]!.slice(0, 2)).toEqual([2025, "FY2026"]);
     expect(table[6]!.slice(0, 2)).toEqual([2030, "FY2031"]);
-    expect(table[3]![2]).toBe(simulate(PRESET, 2000, 8, "nvidiaChina", 2027, "mean"));
-    expect(table[3]![8]).toBe(simulate(PRESET, 2000, 8, "nvidiaChina", 2027, "p75"));
+    expect(table[3]![2]).toBe(await simulate(PRESET, 2000, 8, "nvidiaChina", 2027, "mean"));
+    expect(table[3]![8]).toBe(await simulate(PRESET, 2000, 8, "nvidiaChina", 2027, "p75"));
     const row = table[5]!.slice(4) as number[];
     expect([...row].sort((x, y) => x - y)).toEqual(row); // percentiles are non-decreasing
   });

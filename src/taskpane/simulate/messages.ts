@@ -16,6 +16,9 @@ export function simulationErrorMessage(error: unknown): string {
         return "The simulation was cancelled";
       case "internal":
         return `The simulation engine failed (${error.message}). Reload the add-in and try again`;
+      case "workerFailed":
+      case "timeout":
+        return `The simulation did not finish: ${error.message}`;
     }
   }
   const detail = error instanceof Error ? error.message : String(error);

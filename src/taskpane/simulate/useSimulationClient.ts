@@ -4,16 +4,13 @@
  * when the section unmounts. Tests inject a factory that runs the same protocol host in-process.
  */
 import { useCallback, useEffect, useRef } from "react";
-import type { SimulationClient, WorkerLike } from "../../worker/client";
+import { createBrowserWorker, type SimulationWorker } from "../../worker/browserWorker";
+import type { SimulationClient } from "../../worker/client";
 import { createSimulationClient, workerCount } from "../../worker/client";
 
-export type SimulationWorker = WorkerLike & { terminate?(): void };
+export type { SimulationWorker };
+export { createBrowserWorker };
 export type WorkerFactory = () => SimulationWorker;
-
-/** The production worker (webpack bundles `simulation.worker.ts` as its own chunk). */
-export function createBrowserWorker(): SimulationWorker {
-  return new Worker(new URL("../../worker/simulation.worker.ts", import.meta.url));
-}
 
 /** A function returning the (lazily created) client of this component's worker. */
 export function useSimulationClient(
