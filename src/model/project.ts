@@ -12,6 +12,7 @@ import {
   type KernelParams,
 } from "./kernel";
 import type { Projection, ProjectionSummary, Scenario, SeriesId, VendorSeriesId } from "./types";
+import { SERIES_IDS } from "./types";
 import { invalidScenarioError, scenarioIssues } from "./validate";
 
 /**
@@ -77,13 +78,41 @@ export function projectScenario(scenario: Scenario): Projection | ModelError {
     };
   });
   const summary = summaryOf(out, reference, scenario.baseYear);
-  const overflow = firstNonFinite(series, vendors, summary, calendar);
+  const overflow = allFinite(series, vendors, summary)
+    ? undefined
+    : firstNonFinite(series, vendors, summary, calendar);
   if (overflow !== undefined) {
     // Valid but extreme inputs (marketBase near 1e308 with growth, aspUsdK = 5e-324) overflow double
     // precision: a numeric error (#NUM!) instead of NaN/∞ reaching cells, charts and JSON.
     return modelError("numeric", `the projection is not finite (${overflow}): an input is too extreme`);
   }
   return { years: { calendar, fiscal }, series, vendors, summary };
+}
+
+/**
+ * True when every output number is finite: Σ x·0 is 0 exactly when no x is NaN or ±∞ (and cannot overflow),
+ * so the common case costs one pass without allocations; `firstNonFinite` then names the culprit.
+ */
+function allFinite(
+  series: Readonly<Record<SeriesId, readonly number[]>>,
+  vendors: Readonly<Record<string, Readonly<Record<VendorSeriesId, readonly number[]>>>>,
+  summary: ProjectionSummary,
+): boolean {
+  let acc = 0;
+  for (const id of SERIES_IDS) {
+    const values = series[id];
+    for (let t = 0; t < values.length; t++) acc += values[t]! * 0;
+  }
+  for (const name in vendors) {
+    const table = vendors[name]!;
+    for (const values of [table.units, table.pflops, table.a100eq])
+      for (let t = 0; t < values.length; t++) acc += values[t]! * 0;
+  }
+  const risk = summary.revenueAtRisk;
+  for (let t = 0; t < risk.length; t++) acc += risk[t]! * 0;
+  acc += summary.cumulativeNvidiaChina * 0 + summary.npvNvidiaChina * 0 + summary.revenueAtRiskTotal * 0;
+  acc += (summary.cagrNvidiaChina ?? 0) * 0;
+  return acc === 0;
 }
 
 /** "series year" of the first non-finite output, or undefined when every number is finite. */
