@@ -12,6 +12,7 @@ import {
 } from "@fluentui/react-components";
 import type { WorkbookPort } from "../workbook/port";
 import type { SectionId } from "./paneState";
+import { SectionErrorBoundary } from "./SectionErrorBoundary";
 import { SectionTabs } from "./SectionTabs";
 import { SECTIONS } from "./sections";
 import type { PaneSection } from "./sections";
@@ -133,7 +134,9 @@ function Shell({
             className={styles.panel}
             hidden={section.id !== current?.id}
           >
-            {section.render({ port })}
+            <SectionErrorBoundary sectionLabel={section.label}>
+              {section.render({ port })}
+            </SectionErrorBoundary>
           </div>
         ))}
     </main>
