@@ -20,7 +20,7 @@ import { named, TINY } from "./fixtures";
 afterEach(() => setUserFigures([]));
 
 /** Rows of the sheet's only block. */
-function rowsOf(sheet: SheetLayout): (LayoutCell | null)[][] {
+function rowsOf(sheet: SheetLayout): readonly (readonly (LayoutCell | null)[])[] {
   return sheet.blocks[0]!.rows;
 }
 
