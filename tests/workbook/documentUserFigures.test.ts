@@ -44,7 +44,12 @@ function messageOf(text: string): string {
 
 describe("the workbook document carries the analyst's own figures (version 2)", () => {
   it("save → reopen (custom XML part and back) keeps every user figure, hostile text included, and CHIPS.FIGURE sees them", () => {
-    const hostile = houseEstimate({ id: "hostile", label: HOSTILE_TEXTS[0]!, quote: HOSTILE_TEXTS[1]!, note: HOSTILE_TEXTS[2]! });
+    const hostile = houseEstimate({
+      id: "hostile",
+      label: HOSTILE_TEXTS[0]!,
+      quote: HOSTILE_TEXTS[1]!,
+      note: HOSTILE_TEXTS[2]!,
+    });
     const original = doc({ userFigures: [houseEstimate(), filingFigure(), hostile] });
     const text = documentTextOfXml(documentXml(serializeDocument(original)));
     if (isModelError(text)) throw new Error(text.message);
@@ -75,10 +80,14 @@ describe("the workbook document carries the analyst's own figures (version 2)", 
 
   it("a stored figure breaking a rule is refused with its field named", () => {
     const bad = (fig: unknown): string =>
-      messageOf(JSON.stringify({ ...JSON.parse(serializeDocument(doc())), userFigures: [houseEstimate(), fig] }));
+      messageOf(
+        JSON.stringify({ ...JSON.parse(serializeDocument(doc())), userFigures: [houseEstimate(), fig] }),
+      );
     expect(bad(houseEstimate({ id: "__proto__" }))).toMatch(/^userFigures\.1\.id: /);
     expect(bad(houseEstimate({ url: "javascript:alert(1)" }))).toMatch(/^userFigures\.1\.url: URL must be/);
-    expect(bad(houseEstimate({ quote: "q".repeat(100_000) }))).toMatch(/^userFigures\.1\.quote: quote is too long/);
+    expect(bad(houseEstimate({ quote: "q".repeat(100_000) }))).toMatch(
+      /^userFigures\.1\.quote: quote is too long/,
+    );
     expect(bad(houseEstimate())).toMatch(/^userFigures\.1\.id: id "house_china_dc_2027" is used twice/);
     expect(
       messageOf(JSON.stringify({ ...JSON.parse(serializeDocument(doc())), userFigures: { a: 1 } })),
@@ -92,7 +101,9 @@ describe("the workbook document carries the analyst's own figures (version 2)", 
 
   it("a stored figure whose id a newer dataset has taken still opens, and the dataset figure wins the look-up", () => {
     const taken = FIGURES[0]!;
-    const back = parsed(serializeDocument(doc({ userFigures: [houseEstimate({ id: taken.id, value: -7 })] })));
+    const back = parsed(
+      serializeDocument(doc({ userFigures: [houseEstimate({ id: taken.id, value: -7 })] })),
+    );
     expect(back.userFigures).toHaveLength(1);
     setUserFigures(back.userFigures!);
     const fig = findFigure(taken.id);

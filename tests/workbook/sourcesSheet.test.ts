@@ -94,7 +94,10 @@ describe("buildSourcesSheet(usage)", () => {
 
   it("buildSourcesSheet(usage) lists the analyst's own figure marked as theirs, with its primary reference", () => {
     setUserFigures([filingFigure()]);
-    const row = rowOf(buildSourcesSheet(new Map([["my_nvda_q3fy27_china", ["marketBase"]]])), "my_nvda_q3fy27_china");
+    const row = rowOf(
+      buildSourcesSheet(new Map([["my_nvda_q3fy27_china", ["marketBase"]]])),
+      "my_nvda_q3fy27_china",
+    );
     expect(row["Whose"]?.value).toBe(WHOSE_USER);
     expect(row["Evidence"]?.value).toBe("Filing");
     expect(row["Unit"]?.value).toBe("USD m");

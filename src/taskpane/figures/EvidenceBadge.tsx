@@ -47,7 +47,11 @@ export function EvidenceBadge({
 }
 
 /** "Yours": a figure the analyst added to this workbook. */
-export function OwnFigureBadge({ size = "small" }: { readonly size?: BadgeProps["size"] }): React.JSX.Element {
+export function OwnFigureBadge({
+  size = "small",
+}: {
+  readonly size?: BadgeProps["size"];
+}): React.JSX.Element {
   return (
     <Badge size={size} appearance="outline" color="brand" title="A figure you added to this workbook">
       Yours

@@ -12,7 +12,13 @@ import {
 } from "@fluentui/react-components";
 import { useState } from "react";
 import type { FormEvent } from "react";
-import { EVIDENCE_CLASSES, EVIDENCE_LABELS, FIGURE_UNITS, PRIMARY_EVIDENCE, validateUserFigure } from "../../figures";
+import {
+  EVIDENCE_CLASSES,
+  EVIDENCE_LABELS,
+  FIGURE_UNITS,
+  PRIMARY_EVIDENCE,
+  validateUserFigure,
+} from "../../figures";
 import type { EvidenceClass, UserFigure } from "../../figures";
 import { isModelError } from "../../model/errors";
 import { evidenceDescription, unitLabel } from "./figureFormat";
@@ -180,15 +186,29 @@ export function UserFigureForm({ editing, existing, onSave, onCancel }: UserFigu
       {text("title", "Source title")}
       {text("publisher", "Publisher")}
       {text("url", "URL", "https:// address of the source")}
-      <Field label="Quote" required hint="Verbatim from the source" className={styles.field} {...fieldProps("quote")}>
+      <Field
+        label="Quote"
+        required
+        hint="Verbatim from the source"
+        className={styles.field}
+        {...fieldProps("quote")}
+      >
         <Textarea className={styles.control} value={draft.quote} onChange={set("quote")} resize="vertical" />
       </Field>
-      <Field label="Evidence class" required hint={evidenceDescription(draft.evidence)} className={styles.field}>
+      <Field
+        label="Evidence class"
+        required
+        hint={evidenceDescription(draft.evidence)}
+        className={styles.field}
+      >
         <Select
           className={styles.control}
           value={draft.evidence}
           onChange={(_, data) =>
-            setDraft((d) => ({ ...d, evidence: EVIDENCE_CLASSES.find((c) => c === data.value) ?? d.evidence }))
+            setDraft((d) => ({
+              ...d,
+              evidence: EVIDENCE_CLASSES.find((c) => c === data.value) ?? d.evidence,
+            }))
           }
         >
           {EVIDENCE_CLASSES.map((evidence) => (

@@ -17,9 +17,7 @@ export type InsertStatus =
 
 /** The add/edit form of the analyst's own figures: closed, adding a new one, or editing the figure `id`. */
 export type FigureForm =
-  | { readonly mode: "closed" }
-  | { readonly mode: "add" }
-  | { readonly mode: "edit"; readonly id: string };
+  { readonly mode: "closed" } | { readonly mode: "add" } | { readonly mode: "edit"; readonly id: string };
 
 export interface FiguresState {
   readonly query: string;

@@ -22,8 +22,7 @@ export function userFiguresReducer(state: UserFiguresState, action: UserFiguresA
       const { figure, replacing } = action;
       const clash = state.some((fig) => fig.id === figure.id && fig.id !== replacing);
       if (clash) return state;
-      if (replacing === undefined)
-        return state.length >= MAX_USER_FIGURES ? state : [...state, figure];
+      if (replacing === undefined) return state.length >= MAX_USER_FIGURES ? state : [...state, figure];
       const index = state.findIndex((fig) => fig.id === replacing);
       return index < 0 ? state : state.map((fig, i) => (i === index ? figure : fig));
     }

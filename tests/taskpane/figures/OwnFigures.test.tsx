@@ -29,7 +29,9 @@ function renderSection(store: PaneStore = createPaneStore()) {
 }
 
 function box(name: string): HTMLElement {
-  return within(screen.getByTestId("user-figure-form")).getByRole("textbox", { name: new RegExp(`^${name}`) });
+  return within(screen.getByTestId("user-figure-form")).getByRole("textbox", {
+    name: new RegExp(`^${name}`),
+  });
 }
 
 function type(name: string, value: string) {
@@ -121,7 +123,9 @@ describe("FiguresSection: the analyst's own figures", () => {
     fillEstimate({ Id: "my_filing" });
     choose("Evidence class", "filing");
     save();
-    expect(screen.getByTestId("user-figure-problem").textContent).toMatch(/^primary\.issuer: issuer is required/);
+    expect(screen.getByTestId("user-figure-problem").textContent).toMatch(
+      /^primary\.issuer: issuer is required/,
+    );
     type("Issuer", "NVIDIA Corporation");
     type("Form", "10-Q");
     type("Period", "Q3 FY2027");
@@ -133,7 +137,9 @@ describe("FiguresSection: the analyst's own figures", () => {
       period: "Q3 FY2027",
       section: "Note 15",
     });
-    expect(screen.getByTestId("figure-primary").textContent).toMatch(/^NVIDIA Corporation, 10-Q, Q3 FY2027, Note 15/);
+    expect(screen.getByTestId("figure-primary").textContent).toMatch(
+      /^NVIDIA Corporation, 10-Q, Q3 FY2027, Note 15/,
+    );
   });
 
   it("Edit figure changes a figure in place and Delete removes it after confirmation", () => {
@@ -172,7 +178,9 @@ describe("FiguresSection: the analyst's own figures", () => {
   it("the detail shows the evidence class badge and what it means", () => {
     renderSection();
     const filing = FIGURES.find((fig) => fig.evidence === "filing")!;
-    fireEvent.change(screen.getByRole("searchbox", { name: "Search figures" }), { target: { value: filing.id } });
+    fireEvent.change(screen.getByRole("searchbox", { name: "Search figures" }), {
+      target: { value: filing.id },
+    });
     fireEvent.click(options()[0]!);
     const detail = screen.getByTestId("figure-detail");
     expect(within(detail).getByLabelText("Evidence: Filing")).toBeTruthy();

@@ -38,7 +38,9 @@ describe("userFiguresReducer(list, action)", () => {
 
   it("userFiguresReducer refuses a duplicate id and ignores an edit or delete of a missing figure", () => {
     const list = deepFreeze([houseEstimate()]);
-    expect(userFiguresReducer(list, { type: "userFigureSaved", figure: houseEstimate({ value: 1 }) })).toBe(list);
+    expect(userFiguresReducer(list, { type: "userFigureSaved", figure: houseEstimate({ value: 1 }) })).toBe(
+      list,
+    );
     expect(
       userFiguresReducer(list, { type: "userFigureSaved", figure: filingFigure(), replacing: "missing" }),
     ).toBe(list);
