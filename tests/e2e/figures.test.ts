@@ -49,7 +49,8 @@ async function horizontalOverflow(page: Page) {
     const root = document.querySelector(pane)!;
     const panel = root.querySelector('[role="tabpanel"]:not([hidden])')!;
     const right = root.getBoundingClientRect().right;
-    const mine = '[role="listbox"], [data-testid="figure-detail"], [data-testid="user-figure-form"]';
+    const mine =
+      '[role="listbox"], [data-testid="figure-detail"], [data-testid="user-figure-form"], [data-testid="figures-message"]';
     const outside = [...panel.querySelectorAll(mine)]
       .flatMap((el) => [el, ...el.querySelectorAll("*")])
       .filter((el) => {
@@ -146,6 +147,13 @@ describe("Figures view at 350 px", () => {
     const { page } = session;
     await showSection(page, "Figures");
     await addFigure(page);
+    // CHIPS.FIGURE sees the new figure (the preview computes it with the add-in's functions).
+    await page.locator('[data-cell="Sheet1!B3"]').click();
+    await page.getByRole("button", { name: "Insert formula" }).click();
+    await expect.poll(() => page.locator('[data-cell="Sheet1!B3"]').getAttribute("data-value")).toBe("41.5");
+    expect(await page.getByTestId("formula-text").textContent()).toBe('=CHIPS.FIGURE("house_china_dc_2027")');
+    await session.screenshot("figures-formula");
+    expect(await horizontalOverflow(page)).toEqual({ pane: 0, panel: 0, outside: [] });
 
     const base = PRESETS[0]!;
     const file = {

@@ -214,17 +214,16 @@ function InsertMessage({
   if (insert.status !== "succeeded" && insert.status !== "failed") return null;
   const succeeded = insert.status === "succeeded";
   return (
-    <MessageBar intent={succeeded ? "success" : "error"} data-testid="figures-message">
+    <MessageBar intent={succeeded ? "success" : "error"} data-testid="figures-message" layout="multiline">
       <MessageBarBody data-testid="figures-message-text">
         {succeeded ? `Inserted ${insert.inserted} at ${cellRefText(insert.where)}` : insert.message}
       </MessageBarBody>
-      <MessageBarActions
-        containerAction={
-          <Button appearance="transparent" size="small" onClick={onDismiss}>
-            Dismiss
-          </Button>
-        }
-      />
+      {/* Multiline with the action below the text: beside it, "Dismiss" overflowed the 350 px pane. */}
+      <MessageBarActions>
+        <Button size="small" onClick={onDismiss}>
+          Dismiss
+        </Button>
+      </MessageBarActions>
     </MessageBar>
   );
 }
