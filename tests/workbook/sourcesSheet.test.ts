@@ -145,6 +145,14 @@ describe("CS Sources with the analyst's hostile text", () => {
     expect(figureUsage([], []).size).toBe(0);
   });
 
+  it("CS Inputs names the analyst's figure as the input's provenance, its note citing the figure", () => {
+    const inputs = layoutUsingIt().sheets.find((s) => s.name === "CS Inputs")!;
+    const cells = inputs.blocks.flatMap((block) => block.rows.flat()).filter((cell) => cell !== null);
+    expect(cells.some((cell) => cell.value === "figure: hostile_text")).toBe(true);
+    const noted = cells.find((cell) => cell.note?.includes("https://research.example.com/") === true);
+    expect(noted?.note).toContain(HOSTILE_TEXTS[0]);
+  });
+
   it("HyperFormula and .xlsx keep the hostile text as literal strings", async () => {
     const layout = layoutUsingIt();
     const hf = createHyperFormulaWorkbook(layout);

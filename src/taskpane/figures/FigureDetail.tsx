@@ -153,6 +153,12 @@ export function FigureDetail({ figure, canInsert, inserting, inOffice, onInsert,
         </Text>
       )}
       {own === undefined ? null : (
+        <Text size={200} className={styles.hint} data-testid="own-figure-hint">
+          Your figure is saved with this workbook. Cells with =CHIPS.FIGURE(&quot;{figure.id}&quot;) take an
+          edit at the next recalculation (Ctrl+Alt+F9 in Excel).
+        </Text>
+      )}
+      {own === undefined ? null : (
         <div className={styles.actions}>
           {confirmDelete ? (
             <>
