@@ -19,7 +19,7 @@ import { cellRefText } from "../cellRefText";
 import { usePaneDispatch, usePaneSelector } from "../store/PaneStoreProvider";
 import { FigureDetail } from "./FigureDetail";
 import { FigureList } from "./FigureList";
-import { categoryLabel, confidenceLabel } from "./figureFormat";
+import { categoryLabel, confidenceLabel, isOwnFigure } from "./figureFormat";
 import { figuresReducer, initialFiguresState } from "./figuresState";
 import type { FiguresState } from "./figuresState";
 import { useFigureInsert } from "./useFigureInsert";
@@ -78,7 +78,10 @@ export function FiguresSection({ port }: { readonly port: WorkbookPort | null })
   const all = useMemo(() => [...own, ...FIGURES], [own]);
   const results = useMemo(() => searchFigures(filterOf(state), all), [state, all]);
   const selected = state.selectedId === null ? undefined : all.find((f) => f.id === state.selectedId);
-  const selectedOwn = selected === undefined ? undefined : userFigures.find((f) => f.id === selected.id);
+  const selectedOwn =
+    selected === undefined || !isOwnFigure(selected)
+      ? undefined
+      : userFigures.find((f) => f.id === selected.id);
   const form = state.form;
   const editing = form.mode === "edit" ? userFigures.find((f) => f.id === form.id) : undefined;
 

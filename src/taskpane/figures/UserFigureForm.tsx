@@ -21,6 +21,7 @@ import {
 } from "../../figures";
 import type { EvidenceClass, UserFigure } from "../../figures";
 import { isModelError } from "../../model/errors";
+import { scrollIntoView } from "../feedback";
 import { evidenceDescription, unitLabel } from "./figureFormat";
 
 const useStyles = makeStyles({
@@ -113,6 +114,12 @@ function fieldOfMessage(message: string): string | undefined {
   return path?.replace(/^primary\./, "");
 }
 
+/** The form opens where the user is looking: its top scrolls into view (Edit is clicked far below it). */
+function showFormTop(element: HTMLElement | null): void {
+  if (element !== null && typeof element.scrollIntoView === "function")
+    element.scrollIntoView({ block: "start", behavior: "smooth" });
+}
+
 export interface UserFigureFormProps {
   /** The figure being edited; undefined to add a new one. */
   readonly editing?: UserFigure;
@@ -159,6 +166,7 @@ export function UserFigureForm({ editing, existing, onSave, onCancel }: UserFigu
 
   return (
     <form
+      ref={showFormTop}
       className={styles.form}
       onSubmit={submit}
       aria-label={editing === undefined ? "Add figure" : "Edit figure"}
@@ -237,7 +245,7 @@ export function UserFigureForm({ editing, existing, onSave, onCancel }: UserFigu
         <Textarea className={styles.control} value={draft.note} onChange={set("note")} resize="vertical" />
       </Field>
       {problem === null ? null : (
-        <MessageBar intent="error" data-testid="user-figure-problem">
+        <MessageBar intent="error" data-testid="user-figure-problem" layout="multiline" ref={scrollIntoView}>
           <MessageBarBody>{problem}</MessageBarBody>
         </MessageBar>
       )}
