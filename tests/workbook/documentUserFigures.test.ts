@@ -94,6 +94,16 @@ describe("the workbook document carries the analyst's own figures (version 2)", 
     ).toMatch(/^userFigures: /);
   });
 
+  it("a stored figure smuggling a __proto__ key is refused and pollutes nothing", () => {
+    const text = serializeDocument(doc({ userFigures: [houseEstimate()] })).replace(
+      '"id":"house_china_dc_2027"',
+      '"__proto__":{"polluted":true},"id":"house_china_dc_2027"',
+    );
+    expect(text).toContain("__proto__");
+    expect(messageOf(text)).toMatch(/^userFigures\.0/);
+    expect(({} as Record<string, unknown>)["polluted"]).toBeUndefined();
+  });
+
   it("more than 200 stored figures are refused", () => {
     const many = Array.from({ length: 201 }, (_, i) => houseEstimate({ id: `f${i}` }));
     expect(messageOf(serializeDocument(doc({ userFigures: many })))).toMatch(/^userFigures: at most 200/);
