@@ -6,7 +6,9 @@
  */
 import type { Browser, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { isModelError } from "../../src/model/errors";
 import { PRESETS } from "../../src/model/presets";
+import { projectScenario } from "../../src/model/project";
 import path from "node:path";
 import { launchBrowser, openSession, SCREENSHOT_DIR } from "./support/browser";
 
@@ -73,6 +75,20 @@ async function viewportShot(page: Page, name: string): Promise<void> {
     path: path.join(SCREENSHOT_DIR, `${name}.png`),
     clip: { x: 700, y: 0, width: 400, height: 900 },
   });
+}
+
+async function showSheet(page: Page, name: string): Promise<void> {
+  await page.getByRole("tablist", { name: "Sheets" }).getByRole("tab", { name, exact: true }).click();
+  await page.locator(`[data-cell="${name}!A1"]`).waitFor();
+}
+
+/** The 1-based row whose column A holds `rowId` on the shown sheet. */
+async function rowOf(page: Page, sheet: string, rowId: string): Promise<number> {
+  const ref = await page
+    .locator(`td[data-cell^="${sheet}!A"][data-value="${rowId}"]`)
+    .first()
+    .getAttribute("data-cell");
+  return Number(/(\d+)$/.exec(ref ?? "")?.[1]);
 }
 
 async function fill(page: Page, label: RegExp, value: string): Promise<void> {
@@ -142,7 +158,7 @@ describe("Figures view at 350 px", () => {
     await session.close();
   });
 
-  it("a scenario citing your figure builds a CS Sources row marked as yours", async () => {
+  it("a scenario citing your figure builds a CS Sources row marked as yours, and the figure drives an input", async () => {
     const session = await openPane();
     const { page } = session;
     await showSection(page, "Figures");
@@ -191,6 +207,33 @@ describe("Figures view at 350 px", () => {
     await session.screenshot("cs-sources");
     await cell("N").scrollIntoViewIfNeeded();
     await session.screenshot("cs-sources-evidence");
+
+    // Your figure drives an input: =CHIPS.FIGURE in the live scenario's marketBase cell (the switch starts on
+    // the first column, D) moves the model to what the engine computes with marketBase = 41.5.
+    await showSheet(page, "CS Inputs");
+    const marketRow = await rowOf(page, "CS Inputs", "marketBase");
+    await page.locator(`[data-cell="CS Inputs!D${marketRow}"]`).click();
+    await page
+      .getByTestId("name-box")
+      .filter({ hasText: `CS Inputs!D${marketRow}` })
+      .waitFor();
+    await page.getByTestId("cell-editor").fill('=CHIPS.FIGURE("house_china_dc_2027")');
+    await page.getByTestId("cell-editor").press("Enter");
+    await expect
+      .poll(() => page.locator(`[data-cell="CS Inputs!D${marketRow}"]`).getAttribute("data-value"))
+      .toBe("41.5");
+    await showSheet(page, "CS Model");
+    const chinaRow = await rowOf(page, "CS Model", "nvidiaChina");
+    // Oracle: the engine on the first preset with marketBase from the figure (41.5 USD bn)
+    const projection = projectScenario({ ...base.scenario, marketBase: 41.5 });
+    if (isModelError(projection)) throw new Error(projection.message);
+    const shown = Number(
+      await page.locator(`[data-cell="CS Model!D${chinaRow}"]`).getAttribute("data-value"),
+    );
+    expect(shown).toBeCloseTo(projection.series.nvidiaChina[0]!, 6);
+    const unchanged = projectScenario(base.scenario);
+    if (isModelError(unchanged)) throw new Error(unchanged.message);
+    expect(shown).not.toBeCloseTo(unchanged.series.nvidiaChina[0]!, 3);
     expect(session.errors()).toEqual([]);
     await session.close();
   });
