@@ -23,8 +23,8 @@ afterAll(async () => {
   await browser.close();
 });
 
-async function openPane() {
-  const session = await openSession(browser, "preview.html?paneWidth=350", {
+async function openPane(width = 350) {
+  const session = await openSession(browser, `preview.html?paneWidth=${width}`, {
     viewport: { width: 1100, height: 900 },
   });
   await session.page.getByRole("tab", { name: "Figures" }).waitFor();
@@ -264,6 +264,32 @@ describe("Figures view at 350 px", () => {
       .filter({ has: page.locator("[data-evidence]") })
       .waitFor();
     await viewportShot(page, "scenario-provenance-tooltip");
+    expect(session.errors()).toEqual([]);
+    await session.close();
+  });
+
+  it("at 320 px the add form, a filing figure's detail and the list stay inside the pane", async () => {
+    const session = await openPane(320);
+    const { page } = session;
+    await showSection(page, "Figures");
+    await page.getByRole("button", { name: "Add figure" }).click();
+    await page
+      .getByTestId("user-figure-form")
+      .getByRole("combobox", { name: /^Evidence class/ })
+      .selectOption("filing");
+    await page
+      .getByTestId("user-figure-form")
+      .getByRole("textbox", { name: /^Issuer/ })
+      .waitFor();
+    expect(await horizontalOverflow(page)).toEqual({ pane: 0, panel: 0, outside: [] });
+    await page.getByTestId("user-figure-form").scrollIntoViewIfNeeded();
+    await session.screenshot("figures-form-320");
+    await page.getByRole("button", { name: "Cancel" }).click();
+    await page.locator(`${LIST} [data-evidence="filing"]`).first().click();
+    await page.getByTestId("figure-primary").waitFor();
+    expect(await horizontalOverflow(page)).toEqual({ pane: 0, panel: 0, outside: [] });
+    await page.getByTestId("figure-detail").scrollIntoViewIfNeeded();
+    await session.screenshot("figures-detail-filing-320");
     expect(session.errors()).toEqual([]);
     await session.close();
   });

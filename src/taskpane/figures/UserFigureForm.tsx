@@ -38,6 +38,8 @@ const useStyles = makeStyles({
   pair: {
     display: "grid",
     gridTemplateColumns: "repeat(auto-fit, minmax(120px, 1fr))",
+    // Fields of a pair start level: one with a hint below its box must not push its neighbour's box down.
+    alignItems: "start",
     gap: tokens.spacingHorizontalS,
   },
   field: { minWidth: 0 },
