@@ -26,3 +26,21 @@ export { searchFigures } from "./search";
 export { eventPeriod, listEvents } from "./events";
 export type { ChinaRevenueYear } from "./history";
 export { nvidiaChinaRevenueHistory } from "./history";
+export type { UserFigure, UserPrimary } from "./userFigures";
+export {
+  MAX_USER_FIGURES,
+  USER_FIGURE_CATEGORY,
+  USER_FIGURE_ENTITY,
+  USER_FIGURE_LIMITS,
+  UserFigureListSchema,
+  UserFigureSchema,
+  findUserFigure,
+  isUserFigureId,
+  setUserFigures,
+  userFigureAsFigure,
+  userFigureList,
+  validateUserFigure,
+} from "./userFigures";
+export { EVIDENCE_CLASSES, PRIMARY_EVIDENCE } from "./schema";
+export type { EvidenceClass } from "./schema";
+export { EVIDENCE_LABELS } from "./evidence";

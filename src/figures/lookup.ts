@@ -9,6 +9,7 @@ import { EVENTS, FIGURES } from "./dataset";
 import { nearestIds, normaliseId } from "./nearest";
 import type { Figure, PrimaryReference, Source, TimelineEvent } from "./schema";
 import { PERCENT_UNITS, rowUrl } from "./schema";
+import { findUserFigure, userFigureList } from "./userFigures";
 
 export const FIGURE_FIELDS = [
   "value",
@@ -37,7 +38,8 @@ const eventsById: ReadonlyMap<string, TimelineEvent> = new Map(EVENTS.map((ev) =
 const ALL_FIGURE_IDS: readonly string[] = FIGURES.map((fig) => fig.id);
 
 /**
- * The figure with this id (case and surrounding spaces ignored).
+ * The figure with this id (case and surrounding spaces ignored): a dataset figure, else one of the analyst's
+ * own figures (the registry in ./userFigures.ts; their ids never shadow a dataset id).
  * @returns the figure, or ModelError notFound naming the id and up to 3 nearest ids
  * @example findFigure("a100_bf16_dense").value → 312
  */
@@ -46,13 +48,15 @@ export function findFigure(id: string): Figure | ModelError {
   if (key === "") return modelError("invalidInput", "id must be a non-empty figure id");
   const figure = figuresById.get(key);
   if (figure !== undefined) return figure;
+  const own = findUserFigure(key);
+  if (own !== undefined) return own;
   if (eventsById.has(key)) {
     return modelError(
       "notFound",
       `"${key}" is a timeline event, not a numeric figure: list it with the events`,
     );
   }
-  const suggestions = nearestIds(key, ALL_FIGURE_IDS);
+  const suggestions = nearestIds(key, [...ALL_FIGURE_IDS, ...userFigureList().map((fig) => fig.id)]);
   const hint = suggestions.length > 0 ? ` — did you mean ${suggestions.join(", ")}?` : "";
   return modelError("notFound", `Unknown figure "${id.trim()}"${hint}`);
 }

@@ -12,6 +12,8 @@ export interface FigureFilter {
   readonly confidence?: Confidence;
   /** Entity name, case-insensitive, e.g. "NVIDIA". */
   readonly entity?: string;
+  /** Only figures resting on more than a secondary copy (evidence other than `secondary`). */
+  readonly primaryOnly?: boolean;
 }
 
 /**
@@ -30,6 +32,7 @@ export function searchFigures(filter: FigureFilter, figures: readonly Figure[] =
       continue;
     if (filter.confidence !== undefined && figure.confidence !== filter.confidence) continue;
     if (entity !== undefined && entity !== "" && figure.entity.toLowerCase() !== entity) continue;
+    if (filter.primaryOnly === true && figure.evidence === "secondary") continue;
     const rank = words.length === 0 ? 0 : matchRank(figure, query, words);
     if (rank !== undefined) ranked.push({ figure, rank });
   }

@@ -3,10 +3,13 @@
  * (distributions, regime chain, correlation) and the last simulation settings, as versioned JSON. Pure: the
  * Office and preview ports only store and return the text.
  *
- * Versions: 0 = an early draft that held one named scenario only (migrated on read); 1 = current. A document
- * from a newer add-in is refused with a message, never rewritten.
+ * Versions: 0 = an early draft that held one named scenario only (migrated on read); 1 = scenario, spec and
+ * settings (read as a version 2 without figures of your own); 2 = current, adds the analyst's own cited figures
+ * (`userFigures`). A document from a newer add-in is refused with a message, never rewritten.
  */
 import { z } from "zod";
+import type { UserFigure } from "../figures/userFigures";
+import { UserFigureListSchema } from "../figures/userFigures";
 import { defaultSimulationSpec } from "../analysis/defaultSpec";
 import { compileRegimeChain } from "../analysis/regimeChain";
 import type { SamplingMethod } from "../analysis/sampling";
@@ -17,8 +20,8 @@ import { MAX_TEXT_LENGTH } from "../model/own";
 import { validateScenario } from "../model/validate";
 
 export const DOCUMENT_SCHEMA = "chipshift/workbook";
-export const DOCUMENT_VERSION = 1;
-/** Namespace of the custom XML part that holds the document in Excel. */
+export const DOCUMENT_VERSION = 2;
+/** Namespace of the custom XML part that holds the document in Excel (unchanged across versions). */
 export const DOCUMENT_NAMESPACE = "urn:chipshift:workbook:v1";
 
 export interface SimulationSettings {
@@ -40,6 +43,8 @@ export interface ChipShiftDocument {
   };
   readonly simulationSpec: SimulationSpec;
   readonly simulationSettings?: SimulationSettings;
+  /** The analyst's own cited figures (absent = none), in the order they were added. */
+  readonly userFigures?: readonly UserFigure[];
 }
 
 /** The JSON text of a document (compact: it lives in a workbook, not in front of a reader). */
@@ -167,9 +172,10 @@ const SimulationSpecSchema = z.object({
   keep: z.enum(["all", "listed"]).optional(),
 });
 
+/** Versions 1 and 2 share a shape; only version 2 carries `userFigures` (a version 1 field of that name is ignored). */
 const DocumentV1Schema = z.object({
   schema: z.literal(DOCUMENT_SCHEMA),
-  version: z.literal(1),
+  version: z.union([z.literal(1), z.literal(2)]),
   savedAt: z.string(),
   scenario: z.object({
     name: z.string().trim().min(1).max(MAX_TEXT_LENGTH),
@@ -184,6 +190,7 @@ const DocumentV1Schema = z.object({
       sampling: z.enum(["lhs", "mc"]),
     })
     .optional(),
+  userFigures: z.unknown().optional(),
 });
 
 /** Version 0: one named scenario, no simulation spec. */
@@ -216,6 +223,8 @@ function validV1(json: unknown): ChipShiftDocument | ModelError {
   const parsed = DocumentV1Schema.safeParse(json);
   if (!parsed.success) return invalid(zodMessage(parsed.error));
   const doc = parsed.data;
+  const userFigures = doc.version === 2 && doc.userFigures !== undefined ? validFigures(doc.userFigures) : [];
+  if (isModelError(userFigures)) return userFigures;
   const scenario = validateScenario(doc.scenario.scenario);
   if (isModelError(scenario)) return invalid(`scenario.scenario: ${scenario.message}`);
   // The zod shape matches SimulationSpec; the checks below are the ones the engine applies before a run.
@@ -233,7 +242,18 @@ function validV1(json: unknown): ChipShiftDocument | ModelError {
     scenario: { name: doc.scenario.name, presetId: doc.scenario.presetId, scenario },
     simulationSpec: spec,
     ...(doc.simulationSettings === undefined ? {} : { simulationSettings: doc.simulationSettings }),
+    ...(userFigures.length === 0 ? {} : { userFigures }),
   };
+}
+
+/** The stored figures of your own, each checked as the entry form checks it (length limits, https URL, ids). */
+function validFigures(json: unknown): readonly UserFigure[] | ModelError {
+  const parsed = UserFigureListSchema.safeParse(json);
+  if (!parsed.success) {
+    const message = zodMessage(parsed.error);
+    return invalid(`userFigures${message.startsWith("document:") ? message.slice(8) : `.${message}`}`);
+  }
+  return parsed.data;
 }
 
 function zodMessage(error: z.ZodError): string {

@@ -34,7 +34,7 @@ function spec(): SimulationSpec {
 function doc(overrides: Partial<ChipShiftDocument> = {}): ChipShiftDocument {
   return deepFreeze({
     schema: "chipshift/workbook",
-    version: 1,
+    version: 2,
     savedAt: "2026-03-01T12:00:00.000Z",
     scenario: { name: "My case", presetId: null, scenario: smallScenario() },
     simulationSpec: spec(),
@@ -120,9 +120,9 @@ describe("parseDocument(text) rejects", () => {
   });
 
   it("parseDocument(text) refuses a future version and asks for an update", () => {
-    const e = errorOf(JSON.stringify({ ...raw(), version: 2, somethingNew: true }));
+    const e = errorOf(JSON.stringify({ ...raw(), version: 3, somethingNew: true }));
     expect(e.code).toBe("invalidInput");
-    expect(e.message).toContain("saved by a newer ChipShift (version 2); update the add-in");
+    expect(e.message).toContain("saved by a newer ChipShift (version 3); update the add-in");
   });
 });
 
@@ -151,12 +151,12 @@ describe("parseDocument(text) reads", () => {
     expect(back.simulationSettings).toBeUndefined();
   });
 
-  it("parseDocument(text) migrates version 0 (one named scenario) to version 1 with the default spec", () => {
+  it("parseDocument(text) migrates version 0 (one named scenario) to the current version with the default spec", () => {
     const scenario: Scenario = smallScenario();
     const v0 = { schema: "chipshift/workbook", version: 0, savedAt: "2025-12-01", name: "Old", scenario };
     const back = parseDocument(JSON.stringify(v0));
     if (isModelError(back)) throw new Error(back.message);
-    expect(back.version).toBe(1);
+    expect(back.version).toBe(2);
     expect(back.savedAt).toBe("2025-12-01");
     expect(back.scenario).toEqual({ name: "Old", presetId: null, scenario });
     expect(back.simulationSpec).toEqual(defaultSimulationSpec(scenario));

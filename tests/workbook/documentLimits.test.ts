@@ -19,7 +19,7 @@ afterEach(expectPrototypeUntouched);
 function withInputs(inputs: unknown): string {
   return JSON.stringify({
     schema: "chipshift/workbook",
-    version: 1,
+    version: 2,
     savedAt: "",
     scenario: { name: "Hostile", presetId: null, scenario: licensed },
     simulationSpec: { inputs },

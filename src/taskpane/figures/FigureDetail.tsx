@@ -1,8 +1,17 @@
 import { Badge, Button, Link, Text, makeStyles, tokens } from "@fluentui/react-components";
+import { useState } from "react";
 import type { BadgeProps } from "@fluentui/react-components";
 import type { Figure } from "../../figures";
 import { openExternalLink } from "../openExternalLink";
-import { basisNoteFor, categoryLabel, confidenceLabel, formattedFigureValue } from "./figureFormat";
+import { BadgeRow, EvidenceBadge, OwnFigureBadge } from "./EvidenceBadge";
+import {
+  basisNoteFor,
+  categoryLabel,
+  confidenceLabel,
+  evidenceDescription,
+  formattedFigureValue,
+  isOwnFigure,
+} from "./figureFormat";
 import type { InsertMode } from "./figuresState";
 
 const useStyles = makeStyles({
@@ -58,11 +67,15 @@ export interface FigureDetailProps {
   readonly inserting: boolean;
   readonly inOffice: boolean;
   readonly onInsert: (mode: InsertMode) => void;
+  /** For one of the analyst's own figures: edit and delete it. */
+  readonly own?: { readonly onEdit: () => void; readonly onDelete: () => void };
 }
 
 /** One figure in full: value and unit, period, source (link), verbatim quote, confidence, basis note, insert buttons. */
-export function FigureDetail({ figure, canInsert, inserting, inOffice, onInsert }: FigureDetailProps) {
+export function FigureDetail({ figure, canInsert, inserting, inOffice, onInsert, own }: FigureDetailProps) {
   const styles = useStyles();
+  const [confirmDelete, setConfirmDelete] = useState(false);
+  const primary = figure.primary;
   const basisNote = basisNoteFor(figure);
   const { source } = figure;
   const sourceText = [source.publisher, source.date ?? "n.d."].join(", ");
@@ -74,11 +87,13 @@ export function FigureDetail({ figure, canInsert, inserting, inOffice, onInsert 
       <Text className={styles.value} data-testid="figure-value">
         {formattedFigureValue(figure.value, figure.unit)}
       </Text>
-      <div>
+      <BadgeRow>
+        <EvidenceBadge evidence={figure.evidence} size="medium" />
         <Badge appearance="tint" color={CONFIDENCE_COLORS[figure.confidence] ?? "informative"}>
           {confidenceLabel(figure.confidence)}
         </Badge>
-      </div>
+        {isOwnFigure(figure) ? <OwnFigureBadge size="medium" /> : null}
+      </BadgeRow>
       <dl className={styles.facts}>
         <dt className={styles.term}>As of</dt>
         <dd className={styles.definition}>{figure.asOf}</dd>
@@ -106,6 +121,29 @@ export function FigureDetail({ figure, canInsert, inserting, inOffice, onInsert 
           )}{" "}
           ({sourceText})
         </dd>
+        <dt className={styles.term}>Evidence</dt>
+        <dd className={styles.definition} data-testid="figure-evidence">
+          {evidenceDescription(figure.evidence)}
+        </dd>
+        {primary === undefined ? null : (
+          <>
+            <dt className={styles.term}>Primary</dt>
+            <dd className={styles.definition} data-testid="figure-primary">
+              {primary.issuer}, {primary.form}, {primary.period}, {primary.section} —{" "}
+              <Link
+                href={primary.url}
+                target="_blank"
+                rel="noopener noreferrer"
+                onClick={(event) => openExternalLink(event, primary.url, inOffice)}
+              >
+                primary text
+              </Link>{" "}
+              {primary.verified
+                ? `(quote checked against ${primary.checkedCopy ?? "a stored copy"})`
+                : "(quote not checked against the primary text)"}
+            </dd>
+          </>
+        )}
       </dl>
       <blockquote className={styles.quote}>“{figure.quote}”</blockquote>
       {figure.note === undefined ? null : <Text size={200}>Note: {figure.note}</Text>}
@@ -113,6 +151,29 @@ export function FigureDetail({ figure, canInsert, inserting, inOffice, onInsert 
         <Text size={200} className={styles.basis} role="note">
           Geography basis: {basisNote}
         </Text>
+      )}
+      {own === undefined ? null : (
+        <Text size={200} className={styles.hint} data-testid="own-figure-hint">
+          Your figure is saved with this workbook. Cells with =CHIPS.FIGURE(&quot;{figure.id}&quot;) take an
+          edit at the next recalculation (Ctrl+Alt+F9 in Excel).
+        </Text>
+      )}
+      {own === undefined ? null : (
+        <div className={styles.actions}>
+          {confirmDelete ? (
+            <>
+              <Button appearance="primary" onClick={own.onDelete}>
+                Delete {figure.id}
+              </Button>
+              <Button onClick={() => setConfirmDelete(false)}>Keep it</Button>
+            </>
+          ) : (
+            <>
+              <Button onClick={own.onEdit}>Edit figure</Button>
+              <Button onClick={() => setConfirmDelete(true)}>Delete figure</Button>
+            </>
+          )}
+        </div>
       )}
       <div className={styles.actions}>
         <Button appearance="primary" disabled={!canInsert || inserting} onClick={() => onInsert("value")}>
@@ -124,8 +185,8 @@ export function FigureDetail({ figure, canInsert, inserting, inOffice, onInsert 
       </div>
       {canInsert ? (
         <Text size={200} className={styles.hint}>
-          Inserts at the active cell. The formula =CHIPS.FIGURE(&quot;{figure.id}&quot;) stays linked to the
-          dataset.
+          Inserts at the active cell. The formula =CHIPS.FIGURE(&quot;{figure.id}&quot;) stays linked to{" "}
+          {isOwnFigure(figure) ? "your figure" : "the dataset"}.
         </Text>
       ) : (
         <Text size={200} className={styles.hint}>

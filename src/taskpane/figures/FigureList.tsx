@@ -2,7 +2,8 @@ import { Text, makeStyles, mergeClasses, tokens } from "@fluentui/react-componen
 import { useEffect, useRef } from "react";
 import type { KeyboardEvent } from "react";
 import type { Figure } from "../../figures";
-import { formattedFigureValue } from "./figureFormat";
+import { BadgeRow, EvidenceBadge, OwnFigureBadge } from "./EvidenceBadge";
+import { formattedFigureValue, isOwnFigure } from "./figureFormat";
 
 const useStyles = makeStyles({
   list: {
@@ -27,7 +28,8 @@ const useStyles = makeStyles({
     boxShadow: `inset ${tokens.strokeWidthThicker} 0 0 ${tokens.colorBrandStroke1}`,
   },
   selected: { fontWeight: tokens.fontWeightSemibold },
-  meta: { color: tokens.colorNeutralForeground3 },
+  meta: { color: tokens.colorNeutralForeground3, overflowWrap: "anywhere" },
+  label: { overflowWrap: "anywhere" },
   empty: { padding: tokens.spacingVerticalM, color: tokens.colorNeutralForeground3 },
 });
 
@@ -107,10 +109,16 @@ export function FigureList({ figures, highlighted, selectedId, onHighlight, onSe
             onSelect(figure.id);
           }}
         >
-          <Text size={300}>{figure.label}</Text>
+          <Text size={300} className={styles.label}>
+            {figure.label}
+          </Text>
           <Text size={200} className={styles.meta}>
             {formattedFigureValue(figure.value, figure.unit)} · {figure.asOf} · {figure.id}
           </Text>
+          <BadgeRow>
+            <EvidenceBadge evidence={figure.evidence} />
+            {isOwnFigure(figure) ? <OwnFigureBadge /> : null}
+          </BadgeRow>
         </div>
       ))}
     </div>

@@ -1,4 +1,5 @@
 import {
+  Checkbox,
   Field,
   MessageBar,
   MessageBarActions,
@@ -11,16 +12,18 @@ import {
   tokens,
 } from "@fluentui/react-components";
 import { useMemo, useReducer } from "react";
-import { CONFIDENCES, FIGURES, searchFigures } from "../../figures";
-import type { Confidence } from "../../figures";
+import { CONFIDENCES, FIGURES, searchFigures, userFigureAsFigure } from "../../figures";
+import type { Confidence, Figure, UserFigure } from "../../figures";
 import type { WorkbookPort } from "../../workbook/port";
 import { cellRefText } from "../cellRefText";
+import { usePaneDispatch, usePaneSelector } from "../store/PaneStoreProvider";
 import { FigureDetail } from "./FigureDetail";
 import { FigureList } from "./FigureList";
-import { categoryLabel, confidenceLabel } from "./figureFormat";
+import { categoryLabel, confidenceLabel, isOwnFigure } from "./figureFormat";
 import { figuresReducer, initialFiguresState } from "./figuresState";
 import type { FiguresState } from "./figuresState";
 import { useFigureInsert } from "./useFigureInsert";
+import { UserFigureForm } from "./UserFigureForm";
 
 const CONFIDENCE_OPTIONS: readonly Confidence[] = CONFIDENCES;
 // Filters list only what the figures use (the dataset's CATEGORIES/ENTITIES also cover timeline events).
@@ -38,18 +41,49 @@ const useStyles = makeStyles({
   filter: { minWidth: 0 },
   select: { minWidth: 0, width: "100%" },
   count: { color: tokens.colorNeutralForeground3 },
+  countRow: {
+    display: "flex",
+    flexWrap: "wrap",
+    alignItems: "center",
+    justifyContent: "space-between",
+    gap: tokens.spacingHorizontalS,
+  },
 });
 
+/** The analyst's figures as dataset figures, one conversion per list (the store's list is immutable). */
+const ownCache = new WeakMap<readonly UserFigure[], readonly Figure[]>();
+function ownFiguresOf(list: readonly UserFigure[]): readonly Figure[] {
+  let figures = ownCache.get(list);
+  if (figures === undefined) {
+    // A stored id a newer dataset has since taken is not listed: the dataset figure wins (as in CHIPS.FIGURE).
+    const taken = new Set(FIGURES.map((fig) => fig.id));
+    figures = list.filter((fig) => !taken.has(fig.id)).map(userFigureAsFigure);
+    ownCache.set(list, figures);
+  }
+  return figures;
+}
+
 /**
- * The Figures tab: search and filter the cited dataset, read one figure with its source, and insert its value or
- * a `=CHIPS.FIGURE("id")` formula at the active cell.
+ * The Figures tab: search and filter the cited dataset and the analyst's own figures (listed first), read one
+ * figure with its source, evidence class and primary reference, insert its value or a `=CHIPS.FIGURE("id")`
+ * formula at the active cell, and add, edit or delete figures of your own (saved with the workbook).
  */
 export function FiguresSection({ port }: { readonly port: WorkbookPort | null }) {
   const styles = useStyles();
   const [state, dispatch] = useReducer(figuresReducer, initialFiguresState);
   const insert = useFigureInsert(port, dispatch);
-  const results = useMemo(() => searchFigures(filterOf(state)), [state]);
-  const selected = state.selectedId === null ? undefined : FIGURES.find((f) => f.id === state.selectedId);
+  const userFigures = usePaneSelector((s) => s.userFigures);
+  const paneDispatch = usePaneDispatch();
+  const own = ownFiguresOf(userFigures);
+  const all = useMemo(() => [...own, ...FIGURES], [own]);
+  const results = useMemo(() => searchFigures(filterOf(state), all), [state, all]);
+  const selected = state.selectedId === null ? undefined : all.find((f) => f.id === state.selectedId);
+  const selectedOwn =
+    selected === undefined || !isOwnFigure(selected)
+      ? undefined
+      : userFigures.find((f) => f.id === selected.id);
+  const form = state.form;
+  const editing = form.mode === "edit" ? userFigures.find((f) => f.id === form.id) : undefined;
 
   return (
     <div className={styles.root}>
@@ -104,9 +138,39 @@ export function FiguresSection({ port }: { readonly port: WorkbookPort | null })
           </Select>
         </Field>
       </div>
-      <Text size={200} className={styles.count} aria-live="polite" data-testid="figure-count">
-        {results.length === 1 ? "1 figure" : `${results.length} figures`} of {FIGURES.length}
-      </Text>
+      <Checkbox
+        label="Primary sources only (hide secondary copies)"
+        checked={state.primaryOnly}
+        onChange={(_, data) => dispatch({ type: "primaryOnlyChanged", primaryOnly: data.checked === true })}
+      />
+      <div className={styles.countRow}>
+        <Text size={200} className={styles.count} aria-live="polite" data-testid="figure-count">
+          {results.length === 1 ? "1 figure" : `${results.length} figures`} of {all.length}
+        </Text>
+        <Button
+          size="small"
+          disabled={form.mode !== "closed"}
+          onClick={() => dispatch({ type: "formOpened", form: { mode: "add" } })}
+        >
+          Add figure
+        </Button>
+      </div>
+      {form.mode === "closed" || (form.mode === "edit" && editing === undefined) ? null : (
+        <UserFigureForm
+          key={form.mode === "edit" ? `edit-${form.id}` : "add"}
+          {...(editing === undefined ? {} : { editing })}
+          existing={userFigures}
+          onSave={(figure, replacing) => {
+            paneDispatch({
+              type: "userFigureSaved",
+              figure,
+              ...(replacing === undefined ? {} : { replacing }),
+            });
+            dispatch({ type: "formSaved", id: figure.id });
+          }}
+          onCancel={() => dispatch({ type: "formOpened", form: { mode: "closed" } })}
+        />
+      )}
       <FigureList
         figures={results}
         highlighted={state.highlighted}
@@ -119,7 +183,19 @@ export function FiguresSection({ port }: { readonly port: WorkbookPort | null })
         <Text className={styles.count}>Select a figure to see its value, source and quote.</Text>
       ) : (
         <FigureDetail
+          key={selected.id}
           figure={selected}
+          {...(selectedOwn === undefined
+            ? {}
+            : {
+                own: {
+                  onEdit: () => dispatch({ type: "formOpened", form: { mode: "edit", id: selectedOwn.id } }),
+                  onDelete: () => {
+                    paneDispatch({ type: "userFigureDeleted", id: selectedOwn.id });
+                    dispatch({ type: "figureDeleted", id: selectedOwn.id });
+                  },
+                },
+              })}
           canInsert={port !== null}
           inserting={state.insert.status === "inserting"}
           inOffice={port?.host === "excel"}
@@ -141,17 +217,16 @@ function InsertMessage({
   if (insert.status !== "succeeded" && insert.status !== "failed") return null;
   const succeeded = insert.status === "succeeded";
   return (
-    <MessageBar intent={succeeded ? "success" : "error"} data-testid="figures-message">
+    <MessageBar intent={succeeded ? "success" : "error"} data-testid="figures-message" layout="multiline">
       <MessageBarBody data-testid="figures-message-text">
         {succeeded ? `Inserted ${insert.inserted} at ${cellRefText(insert.where)}` : insert.message}
       </MessageBarBody>
-      <MessageBarActions
-        containerAction={
-          <Button appearance="transparent" size="small" onClick={onDismiss}>
-            Dismiss
-          </Button>
-        }
-      />
+      {/* Multiline with the action below the text: beside it, "Dismiss" overflowed the 350 px pane. */}
+      <MessageBarActions>
+        <Button size="small" onClick={onDismiss}>
+          Dismiss
+        </Button>
+      </MessageBarActions>
     </MessageBar>
   );
 }
@@ -161,6 +236,7 @@ function filterOf(state: FiguresState): {
   category?: string;
   confidence?: Confidence;
   entity?: string;
+  primaryOnly?: boolean;
 } {
   const confidence = CONFIDENCE_OPTIONS.find((c) => c === state.confidence);
   return {
@@ -168,6 +244,7 @@ function filterOf(state: FiguresState): {
     ...(state.category === null ? {} : { category: state.category }),
     ...(confidence === undefined ? {} : { confidence }),
     ...(state.entity === null ? {} : { entity: state.entity }),
+    ...(state.primaryOnly ? { primaryOnly: true } : {}),
   };
 }
 

@@ -3,6 +3,8 @@
  * and labels for the dataset's codes. Presentation only; the figure's value is never rounded when inserted.
  */
 
+import type { EvidenceClass } from "../../figures/schema";
+import { USER_FIGURE_CATEGORY } from "../../figures/userFigures";
 import { unitLabel } from "../../figures/units";
 
 export { unitLabel };
@@ -51,4 +53,23 @@ export function basisNoteFor(figure: {
   return figure.category === "nvidia_china_revenue" || figure.category === "nvidia_china_share"
     ? DEFAULT_BASIS_NOTE
     : null;
+}
+
+const EVIDENCE_DESCRIPTIONS: Readonly<Record<EvidenceClass, string>> = {
+  filing: "Filing: a 10-K, 10-Q, 8-K, prospectus or exchange filing",
+  company: "Company: a results release, call transcript or official statement by the company",
+  regulator: "Regulator: BIS, the Federal Register, MOFCOM or another regulator",
+  press: "Press: a named news outlet",
+  analyst: "Analyst: a named research house",
+  secondary: "Secondary: a summary, digest or copy of another source, not the source itself",
+};
+
+/** What an evidence class means, in one line (badge titles, tooltips). */
+export function evidenceDescription(evidence: EvidenceClass): string {
+  return EVIDENCE_DESCRIPTIONS[evidence];
+}
+
+/** True for one of the analyst's own figures (as converted by `userFigureAsFigure`). */
+export function isOwnFigure(figure: { readonly category: string }): boolean {
+  return figure.category === USER_FIGURE_CATEGORY;
 }

@@ -15,16 +15,23 @@ export type InsertStatus =
     }
   | { readonly status: "failed"; readonly message: string };
 
+/** The add/edit form of the analyst's own figures: closed, adding a new one, or editing the figure `id`. */
+export type FigureForm =
+  { readonly mode: "closed" } | { readonly mode: "add" } | { readonly mode: "edit"; readonly id: string };
+
 export interface FiguresState {
   readonly query: string;
   /** null = all. */
   readonly category: string | null;
   readonly confidence: string | null;
   readonly entity: string | null;
+  /** Only figures whose evidence is not `secondary` (a filing, company, regulator, press or analyst source). */
+  readonly primaryOnly: boolean;
   /** Keyboard cursor in the results list (an index into the current results). */
   readonly highlighted: number;
   readonly selectedId: string | null;
   readonly insert: InsertStatus;
+  readonly form: FigureForm;
 }
 
 export type FiguresAction =
@@ -32,6 +39,12 @@ export type FiguresAction =
   | { readonly type: "categoryChanged"; readonly category: string | null }
   | { readonly type: "confidenceChanged"; readonly confidence: string | null }
   | { readonly type: "entityChanged"; readonly entity: string | null }
+  | { readonly type: "primaryOnlyChanged"; readonly primaryOnly: boolean }
+  | { readonly type: "formOpened"; readonly form: FigureForm }
+  /** The form saved figure `id`: close it and show that figure. */
+  | { readonly type: "formSaved"; readonly id: string }
+  /** The selected figure was deleted. */
+  | { readonly type: "figureDeleted"; readonly id: string }
   | { readonly type: "highlightMoved"; readonly index: number }
   | { readonly type: "figureSelected"; readonly id: string }
   | { readonly type: "insertRequested"; readonly mode: InsertMode }
@@ -49,9 +62,11 @@ export const initialFiguresState: FiguresState = {
   category: null,
   confidence: null,
   entity: null,
+  primaryOnly: false,
   highlighted: 0,
   selectedId: null,
   insert: { status: "idle" },
+  form: { mode: "closed" },
 };
 
 export function figuresReducer(state: FiguresState, action: FiguresAction): FiguresState {
@@ -64,6 +79,19 @@ export function figuresReducer(state: FiguresState, action: FiguresAction): Figu
       return { ...state, confidence: action.confidence, highlighted: 0 };
     case "entityChanged":
       return { ...state, entity: action.entity, highlighted: 0 };
+    case "primaryOnlyChanged":
+      return { ...state, primaryOnly: action.primaryOnly, highlighted: 0 };
+    case "formOpened":
+      return { ...state, form: action.form };
+    case "formSaved":
+      return { ...state, form: { mode: "closed" }, selectedId: action.id, insert: { status: "idle" } };
+    case "figureDeleted":
+      return {
+        ...state,
+        selectedId: state.selectedId === action.id ? null : state.selectedId,
+        form: state.form.mode === "edit" && state.form.id === action.id ? { mode: "closed" } : state.form,
+        insert: { status: "idle" },
+      };
     case "highlightMoved":
       return { ...state, highlighted: Math.max(0, action.index) };
     case "figureSelected":

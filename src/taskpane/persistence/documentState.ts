@@ -6,6 +6,7 @@
  */
 import type { SimulationSpec } from "../../analysis/simulationSpec";
 import { assertNever, isModelError } from "../../model/errors";
+import type { UserFigure } from "../../figures/userFigures";
 import type { Scenario } from "../../model/types";
 import {
   DOCUMENT_SCHEMA,
@@ -103,13 +104,15 @@ export function autosaveAllowed(state: DocumentState): boolean {
   return state.status.kind === "absent" || state.status.kind === "settled";
 }
 
-/** What the pane saves: the scenario, the spec as edited and the run settings. */
+/** What the pane saves: the scenario, the spec as edited, the run settings and the analyst's own figures. */
 export interface PaneSnapshot {
   readonly scenario: Scenario;
   readonly scenarioName: string;
   readonly presetId: string | null;
   readonly simulationSpec: SimulationSpec;
   readonly simulationSettings?: SimulationSettings;
+  /** The analyst's own cited figures (absent or empty = none). */
+  readonly userFigures?: readonly UserFigure[];
 }
 
 /** The document for a snapshot, stamped `savedAt` (ISO 8601). */
@@ -121,6 +124,9 @@ export function documentOf(snapshot: PaneSnapshot, savedAt: string): ChipShiftDo
     scenario: { name: snapshot.scenarioName, presetId: snapshot.presetId, scenario: snapshot.scenario },
     simulationSpec: snapshot.simulationSpec,
     ...(snapshot.simulationSettings === undefined ? {} : { simulationSettings: snapshot.simulationSettings }),
+    ...(snapshot.userFigures === undefined || snapshot.userFigures.length === 0
+      ? {}
+      : { userFigures: snapshot.userFigures }),
   };
 }
 

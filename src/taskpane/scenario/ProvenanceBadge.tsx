@@ -2,6 +2,8 @@ import { Button, makeStyles, tokens, Tooltip, useId } from "@fluentui/react-comp
 import { isModelError } from "../../model/errors";
 import type { Provenance } from "../../model/types";
 import { citation, findFigure } from "../../figures/index";
+import { EvidenceBadge } from "../figures/EvidenceBadge";
+import { SecondaryMarker } from "../figures/SecondaryMarker";
 
 export interface ProvenanceBadgeProps {
   /** The input's label, used in the badge's accessible name ("Source of Market growth"). */
@@ -32,6 +34,9 @@ export function ProvenanceBadge({ inputLabel, provenance }: ProvenanceBadgeProps
           {content.kind === "figure" ? "Cited" : content.kind === "assumption" ? "Assumption" : "Unsourced"}
         </Button>
       </Tooltip>
+      {content.secondary === undefined ? null : (
+        <SecondaryMarker inputLabel={inputLabel} figureId={content.secondary} />
+      )}
       <span id={descriptionId} className={styles.visuallyHidden}>
         {content.tooltip}
       </span>
@@ -44,7 +49,12 @@ type Styles = ReturnType<typeof useStyles>;
 function provenanceContent(
   provenance: Provenance | undefined,
   styles: Styles,
-): { kind: "figure" | "assumption" | "none"; tooltip: React.JSX.Element } {
+): {
+  kind: "figure" | "assumption" | "none";
+  tooltip: React.JSX.Element;
+  /** The figure id when the input rests only on secondary evidence. */
+  secondary?: string;
+} {
   if (provenance === undefined) {
     return { kind: "none", tooltip: <span>No source recorded for this input</span> };
   }
@@ -65,9 +75,12 @@ function provenanceContent(
   }
   return {
     kind: "figure",
+    ...(figure.evidence === "secondary" ? { secondary: figure.id } : {}),
     tooltip: (
       <span className={styles.tip}>
-        <strong>{figure.label}</strong>
+        <span>
+          <EvidenceBadge evidence={figure.evidence} /> <strong>{figure.label}</strong>
+        </span>
         <span>{citation(figure)}</span>
         <q className={styles.quote}>{figure.quote}</q>
         {provenance.note ? <span>{provenance.note}</span> : null}

@@ -4,8 +4,9 @@
  * React-Redux uses). A component re-renders only when what its selector returns changes, so typing in a
  * Scenario box does not re-render the hidden Figures tab. No state library: the reducer is the store.
  */
-import { createContext, useContext, useState, useSyncExternalStore } from "react";
+import { createContext, useContext, useEffect, useState, useSyncExternalStore } from "react";
 import type { ReactNode } from "react";
+import { mirrorUserFigures } from "../figures/userFigureRegistry";
 import type { PaneAction, PaneState, PaneStateOptions } from "./paneStore";
 import { initialPaneState, paneStoreReducer } from "./paneStore";
 
@@ -45,7 +46,10 @@ export interface PaneStoreProviderProps {
 
 export function PaneStoreProvider({ children, store, options }: PaneStoreProviderProps): React.JSX.Element {
   const [own] = useState(() => store ?? createPaneStore(initialPaneState(options)));
-  return <PaneStoreContext.Provider value={store ?? own}>{children}</PaneStoreContext.Provider>;
+  const active = store ?? own;
+  // The custom functions read the analyst's figures from a registry in src/figures: mirror the store into it.
+  useEffect(() => mirrorUserFigures(active), [active]);
+  return <PaneStoreContext.Provider value={active}>{children}</PaneStoreContext.Provider>;
 }
 
 /** The store; throws when rendered outside `PaneStoreProvider` (a wiring bug). */

@@ -7,6 +7,8 @@
  */
 import { assertNever } from "../../model/errors";
 import { BASE_PRESET_ID } from "../../model/presets";
+import type { UserFiguresAction, UserFiguresState } from "../figures/userFiguresState";
+import { initialUserFigures, userFiguresReducer } from "../figures/userFiguresState";
 import type { DocumentAction, DocumentState } from "../persistence/documentState";
 import { documentReducer, initialDocumentState } from "../persistence/documentState";
 import type { PaneAction as ShellAction, PaneState as ShellState, SectionId } from "../paneState";
@@ -37,6 +39,8 @@ export interface PaneState {
   readonly simulation: SimulationState;
   readonly sensitivity: SensitivityState;
   readonly document: DocumentState;
+  /** The analyst's own cited figures (saved with the document; the functions see them through the registry). */
+  readonly userFigures: UserFiguresState;
 }
 
 /** Restores the document the workbook holds (status "found") into the pane: scenario, spec and settings. */
@@ -53,6 +57,7 @@ export type PaneAction =
   | SensitivityAction
   | WriteAction
   | DocumentAction
+  | UserFiguresAction
   | DocumentRestored;
 
 export interface PaneStateOptions {
@@ -69,6 +74,7 @@ export function initialPaneState(options: PaneStateOptions = {}): PaneState {
     simulation: initialSimulationState,
     sensitivity: initialSensitivityState(),
     document: initialDocumentState,
+    userFigures: initialUserFigures,
   };
 }
 
@@ -93,6 +99,8 @@ export function paneStoreReducer(state: PaneState, action: PaneAction): PaneStat
   }
   if (isOfSlice<DocumentAction>(action, DOCUMENT_ACTIONS))
     return { ...state, document: documentReducer(state.document, action, selectDocumentKey(state)) };
+  if (isOfSlice<UserFiguresAction>(action, USER_FIGURE_ACTIONS))
+    return { ...state, userFigures: userFiguresReducer(state.userFigures, action) };
   switch (action.type) {
     case "documentRestored":
       return restored(state);
@@ -117,6 +125,7 @@ function restored(state: PaneState): PaneState {
   const next: PaneState = {
     ...state,
     scenario,
+    userFigures: saved.userFigures ?? [],
     spec: specDraftOf(scenario.scenario, saved.simulationSpec),
     settings: {
       ...state.settings,
@@ -187,6 +196,7 @@ const SENSITIVITY_ACTIONS: Names<SensitivityAction> = {
   rankFailed: true,
 };
 const WRITE_ACTIONS: Names<WriteAction> = { writeStarted: true, writeSucceeded: true, writeFailed: true };
+const USER_FIGURE_ACTIONS: Names<UserFiguresAction> = { userFigureSaved: true, userFigureDeleted: true };
 const DOCUMENT_ACTIONS: Names<DocumentAction> = {
   loadFinished: true,
   loadFailed: true,

@@ -115,6 +115,7 @@ export const selectSnapshot: (state: PaneState) => PaneSnapshot | undefined = me
     state.settings.trials,
     state.settings.seed,
     state.settings.sampling,
+    state.userFigures,
   ],
   (state) => {
     const spec = selectSpecRequest(state);
@@ -126,6 +127,7 @@ export const selectSnapshot: (state: PaneState) => PaneSnapshot | undefined = me
       presetId: selectPresetId(state),
       simulationSpec: spec.spec,
       ...(isSettingsProblems(options) ? {} : { simulationSettings: options }),
+      ...(state.userFigures.length === 0 ? {} : { userFigures: state.userFigures }),
     };
   },
 );

@@ -6,6 +6,7 @@ import "../support/jsdomShims";
 import figuresJson from "../../../data/research/figures.json";
 import refreshJson from "../../../data/research/figures-refresh-2026-12.json";
 import { FiguresSection } from "../../../src/taskpane/figures/FiguresSection";
+import { PaneStoreProvider } from "../../../src/taskpane/store/PaneStoreProvider";
 import type { CellContent, CellRef, WorkbookPort } from "../../../src/workbook/port";
 import { WorkbookPortError } from "../../../src/workbook/port";
 
@@ -39,7 +40,9 @@ function fakePort(result: CellRef | WorkbookPortError = { sheet: "Sheet1", addre
 function renderSection(port: WorkbookPort | null) {
   return render(
     <FluentProvider theme={webLightTheme}>
-      <FiguresSection port={port} />
+      <PaneStoreProvider>
+        <FiguresSection port={port} />
+      </PaneStoreProvider>
     </FluentProvider>,
   );
 }

@@ -122,9 +122,9 @@ describe("documentReducer(state, action)", () => {
 });
 
 describe("documentOf(snapshot, savedAt)", () => {
-  it("documentOf(snapshot, savedAt) is a version 1 document that parses back to the same content", () => {
+  it("documentOf(snapshot, savedAt) is a current-version document that parses back to the same content", () => {
     const doc = documentOf(snapshot(), "2026-01-02T03:04:05.000Z");
-    expect(doc.version).toBe(1);
+    expect(doc.version).toBe(2);
     expect(doc.scenario).toEqual({ name: "Mine", presetId: null, scenario: snapshot().scenario });
     const reread = documentReducer(start, { type: "loadFinished", text: serializeDocument(doc) }, "k-now");
     expect(reread.status.kind === "found" && reread.status.document).toEqual(doc);
