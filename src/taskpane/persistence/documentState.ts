@@ -4,6 +4,7 @@
  * or ignored the one it had. A document that cannot be read (corrupt, from a newer add-in, ambiguous) turns
  * autosave off; only the explicit "Overwrite with current" replaces it.
  */
+import type { EvidenceSet } from "../../analysis/evidence";
 import type { SimulationSpec } from "../../analysis/simulationSpec";
 import { assertNever, isModelError } from "../../model/errors";
 import type { Scenario } from "../../model/types";
@@ -103,13 +104,15 @@ export function autosaveAllowed(state: DocumentState): boolean {
   return state.status.kind === "absent" || state.status.kind === "settled";
 }
 
-/** What the pane saves: the scenario, the spec as edited and the run settings. */
+/** What the pane saves: the scenario, the spec as edited, the run settings and the evidence set. */
 export interface PaneSnapshot {
   readonly scenario: Scenario;
   readonly scenarioName: string;
   readonly presetId: string | null;
   readonly simulationSpec: SimulationSpec;
   readonly simulationSettings?: SimulationSettings;
+  /** The observations when they differ from the presets' default set (absent = the default set). */
+  readonly evidence?: EvidenceSet;
 }
 
 /** The document for a snapshot, stamped `savedAt` (ISO 8601). */
@@ -121,6 +124,7 @@ export function documentOf(snapshot: PaneSnapshot, savedAt: string): ChipShiftDo
     scenario: { name: snapshot.scenarioName, presetId: snapshot.presetId, scenario: snapshot.scenario },
     simulationSpec: snapshot.simulationSpec,
     ...(snapshot.simulationSettings === undefined ? {} : { simulationSettings: snapshot.simulationSettings }),
+    ...(snapshot.evidence === undefined ? {} : { evidence: snapshot.evidence }),
   };
 }
 

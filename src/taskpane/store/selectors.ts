@@ -6,6 +6,7 @@ import type { OutputRef } from "../../analysis/simulationSpec";
 import { fingerprintOf } from "../../model/fingerprint";
 import { isModelError } from "../../model/errors";
 import { findPreset } from "../../model/presets";
+import { documentEvidenceOf } from "../evidence/state";
 import type { PaneSnapshot } from "../persistence/documentState";
 import { documentKeyOf } from "../persistence/documentState";
 import { isStale } from "../results/resultTag";
@@ -107,7 +108,10 @@ export function selectTornado(
   return withStale(analysis, tornadoFingerprint(selectSpecRequest(state), analysis.output));
 }
 
-/** What the workbook document would hold now, or undefined while the spec as edited has problems. */
+/**
+ * What the workbook document would hold now, or undefined while the spec as edited or an observation of the
+ * Evidence tab has problems.
+ */
 export const selectSnapshot: (state: PaneState) => PaneSnapshot | undefined = memoized(
   (state) => [
     state.scenario,
@@ -115,10 +119,13 @@ export const selectSnapshot: (state: PaneState) => PaneSnapshot | undefined = me
     state.settings.trials,
     state.settings.seed,
     state.settings.sampling,
+    state.evidence.rows,
   ],
   (state) => {
     const spec = selectSpecRequest(state);
     if (!spec.ok) return undefined;
+    const evidence = documentEvidenceOf(state.evidence.rows);
+    if (evidence === null) return undefined;
     const options = runOptionsOf(selectSimulateView(state));
     return {
       scenario: state.scenario.scenario,
@@ -126,6 +133,7 @@ export const selectSnapshot: (state: PaneState) => PaneSnapshot | undefined = me
       presetId: selectPresetId(state),
       simulationSpec: spec.spec,
       ...(isSettingsProblems(options) ? {} : { simulationSettings: options }),
+      ...(evidence === undefined ? {} : { evidence }),
     };
   },
 );
