@@ -1,7 +1,7 @@
 import { assertNever } from "../model/errors";
 
 /** The pane's top-level sections, in tab order. */
-export const SECTION_IDS = ["scenario", "simulate", "sensitivity", "figures", "build"] as const;
+export const SECTION_IDS = ["scenario", "simulate", "sensitivity", "evidence", "figures", "build"] as const;
 export type SectionId = (typeof SECTION_IDS)[number];
 
 export interface PaneState {

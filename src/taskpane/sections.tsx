@@ -1,6 +1,7 @@
 import type { ReactNode } from "react";
 import type { WorkbookPort } from "../workbook/port";
 import { BuildSection } from "./build/BuildSection";
+import { EvidenceSection } from "./evidence/EvidenceSection";
 import { FiguresSection } from "./figures/FiguresSection";
 import { ScenarioSection } from "./scenario/ScenarioSection";
 import { SensitivitySection } from "./sensitivity/SensitivitySection";
@@ -38,6 +39,11 @@ export const SECTIONS: readonly PaneSection[] = [
     id: "sensitivity",
     label: "Sensitivity",
     render: ({ port }) => <SensitivitySection port={port} />,
+  },
+  {
+    id: "evidence",
+    label: "Evidence",
+    render: ({ port }) => <EvidenceSection port={port} />,
   },
   {
     id: "figures",

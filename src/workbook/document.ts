@@ -1,16 +1,24 @@
 /**
  * The document ChipShift saves inside a workbook (DESIGN.md §9): the pane's scenario, the simulation spec
- * (distributions, regime chain, correlation) and the last simulation settings, as versioned JSON. Pure: the
- * Office and preview ports only store and return the text.
+ * (distributions, regime chain, correlation), the last simulation settings, the analyst's own figures and the
+ * Evidence tab's observations, as versioned JSON. Pure: the Office and preview ports only store and return the
+ * text.
  *
  * Versions: 0 = an early draft that held one named scenario only (migrated on read); 1 = scenario, spec and
  * settings (read as a version 2 without figures of your own); 2 = current, adds the analyst's own cited figures
- * (`userFigures`). A document from a newer add-in is refused with a message, never rewritten.
+ * (`userFigures`). Both may carry the Evidence tab's observations (`evidence`, optional: absent = the presets'
+ * cited default set). A document from a newer add-in is refused with a message, never rewritten.
  */
 import { z } from "zod";
 import type { UserFigure } from "../figures/userFigures";
 import { UserFigureListSchema } from "../figures/userFigures";
 import { defaultSimulationSpec } from "../analysis/defaultSpec";
+import {
+  MAX_OBSERVATIONS,
+  observationShape,
+  placeObservations,
+  type EvidenceSet,
+} from "../analysis/evidence";
 import { compileRegimeChain } from "../analysis/regimeChain";
 import type { SamplingMethod } from "../analysis/sampling";
 import { validateSimulationSpec, type SimulationSpec } from "../analysis/simulationSpec";
@@ -45,6 +53,11 @@ export interface ChipShiftDocument {
   readonly simulationSettings?: SimulationSettings;
   /** The analyst's own cited figures (absent = none), in the order they were added. */
   readonly userFigures?: readonly UserFigure[];
+  /**
+   * The Evidence tab's observations (§5.1 shape) when they differ from the presets' cited default set; absent
+   * means that default set. Optional in version 1, so older documents read unchanged.
+   */
+  readonly evidence?: EvidenceSet;
 }
 
 /** The JSON text of a document (compact: it lives in a workbook, not in front of a reader). */
@@ -191,6 +204,7 @@ const DocumentV1Schema = z.object({
     })
     .optional(),
   userFigures: z.unknown().optional(),
+  evidence: z.object({ observations: z.array(z.unknown()).max(MAX_OBSERVATIONS) }).optional(),
 });
 
 /** Version 0: one named scenario, no simulation spec. */
@@ -235,6 +249,15 @@ function validV1(json: unknown): ChipShiftDocument | ModelError {
     const chain = compileRegimeChain(scenario, spec.regimeChain);
     if (isModelError(chain)) return invalid(`simulationSpec.regimeChain: ${chain.message}`);
   }
+  let evidence: EvidenceSet | undefined;
+  if (doc.evidence !== undefined) {
+    // Each entry's shape only (series, period text, finite value, sd > 0): whether a period lies within the
+    // scenario's years is checked where the evidence is used (the pane names the entry), so a saved document
+    // stays readable after the scenario's base year or horizon changed.
+    const placed = placeObservations(doc.evidence.observations, { baseYear: 0, horizon: 10_000 });
+    if (isModelError(placed)) return invalid(`evidence: ${placed.message}`);
+    evidence = { observations: observationShape(placed) };
+  }
   return {
     schema: DOCUMENT_SCHEMA,
     version: DOCUMENT_VERSION,
@@ -243,6 +266,7 @@ function validV1(json: unknown): ChipShiftDocument | ModelError {
     simulationSpec: spec,
     ...(doc.simulationSettings === undefined ? {} : { simulationSettings: doc.simulationSettings }),
     ...(userFigures.length === 0 ? {} : { userFigures }),
+    ...(evidence === undefined ? {} : { evidence }),
   };
 }
 

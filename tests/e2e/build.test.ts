@@ -5,6 +5,7 @@ import { PRESETS } from "../../src/model/presets";
 import { projectScenario } from "../../src/model/project";
 import type { Scenario, SeriesId } from "../../src/model/types";
 import { launchBrowser, openSession, type Session } from "./support/browser";
+import { showSection } from "./support/sections";
 
 // Oracle: sheet names from the brief / DESIGN.md §3 (the built model), not the app's constants.
 const SHEETS = ["CS Inputs", "CS Model", "CS Sources", "CS Compare"];
@@ -90,10 +91,7 @@ describe("build the model into the preview workbook", () => {
   it("build: four presets → four sheets; the model follows an edited input and the scenario switch", async () => {
     const session = await openSession(browser, "preview.html", { viewport: { width: 1500, height: 1000 } });
     const { page } = session;
-    await page
-      .getByRole("tablist", { name: "ChipShift sections" })
-      .getByRole("tab", { name: "Build" })
-      .click();
+    await showSection(page, "Build");
     await page.getByRole("button", { name: "Build model" }).click();
     await page.getByTestId("build-summary").waitFor();
 

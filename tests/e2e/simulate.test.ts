@@ -1,6 +1,7 @@
 import type { Browser, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { launchBrowser, openSession } from "./support/browser";
+import { showSection } from "./support/sections";
 
 let browser: Browser;
 beforeAll(async () => {
@@ -15,7 +16,7 @@ function cell(page: Page, ref: string) {
 }
 
 async function openSimulate(page: Page, trials: string): Promise<void> {
-  await page.getByRole("tab", { name: "Simulate" }).click();
+  await showSection(page, "Simulate");
   const box = page.getByRole("textbox", { name: /Trials/ });
   await box.fill(trials);
 }
@@ -94,7 +95,7 @@ describe("Simulate and Sensitivity in the preview page", () => {
     expect(await message.textContent()).toMatch(/^Simulation cancelled after [\d,]+ of 1,000,000 trials/);
     // Responsive: a tab switch and back answers at once.
     const started = Date.now();
-    await page.getByRole("tab", { name: "Figures" }).click();
+    await showSection(page, "Figures");
     await page.getByRole("searchbox", { name: "Search figures" }).waitFor();
     expect(Date.now() - started).toBeLessThan(2_000);
     await session.screenshot("simulate-cancelled");
@@ -142,7 +143,7 @@ describe("Simulate and Sensitivity in the preview page", () => {
   it("sensitivity: run the tornado, see the chart, write CS Sensitivity", async () => {
     const session = await openSession(browser, "preview.html");
     const { page } = session;
-    await page.getByRole("tab", { name: "Sensitivity" }).click();
+    await showSection(page, "Sensitivity");
     await page.getByRole("button", { name: "Run tornado" }).click();
     await page.getByTestId("tornado-chart").waitFor();
     await session.screenshot("sensitivity-tornado");

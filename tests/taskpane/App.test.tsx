@@ -8,11 +8,11 @@ import type { PaneSection } from "../../src/taskpane/sections";
 afterEach(cleanup);
 
 describe("App", () => {
-  it("App renders the five section tabs in order with Scenario selected", () => {
+  it("App renders the six section tabs in order with Scenario selected", () => {
     render(<App port={null} />);
     const tabs = screen.getAllByRole("tab");
-    const labels = ["Scenario", "Simulate", "Sensitivity", "Figures", "Build"];
-    expect(tabs).toHaveLength(5);
+    const labels = ["Scenario", "Simulate", "Sensitivity", "Evidence", "Figures", "Build"];
+    expect(tabs).toHaveLength(6);
     labels.forEach((label, index) => expect(tabs[index]).toBe(screen.getByRole("tab", { name: label })));
     expect(screen.getByRole("tab", { name: "Scenario" }).getAttribute("aria-selected")).toBe("true");
   });

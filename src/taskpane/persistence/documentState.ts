@@ -4,6 +4,7 @@
  * or ignored the one it had. A document that cannot be read (corrupt, from a newer add-in, ambiguous) turns
  * autosave off; only the explicit "Overwrite with current" replaces it.
  */
+import type { EvidenceSet } from "../../analysis/evidence";
 import type { SimulationSpec } from "../../analysis/simulationSpec";
 import { assertNever, isModelError } from "../../model/errors";
 import type { UserFigure } from "../../figures/userFigures";
@@ -104,7 +105,8 @@ export function autosaveAllowed(state: DocumentState): boolean {
   return state.status.kind === "absent" || state.status.kind === "settled";
 }
 
-/** What the pane saves: the scenario, the spec as edited, the run settings and the analyst's own figures. */
+/** What the pane saves: the scenario, the spec as edited, the run settings, the analyst's own figures and
+ * the evidence set. */
 export interface PaneSnapshot {
   readonly scenario: Scenario;
   readonly scenarioName: string;
@@ -113,6 +115,8 @@ export interface PaneSnapshot {
   readonly simulationSettings?: SimulationSettings;
   /** The analyst's own cited figures (absent or empty = none). */
   readonly userFigures?: readonly UserFigure[];
+  /** The observations when they differ from the presets' default set (absent = the default set). */
+  readonly evidence?: EvidenceSet;
 }
 
 /** The document for a snapshot, stamped `savedAt` (ISO 8601). */
@@ -127,6 +131,7 @@ export function documentOf(snapshot: PaneSnapshot, savedAt: string): ChipShiftDo
     ...(snapshot.userFigures === undefined || snapshot.userFigures.length === 0
       ? {}
       : { userFigures: snapshot.userFigures }),
+    ...(snapshot.evidence === undefined ? {} : { evidence: snapshot.evidence }),
   };
 }
 

@@ -15,7 +15,7 @@ export interface WorkbookDocument {
   readonly available: boolean;
   readonly state: DocumentState;
   readonly autosave: boolean;
-  /** Why the pane cannot be saved now (the Simulate tab has problems), else undefined. */
+  /** Why the pane cannot be saved now (the Simulate or Evidence tab has problems), else undefined. */
   readonly blocked?: string;
   /** Restores the found document into the pane (scenario, spec, settings): one store action. */
   restore(this: void): void;
@@ -82,7 +82,10 @@ export function useWorkbookDocument(
     state,
     autosave: available && autosaveAllowed(state),
     ...(key === undefined
-      ? { blocked: "Fix the problems on the Simulate tab to save (the spec as edited has errors)" }
+      ? {
+          blocked:
+            "Fix the problems on the Simulate or Evidence tab to save (the spec or an observation as edited has errors)",
+        }
       : {}),
     restore,
     ignore,

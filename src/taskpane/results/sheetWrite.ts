@@ -13,7 +13,7 @@ export type WriteStatus =
   | { readonly status: "failed"; readonly message: string };
 
 /** Which result a write is for (each has its own status in the store). */
-export type WriteTarget = "simulation" | "sensitivity";
+export type WriteTarget = "simulation" | "sensitivity" | "evidence";
 
 export type WriteAction =
   | { readonly type: "writeStarted"; readonly target: WriteTarget }

@@ -6,6 +6,8 @@
  * one action. Pure: effects (worker runs, workbook writes) live in hooks and dispatch the outcome.
  */
 import { assertNever } from "../../model/errors";
+import type { EvidenceAction, EvidenceState } from "../evidence/state";
+import { evidenceReducer, evidenceRestored, initialEvidenceState } from "../evidence/state";
 import { BASE_PRESET_ID } from "../../model/presets";
 import type { UserFiguresAction, UserFiguresState } from "../figures/userFiguresState";
 import { initialUserFigures, userFiguresReducer } from "../figures/userFiguresState";
@@ -38,12 +40,13 @@ export interface PaneState {
   readonly settings: RunSettingsDraft;
   readonly simulation: SimulationState;
   readonly sensitivity: SensitivityState;
+  readonly evidence: EvidenceState;
   readonly document: DocumentState;
   /** The analyst's own cited figures (saved with the document; the functions see them through the registry). */
   readonly userFigures: UserFiguresState;
 }
 
-/** Restores the document the workbook holds (status "found") into the pane: scenario, spec and settings. */
+/** Restores the document the workbook holds (status "found") into the pane: scenario, spec, settings, evidence. */
 export interface DocumentRestored {
   readonly type: "documentRestored";
 }
@@ -55,6 +58,7 @@ export type PaneAction =
   | RunSettingsAction
   | SimulationRunAction
   | SensitivityAction
+  | EvidenceAction
   | WriteAction
   | DocumentAction
   | UserFiguresAction
@@ -73,6 +77,7 @@ export function initialPaneState(options: PaneStateOptions = {}): PaneState {
     settings: initialRunSettings,
     simulation: initialSimulationState,
     sensitivity: initialSensitivityState(),
+    evidence: initialEvidenceState(),
     document: initialDocumentState,
     userFigures: initialUserFigures,
   };
@@ -91,8 +96,11 @@ export function paneStoreReducer(state: PaneState, action: PaneAction): PaneStat
     return { ...state, simulation: simulationRunReducer(state.simulation, action) };
   if (isOfSlice<SensitivityAction>(action, SENSITIVITY_ACTIONS))
     return { ...state, sensitivity: sensitivityReducer(state.sensitivity, action) };
+  if (isOfSlice<EvidenceAction>(action, EVIDENCE_ACTIONS))
+    return { ...state, evidence: evidenceReducer(state.evidence, action) };
   if (isOfSlice<WriteAction>(action, WRITE_ACTIONS)) {
     const write = writeStatusAfter(action);
+    if (action.target === "evidence") return { ...state, evidence: { ...state.evidence, write } };
     return action.target === "simulation"
       ? { ...state, simulation: { ...state.simulation, write } }
       : { ...state, sensitivity: { ...state.sensitivity, write } };
@@ -127,6 +135,7 @@ function restored(state: PaneState): PaneState {
     scenario,
     userFigures: saved.userFigures ?? [],
     spec: specDraftOf(scenario.scenario, saved.simulationSpec),
+    evidence: evidenceRestored(state.evidence, saved.evidence),
     settings: {
       ...state.settings,
       ...(settings === undefined
@@ -194,6 +203,16 @@ const SENSITIVITY_ACTIONS: Names<SensitivityAction> = {
   rankStarted: true,
   rankSucceeded: true,
   rankFailed: true,
+};
+const EVIDENCE_ACTIONS: Names<EvidenceAction> = {
+  evidenceFieldChanged: true,
+  evidenceRowRemoved: true,
+  evidenceRowAdded: true,
+  evidenceReset: true,
+  evidenceRunStarted: true,
+  evidenceRunSucceeded: true,
+  evidenceRunFailed: true,
+  evidenceRunCancelled: true,
 };
 const WRITE_ACTIONS: Names<WriteAction> = { writeStarted: true, writeSucceeded: true, writeFailed: true };
 const USER_FIGURE_ACTIONS: Names<UserFiguresAction> = { userFigureSaved: true, userFigureDeleted: true };

@@ -6,6 +6,7 @@ import type { OutputRef } from "../../analysis/simulationSpec";
 import { fingerprintOf } from "../../model/fingerprint";
 import { isModelError } from "../../model/errors";
 import { findPreset } from "../../model/presets";
+import { documentEvidenceOf } from "../evidence/state";
 import type { PaneSnapshot } from "../persistence/documentState";
 import { documentKeyOf } from "../persistence/documentState";
 import { isStale } from "../results/resultTag";
@@ -107,7 +108,10 @@ export function selectTornado(
   return withStale(analysis, tornadoFingerprint(selectSpecRequest(state), analysis.output));
 }
 
-/** What the workbook document would hold now, or undefined while the spec as edited has problems. */
+/**
+ * What the workbook document would hold now, or undefined while the spec as edited or an observation of the
+ * Evidence tab has problems.
+ */
 export const selectSnapshot: (state: PaneState) => PaneSnapshot | undefined = memoized(
   (state) => [
     state.scenario,
@@ -116,10 +120,13 @@ export const selectSnapshot: (state: PaneState) => PaneSnapshot | undefined = me
     state.settings.seed,
     state.settings.sampling,
     state.userFigures,
+    state.evidence.rows,
   ],
   (state) => {
     const spec = selectSpecRequest(state);
     if (!spec.ok) return undefined;
+    const evidence = documentEvidenceOf(state.evidence.rows);
+    if (evidence === null) return undefined;
     const options = runOptionsOf(selectSimulateView(state));
     return {
       scenario: state.scenario.scenario,
@@ -128,6 +135,7 @@ export const selectSnapshot: (state: PaneState) => PaneSnapshot | undefined = me
       simulationSpec: spec.spec,
       ...(isSettingsProblems(options) ? {} : { simulationSettings: options }),
       ...(state.userFigures.length === 0 ? {} : { userFigures: state.userFigures }),
+      ...(evidence === undefined ? {} : { evidence }),
     };
   },
 );

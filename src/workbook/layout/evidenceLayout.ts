@@ -24,6 +24,11 @@ export interface EvidenceSheetInput {
   readonly simulation?: SimulationResult;
   /** The simulated scenario's name as the pane shows it (user text: written as text). */
   readonly scenarioName?: string;
+  /**
+   * Fingerprint of what the results came from (the pane's stale check): the scenario, spec, settings and
+   * observations of the run, or — without a run — the scenarios weighed and the observations.
+   */
+  readonly fingerprint?: string;
   /** When the results were computed, as text. */
   readonly ranAt?: string;
 }
@@ -54,7 +59,14 @@ export function buildEvidenceSheetLayout(input: EvidenceSheetInput): SheetWithCh
   const sim = input.simulation;
   const posterior = sim?.posterior;
   if (sim === undefined || posterior === undefined) {
+    const source: (LayoutCell | null)[][] = [];
+    if (input.scenarioName !== undefined)
+      source.push([textCell("Your scenario", "label"), textCell(input.scenarioName)]);
+    if (input.fingerprint !== undefined)
+      source.push([textCell("Inputs fingerprint", "label"), textCell(input.fingerprint)]);
+    if (input.ranAt !== undefined) source.push([textCell("Computed at", "label"), textCell(input.ranAt)]);
     add([
+      ...source,
       [
         textCell(
           "Run a simulation with this evidence in the pane to add the posterior of the trials",
@@ -69,12 +81,15 @@ export function buildEvidenceSheetLayout(input: EvidenceSheetInput): SheetWithCh
     [textCell("Scenario", "label"), textCell(input.scenarioName ?? "")],
     [textCell("Trials", "label"), numberCell(sim.trials, "#,##0")],
     [textCell("Seed", "label"), numberCell(sim.seed, "0")],
+    [textCell("Sampling", "label"), textCell(sim.sampling === "lhs" ? "Latin hypercube" : "Monte Carlo")],
     [textCell("Regimes", "label"), textCell(sim.regimeUncertainty)],
     [textCell("Effective sample size (1/Σw²)", "label"), valueCell(posterior.ess, "#,##0")],
     [textCell("Observation that dominates ℓ", "label"), textCell(posterior.dominantObservation)],
   ];
   if (posterior.warning !== undefined)
     settings.push([textCell("Warning", "label"), textCell(posterior.warning)]);
+  if (input.fingerprint !== undefined)
+    settings.push([textCell("Inputs fingerprint", "label"), textCell(input.fingerprint)]);
   if (input.ranAt !== undefined) settings.push([textCell("Finished at", "label"), textCell(input.ranAt)]);
   const settingsTop = add(settings);
   const years = sim.years.calendar.map((y, t) => `${y}/${sim.years.fiscal[t] ?? ""}`);
@@ -105,7 +120,9 @@ export function buildEvidenceSheetLayout(input: EvidenceSheetInput): SheetWithCh
       [textCell("Regime posterior (probability)", "header"), ...years.map((l) => textCell(l, "header"))],
       ...names.map((n) => [
         textCell(n, "label"),
-        ...posterior.regimes.map((r) => valueCell(r[n] ?? NaN, PERCENT)),
+        ...posterior.regimes.map((r) =>
+          valueCell(probability(Object.hasOwn(r, n) ? r[n] : undefined), PERCENT),
+        ),
       ]),
     ]);
     charts.push({
@@ -160,12 +177,24 @@ function weightRows(weights: EvidenceSheetInput["weights"]): (LayoutCell | null)
     ...weights.map((w) => [
       textCell(w.name, "label"),
       valueCell(w.logLikelihood, LOG),
-      numberCell(w.prior, PERCENT),
-      numberCell(w.posterior, PERCENT),
+      numberCell(probability(w.prior), PERCENT),
+      numberCell(probability(w.posterior), PERCENT),
       textCell(w.dominantObservation),
     ]),
   ];
 }
+
+/**
+ * A probability as a cell value: a subnormal (|p| < 2.2e-308, e.g. a regime with 8.7e-318 of the weight) is
+ * written as 0 — Excel holds no number that small, and the preview shows it as NaN; undefined is NaN ("–").
+ */
+function probability(p: number | undefined): number {
+  if (p === undefined) return NaN;
+  return Math.abs(p) < MIN_NORMAL ? 0 : p;
+}
+
+/** The smallest positive normal double (2^−1022), Excel's smallest number. */
+const MIN_NORMAL = 2.2250738585072014e-308;
 
 function layout(blocks: SheetWithCharts["sheet"]["blocks"], charts: ChartSpec[]): SheetWithCharts {
   return {
