@@ -102,15 +102,14 @@ describe("Add from figure", () => {
 describe("scenario weights in the pane", () => {
   it("weighedScenarios(): a preset as is is marked current; an edited scenario is added under its name", () => {
     const asIs = weighedScenarios(licensed, "Licensed trade");
-    expect(asIs.map((s) => [s.id, s.current])).toEqual([
-      ["licensed", true],
-      ["decoupling", false],
-      ["detente", false],
-      ["supplyCrunch", false],
-    ]);
+    expect(asIs.map((s) => [s.id, s.current])).toEqual(PRESETS.map((p) => [p.id, p.id === "licensed"]));
     const mine = weighedScenarios({ ...licensed, marketGrowth: 0.4 }, "Licensed trade (edited)");
-    expect(mine).toHaveLength(5);
-    expect(mine[4]).toMatchObject({ id: "current", name: "Licensed trade (edited)", current: true });
+    expect(mine).toHaveLength(PRESETS.length + 1);
+    expect(mine[PRESETS.length]).toMatchObject({
+      id: "current",
+      name: "Licensed trade (edited)",
+      current: true,
+    });
   });
 
   it("selectScenarioWeights() equals scenarioWeights() of the presets with the default evidence (words for the worst fit)", () => {
@@ -121,7 +120,9 @@ describe("scenario weights in the pane", () => {
     if (!Array.isArray(engine)) throw new Error("engine failed");
     expect(view.rows.map((r) => r.posterior)).toEqual(engine.map((r) => r.posterior));
     expect(view.rows.map((r) => r.logLikelihood)).toEqual(engine.map((r) => r.logLikelihood));
-    expect(view.rows[0]!.dominantObservation).toBe("NVIDIA data center into China, Q1 FY2027");
+    // Licensed trade models 2026 at T_1 = 14.54 (a quarter 3.64): Q2 FY2027's 7.88 ± 1.5 is 2.8 sd away, the
+    // largest term of ℓ (Q1: 0.6 sd; data center Q1: 0 vs 0.2 ± 0.25, 0.8 sd)
+    expect(view.rows[0]!.dominantObservation).toBe("NVIDIA China revenue (model), Q2 FY2027");
   });
 
   it("selectScenarioWeights() adds the edited scenario, and names the scenario whose years an observation misses", () => {
@@ -129,6 +130,7 @@ describe("scenario weights in the pane", () => {
     const view = selectScenarioWeights(edited);
     expect(view.ok && view.rows.map((r) => r.name)).toEqual([
       "Licensed trade",
+      "Licensed on paper",
       "Full decoupling",
       "Détente",
       "Domestic supply crunch",

@@ -12,7 +12,6 @@ import { inProcessWorker } from "../worker/inProcessWorker";
 
 afterEach(cleanup);
 
-
 function renderSection(port: WorkbookPort | null = null, store: PaneStore = createPaneStore()) {
   render(
     <FluentProvider theme={webLightTheme}>
@@ -69,10 +68,10 @@ describe("EvidenceSection", () => {
       }),
     ).toBeTruthy();
     const w = weights();
-    // presets.ts: four presets; the pane shows Licensed trade, which is one of them (no fifth bar)
-    expect(w.map((r) => r.id)).toEqual(["licensed", "decoupling", "detente", "supplyCrunch"]);
+    // presets.ts: five presets; the pane shows Licensed trade, which is one of them (no extra bar)
+    expect(w.map((r) => r.id)).toEqual(["licensed", "paper", "decoupling", "detente", "supplyCrunch"]);
     expect(w.reduce((a, r) => a + r.posterior, 0)).toBeCloseTo(1, 12);
-    expect(w.every((r) => r.prior === 0.25)).toBe(true);
+    expect(w.every((r) => r.prior === 0.2)).toBe(true);
     expect(screen.getByRole("img", { name: /^Posterior weight of each scenario/ })).toBeTruthy();
   });
 
@@ -91,7 +90,7 @@ describe("EvidenceSection", () => {
     fireEvent.change(box(2, "Value (USD bn)"), { target: { value: "4.55" } });
     fireEvent.change(box(2, "SD (USD bn)"), { target: { value: "1.5" } });
     expect(screen.queryByTestId("evidence-weights-message")).toBeNull();
-    expect(weights()).toHaveLength(4);
+    expect(weights()).toHaveLength(5);
   });
 
   it("EvidenceSection() removes a row and adds one from a figure (value in USD bn, the stated default sd)", () => {

@@ -226,9 +226,9 @@ describe("createSimulationClient: workers that cannot answer", () => {
           210,
         );
       },
-      addEventListener: ((type: string, l: never) => {
+      addEventListener: (type: string, l: never) => {
         if (type === "message") listeners.push(l);
-      }),
+      },
     };
     const client = createSimulationClient(scripted, { stallTimeoutMs: 60 });
     const result = await client.run(scenario, spec, { trials: 200, seed: 3 }).promise;

@@ -10,7 +10,6 @@ import { inProcessWorker } from "../../worker/inProcessWorker";
 
 afterEach(cleanup);
 
-
 function renderSection(port: WorkbookPort | null = null) {
   return render(
     <FluentProvider theme={webLightTheme}>
