@@ -91,12 +91,13 @@ describe("Evidence tab at 350 px", () => {
     }[];
     expect(weights.map((w) => w.name)).toEqual([
       "Licensed trade",
+      "Licensed on paper",
       "Full decoupling",
       "Détente",
       "Domestic supply crunch",
     ]);
     expect(weights.reduce((a, w) => a + w.posterior, 0)).toBeCloseTo(1, 9);
-    expect(await pane.getByTestId("evidence-weights").locator('rect[data-bar="posterior"]').count()).toBe(4);
+    expect(await pane.getByTestId("evidence-weights").locator('rect[data-bar="posterior"]').count()).toBe(5);
     const before = await horizontalOverflow(page);
     expect(before.offenders).toEqual([]);
     expect(before.scroll).toBeLessThanOrEqual(before.client);
