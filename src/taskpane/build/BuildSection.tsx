@@ -33,6 +33,7 @@ import type { DownloadFile } from "./downloadFile";
 import { useBuildActions } from "./useBuildActions";
 
 const useStyles = makeStyles({
+  heading: { margin: 0 },
   root: { display: "flex", flexDirection: "column", gap: tokens.spacingVerticalM },
   group: { display: "flex", flexDirection: "column", gap: tokens.spacingVerticalXS },
   fieldset: {
@@ -87,7 +88,9 @@ export function BuildSection({ port, download = downloadFile }: BuildSectionProp
     <div className={styles.root}>
       <fieldset className={styles.fieldset}>
         <legend>
-          <Subtitle2>Scenarios in the workbook</Subtitle2>
+          <Subtitle2 as="h3" className={styles.heading}>
+            Scenarios in the workbook
+          </Subtitle2>
         </legend>
         {candidates.map((c) => (
           <Checkbox
@@ -163,7 +166,9 @@ export function BuildSection({ port, download = downloadFile }: BuildSectionProp
       )}
 
       <div className={styles.group}>
-        <Subtitle2>Scenarios from the workbook and files</Subtitle2>
+        <Subtitle2 as="h3" className={styles.heading}>
+          Scenarios from the workbook and files
+        </Subtitle2>
         <div className={styles.row}>
           <Button
             disabled={port?.readInputsSheet === undefined || busy}

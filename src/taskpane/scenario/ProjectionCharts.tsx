@@ -31,7 +31,7 @@ export const ProjectionCharts = memo(function ProjectionCharts({
   const offshoreUsed = s.offshoreDemand.some((v) => v > 0);
   return (
     <div className={styles.root}>
-      <h4 className={styles.heading}>NVIDIA China revenue</h4>
+      <h3 className={styles.heading}>NVIDIA China revenue</h3>
       <LineChart
         title="NVIDIA China revenue by year, USD bn"
         description={
@@ -61,7 +61,7 @@ export const ProjectionCharts = memo(function ProjectionCharts({
             : undefined
         }
       />
-      <h4 className={styles.heading}>NVIDIA China revenue by channel</h4>
+      <h3 className={styles.heading}>NVIDIA China revenue by channel</h3>
       <StackedAreaChart
         title="NVIDIA China revenue by channel, USD bn"
         description="Data center into China, data center for China-headquartered customers abroad, and non-data-center products, stacked to the model's total"
@@ -79,7 +79,7 @@ export const ProjectionCharts = memo(function ProjectionCharts({
           },
         ]}
       />
-      <h4 className={styles.heading}>China AI-accelerator market split</h4>
+      <h3 className={styles.heading}>China AI-accelerator market split</h3>
       <StackedAreaChart
         title="China AI-accelerator market split by year, USD bn"
         description="Domestic sales, NVIDIA data center, other foreign vendors and unmet demand, stacked"
