@@ -40,6 +40,7 @@ export const ProjectionCharts = memo(function ProjectionCharts({
             : "Model (gross) and net of remittance to the U.S. government"
         }
         testId="chart-nvidia-china"
+        titleShown={false}
         xLabels={x}
         formatY={formatUsdBn}
         series={[
@@ -66,6 +67,7 @@ export const ProjectionCharts = memo(function ProjectionCharts({
         title="NVIDIA China revenue by channel, USD bn"
         description="Data center into China, data center for China-headquartered customers abroad, and non-data-center products, stacked to the model's total"
         testId="chart-channels"
+        titleShown={false}
         xLabels={x}
         formatY={formatUsdBn}
         series={[
@@ -84,6 +86,7 @@ export const ProjectionCharts = memo(function ProjectionCharts({
         title="China AI-accelerator market split by year, USD bn"
         description="Domestic sales, NVIDIA data center, other foreign vendors and unmet demand, stacked"
         testId="chart-market-split"
+        titleShown={false}
         xLabels={x}
         formatY={formatUsdBn}
         series={[

@@ -204,6 +204,7 @@ export function SensitivitySection({ port, createWorker }: SensitivitySectionPro
                 high: b.highOutput,
               }))}
               formatValue={formatUsdBn}
+              xAxisLabel={outputWords(analysis.output, scenario.baseYear, scenario.horizon)}
               testId="tornado-chart"
             />
           )}
@@ -272,7 +273,7 @@ export function SensitivitySection({ port, createWorker }: SensitivitySectionPro
               {rank.values.map((v) => (
                 <tr key={v.input}>
                   <th scope="row">{inputWords(v.input)}</th>
-                  <td>{v.rho.toFixed(2)}</td>
+                  <td>{formatRho(v.rho)}</td>
                 </tr>
               ))}
             </tbody>
@@ -316,3 +317,10 @@ const useStyles = makeStyles({
   stacked: { width: "100%", tableLayout: "fixed", "& td": { paddingLeft: 0 } },
   group: { paddingTop: tokens.spacingVerticalXS, overflowWrap: "anywhere" },
 });
+
+/** Spearman ρ to two decimals with a true minus sign; a value that rounds to zero is "0.00", never "-0.00". */
+export function formatRho(rho: number): string {
+  if (!Number.isFinite(rho)) return "–";
+  const rounded = Math.round(rho * 100) / 100;
+  return rounded === 0 ? "0.00" : `${rounded < 0 ? "−" : ""}${Math.abs(rounded).toFixed(2)}`;
+}

@@ -27,6 +27,7 @@ export function SimulationResults({
   const stats = result.series.nvidiaChina ?? [];
   const xLabels = result.years.calendar.map(yearLabel);
   const cumulative = result.histograms[0];
+  const span = `${result.years.calendar[1] ?? result.years.calendar[0] ?? ""}–${result.years.calendar[result.years.calendar.length - 1] ?? ""}`;
   return (
     <section className={styles.root} aria-label="Simulation results" data-testid="simulation-results">
       <Text size={200}>
@@ -35,8 +36,9 @@ export function SimulationResults({
         {elapsedMs === undefined ? "" : `, ${(elapsedMs / 1000).toFixed(2)} s`}
       </Text>
       <FanChart
-        title="NVIDIA China revenue, P5–P95 by year"
+        title="NVIDIA China revenue by year, USD bn"
         description="Shaded bands: 5th–95th and 25th–75th percentiles; line: median"
+        yAxisLabel="USD bn per year (P5–P95 band, median line)"
         xLabels={xLabels}
         bands={{
           p5: stats.map((s) => s.p5),
@@ -50,10 +52,11 @@ export function SimulationResults({
       />
       {cumulative === undefined ? null : (
         <Histogram
-          title="Cumulative NVIDIA China revenue: distribution of trials"
+          title={`Cumulative NVIDIA China revenue ${span}: distribution of trials`}
           edges={cumulative.edges}
           counts={cumulative.counts}
-          formatX={(v) => v.toFixed(0)}
+          formatX={formatUsdBn}
+          xAxisLabel={`Cumulative NVIDIA China revenue ${span}, USD bn`}
           testId="histogram"
         />
       )}
