@@ -319,6 +319,32 @@ describe("a failed insert says so where the user looks (pane 350 px, ?failInsert
   });
 });
 
+describe("Build feedback where the user looks (pane 350 × 800 px)", () => {
+  it("Read scenarios: the result shows in view under the button, and an old success bar does not stay beside it", async () => {
+    const session = await openPane(350);
+    const { page } = session;
+    await showTab(page, "Build");
+    const message = page.getByTestId("build-message");
+    const downloaded = page.waitForEvent("download");
+    await page.getByRole("button", { name: "Export scenarios (JSON)" }).click();
+    await downloaded;
+    await expect.poll(() => message.textContent()).toMatch(/^Downloaded chipshift-scenarios\.json/);
+
+    await page.getByRole("button", { name: "Read scenarios from workbook" }).click();
+    await expect.poll(() => message.textContent()).toMatch(/no ChipShift Inputs sheet yet/);
+    expect(await message.count()).toBe(1);
+    expect(await page.getByText(/^Downloaded/).count()).toBe(0);
+    await expect.poll(() => message.evaluate(inViewport)).toBe(true);
+    // under the button that was pressed
+    const button = await page.getByRole("button", { name: "Read scenarios from workbook" }).boundingBox();
+    const bar = await message.boundingBox();
+    expect(bar!.y).toBeGreaterThan(button!.y);
+    await session.screenshot("pane350-build-read-failed");
+    expect(session.errors()).toEqual([]);
+    await session.close();
+  });
+});
+
 /** The element is inside the viewport (and inside its scrolling pane's visible box). */
 function inViewport(element: Element): boolean {
   const box = element.getBoundingClientRect();

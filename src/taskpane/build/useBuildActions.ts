@@ -132,13 +132,33 @@ export function useBuildActions(
   }, []);
 
   const exportScenarios = useCallback(() => {
-    download(SCENARIO_FILE_NAME, scenarioFileText(chosen), JSON_MIME);
-    dispatch({ type: "exportSucceeded", fileName: SCENARIO_FILE_NAME });
+    try {
+      download(SCENARIO_FILE_NAME, scenarioFileText(chosen), JSON_MIME);
+    } catch (error) {
+      const reason = error instanceof Error ? error.message : String(error);
+      dispatch({
+        type: "operationFailed",
+        message: `The scenarios were not exported (${reason}). Try again`,
+        area: "scenarios",
+      });
+      return;
+    }
+    dispatch({ type: "exportSucceeded", fileName: SCENARIO_FILE_NAME, area: "scenarios" });
   }, [chosen, download, dispatch]);
 
   const importScenarios = useCallback(
     async (file: File) => {
-      const parsed = parseScenarioFile(await file.text(), file.name);
+      let text: string;
+      try {
+        text = await file.text();
+      } catch (error) {
+        const reason = error instanceof Error ? error.message : String(error);
+        return dispatch({
+          type: "importFailed",
+          errors: [`${file.name} could not be read (${reason}). Choose the file again`],
+        });
+      }
+      const parsed = parseScenarioFile(text, file.name);
       // A file with any problem is rejected whole: a half-imported set is worse than none.
       if (parsed.errors.length > 0) return dispatch({ type: "importFailed", errors: parsed.errors });
       dispatch({

@@ -17,6 +17,7 @@ import type { ScalarInputId } from "../../model/types";
 import type { WorkbookPort } from "../../workbook/port";
 import { buildSensitivitySheetLayout, SENSITIVITY_SHEET } from "../../workbook/layout/simulationLayout";
 import { formatUsdBn } from "../charts/format";
+import { scrollIntoView } from "../feedback";
 import { TornadoChart } from "../charts/TornadoChart";
 import { ResultBanner, StaleWriteDialog } from "../results/ResultBanner";
 import { useResultTableStyles } from "../results/resultTableStyles";
@@ -172,7 +173,13 @@ export function SensitivitySection({ port, createWorker }: SensitivitySectionPro
         )}
       </div>
       {state.problem === undefined ? null : (
-        <MessageBar intent="error" data-testid="sensitivity-message" layout="multiline">
+        <MessageBar
+          key={state.problem}
+          intent="error"
+          data-testid="sensitivity-message"
+          layout="multiline"
+          ref={scrollIntoView}
+        >
           <MessageBarBody>{state.problem}</MessageBarBody>
         </MessageBar>
       )}
@@ -281,7 +288,7 @@ export function SensitivitySection({ port, createWorker }: SensitivitySectionPro
         </>
       )}
       {state.rank.status === "failed" ? (
-        <MessageBar intent="error" layout="multiline">
+        <MessageBar intent="error" layout="multiline" data-testid="rank-message" ref={scrollIntoView}>
           <MessageBarBody>{state.rank.message}</MessageBarBody>
         </MessageBar>
       ) : null}

@@ -19,6 +19,7 @@ import { scalarValue } from "../../model/validate";
 import type { WorkbookPort } from "../../workbook/port";
 import { buildSimulationSheetLayout, SIMULATION_SHEET } from "../../workbook/layout/simulationLayout";
 import { yearLabel } from "../charts/format";
+import { scrollIntoView } from "../feedback";
 import { ResultBanner, StaleWriteDialog } from "../results/ResultBanner";
 import { writeResultSheet } from "../results/sheetWrite";
 import { WriteMessage } from "../results/WriteMessage";
@@ -282,7 +283,13 @@ export function SimulateSection({ port, createWorker }: SimulateSectionProps): R
       </div>
       {running ? <RunProgress store={runner.progress} /> : null}
       {runStatus.status === "failed" ? (
-        <MessageBar intent="error" data-testid="simulate-message" layout="multiline">
+        <MessageBar
+          key={runStatus.message}
+          intent="error"
+          data-testid="simulate-message"
+          layout="multiline"
+          ref={scrollIntoView}
+        >
           <MessageBarBody>{runStatus.message}</MessageBarBody>
         </MessageBar>
       ) : null}
