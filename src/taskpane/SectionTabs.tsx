@@ -1,5 +1,6 @@
 import { Tab, TabList, Tooltip, makeStyles, webLightTheme } from "@fluentui/react-components";
 import { useCallback, useState, useSyncExternalStore } from "react";
+import type { CSSProperties } from "react";
 import type { SectionId } from "./paneState";
 import { isSectionId } from "./paneState";
 import { SectionIcon } from "./SectionIcons";
@@ -46,6 +47,11 @@ export function tabDensity(
   return compact <= room ? "compact" : "icons";
 }
 
+const NO_INDICATOR_SLIDE = {
+  "--fui-Tab__indicator--offset": "0px",
+  "--fui-Tab__indicator--scale": "1",
+} as CSSProperties;
+
 const useStyles = makeStyles({
   bar: { minWidth: 0 },
   // Wrapping is only the last resort (more tabs than fit even as icons); the density keeps one row.
@@ -83,6 +89,9 @@ export function SectionTabs({ sections, selected, onSelect, tabId, panelId }: Se
               id={tabId(section.id)}
               value={section.id}
               aria-controls={panelId(section.id)}
+              // No sliding indicator: Fluent measures the tabs for it while they change width (a label appears
+              // on the newly selected tab), which left the underline offset; it now sits under its tab at once.
+              style={NO_INDICATOR_SLIDE}
               icon={{
                 className: styles.icon,
                 children: <SectionIcon id={section.id} label={section.label} />,

@@ -169,5 +169,12 @@ export function TornadoChart(props: TornadoChartProps): React.JSX.Element {
 
 const useStyles = makeStyles({
   axis: { stroke: tokens.colorNeutralForeground2, strokeWidth: 1 },
-  label: { fill: tokens.colorNeutralForeground2, fontSize: "10px" },
+  // A halo in the background colour keeps the name readable where grid lines cross it.
+  label: {
+    fill: tokens.colorNeutralForeground2,
+    fontSize: "10px",
+    stroke: tokens.colorNeutralBackground1,
+    strokeWidth: "3px",
+    paintOrder: "stroke",
+  },
 });

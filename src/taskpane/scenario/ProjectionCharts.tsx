@@ -1,10 +1,16 @@
 import { memo } from "react";
 import { makeStyles, tokens } from "@fluentui/react-components";
+import { CHANNELS } from "../../model/inputCatalog";
 import type { Projection, Scenario } from "../../model/types";
 import { formatUsdBn, yearLabel } from "../charts/format";
 import { LineChart } from "../charts/LineChart";
 import { StackedAreaChart } from "../charts/StackedAreaChart";
 import { reportedQuarterMarkers } from "./reportedMarkers";
+
+/** A channel of NVIDIA China revenue in words (the model catalog's CHANNELS). */
+function channelLabel(series: (typeof CHANNELS)[number]["series"]): string {
+  return CHANNELS.find((c) => c.series === series)?.label ?? series;
+}
 
 export interface ProjectionChartsProps {
   readonly projection: Projection;
@@ -71,12 +77,12 @@ export const ProjectionCharts = memo(function ProjectionCharts({
         xLabels={x}
         formatY={formatUsdBn}
         series={[
-          { id: "nvidiaDataCenter", label: "Data center into China", values: s.nvidiaDataCenter },
-          { id: "nvidiaOffshore", label: "Offshore China-HQ data center", values: s.nvidiaOffshore },
+          { id: "nvidiaDataCenter", label: channelLabel("nvidiaDataCenter"), values: s.nvidiaDataCenter },
+          { id: "nvidiaOffshore", label: channelLabel("nvidiaOffshore"), values: s.nvidiaOffshore },
           {
             id: "nvidiaOther",
             // Without the offshore channel, O is every other China revenue (DESIGN.md §4.1 vs §4.5).
-            label: offshoreUsed ? "Non-data-center" : "Other (incl. China-HQ buyers abroad)",
+            label: offshoreUsed ? channelLabel("nvidiaOther") : "Other (incl. China-HQ buyers abroad)",
             values: s.nvidiaOther,
           },
         ]}

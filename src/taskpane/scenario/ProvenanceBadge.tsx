@@ -83,14 +83,16 @@ const useStyles = makeStyles({
   // Never squeezed by a long caption beside it: the badge keeps its width and its word on one line.
   cited: {
     color: tokens.colorBrandForeground1,
-    minWidth: "auto",
+    minWidth: "72px",
+    justifyContent: "flex-start",
     flexShrink: 0,
     whiteSpace: "nowrap",
     fontSize: tokens.fontSizeBase100,
   },
   assumption: {
     color: tokens.colorNeutralForeground3,
-    minWidth: "auto",
+    minWidth: "72px",
+    justifyContent: "flex-start",
     flexShrink: 0,
     whiteSpace: "nowrap",
     fontSize: tokens.fontSizeBase100,

@@ -321,7 +321,12 @@ const useStyles = makeStyles({
     paddingBottom: tokens.spacingVerticalXS,
   },
   // Seven columns of numbers, the input's name on its own row above them: fits 320 px.
-  stacked: { width: "100%", tableLayout: "fixed", "& td": { paddingLeft: 0 } },
+  stacked: {
+    width: "100%",
+    tableLayout: "fixed",
+    "& td": { paddingLeft: 0 },
+    "& thead th": { textAlign: "right", paddingRight: 0 },
+  },
   group: { paddingTop: tokens.spacingVerticalXS, overflowWrap: "anywhere" },
 });
 

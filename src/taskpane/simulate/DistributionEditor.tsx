@@ -169,8 +169,9 @@ const useStyles = makeStyles({
   },
   row: { display: "flex", flexWrap: "wrap", gap: tokens.spacingHorizontalS, alignItems: "flex-end" },
   // The fields share the row and wrap onto the next one before they get too narrow to read.
-  kind: { flex: "1 1 140px", minWidth: 0 },
-  narrow: { flex: "1 1 64px", minWidth: 0, maxWidth: "120px" },
+  // The kind on its own line, its parameters (Min, Mode, Max…) side by side under it.
+  kind: { flex: "1 1 100%", minWidth: 0 },
+  narrow: { flex: "1 1 64px", minWidth: 0, maxWidth: "140px" },
   wide: { flex: "1 1 150px", minWidth: 0 },
   error: { color: tokens.colorPaletteRedForeground1 },
   sketch: { flexShrink: 0 },
