@@ -341,3 +341,33 @@ export const VENDOR_SERIES_CATALOG: Readonly<Record<VendorSeriesId, SeriesSpec>>
 export function scalarInputSpec(id: string): InputSpec<ScalarInputId> | undefined {
   return SCALAR_INPUT_CATALOG.find((spec) => spec.id === id);
 }
+
+/**
+ * Display names of the preset regimes (the regime table's keys). A regime name not listed (a custom scenario's)
+ * is shown as typed.
+ */
+export const REGIME_LABELS: Readonly<Record<string, string>> = {
+  open: "Open",
+  licensed: "Licensed",
+  paper: "Licensed on paper",
+  restricted: "Restricted",
+  banned: "Banned",
+};
+
+/** Display names of the preset domestic vendors (the vendor table's keys); others are shown as typed. */
+export const VENDOR_LABELS: Readonly<Record<string, string>> = {
+  huawei: "Huawei",
+  thead: "T-Head (Alibaba)",
+  kunlunxin: "Kunlunxin (Baidu)",
+  cambricon: "Cambricon",
+};
+
+/** @example regimeLabel("licensed") // → "Licensed"; regimeLabel("my regime") // → "my regime" */
+export function regimeLabel(name: string): string {
+  return Object.hasOwn(REGIME_LABELS, name) ? (REGIME_LABELS[name] ?? name) : name;
+}
+
+/** @example vendorLabel("thead") // → "T-Head (Alibaba)" */
+export function vendorLabel(name: string): string {
+  return Object.hasOwn(VENDOR_LABELS, name) ? (VENDOR_LABELS[name] ?? name) : name;
+}

@@ -34,6 +34,15 @@ const useStyles = makeStyles({
   header: { display: "flex", flexDirection: "column" },
   subtitle: { color: tokens.colorNeutralForeground3 },
   panel: { paddingTop: tokens.spacingVerticalS },
+  visuallyHidden: {
+    position: "absolute",
+    width: "1px",
+    height: "1px",
+    margin: "-1px",
+    overflow: "hidden",
+    clip: "rect(0 0 0 0)",
+    whiteSpace: "nowrap",
+  },
 });
 
 export interface AppProps {
@@ -134,6 +143,8 @@ function Shell({
             className={styles.panel}
             hidden={section.id !== current?.id}
           >
+            {/* The section's heading for screen readers (the selected tab shows its name): sections use h3. */}
+            <h2 className={styles.visuallyHidden}>{section.label}</h2>
             <SectionErrorBoundary sectionLabel={section.label}>
               {section.render({ port })}
             </SectionErrorBoundary>

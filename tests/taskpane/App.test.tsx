@@ -26,7 +26,9 @@ describe("App", () => {
     fireEvent.click(screen.getByRole("tab", { name: "Second" }));
     const first = screen.getByText("first body").closest("[role=tabpanel]");
     expect(first?.hasAttribute("hidden")).toBe(true);
-    expect(screen.getByRole("tabpanel").textContent).toBe("second body");
+    expect(screen.getByRole("tabpanel").textContent).toBe("Secondsecond body");
+    // Each section starts with its name as a (visually hidden) h2: the sections' own headings are h3.
+    expect(screen.getByRole("heading", { level: 2, name: "Second" })).toBeTruthy();
   });
 
   it("App switches section when a tab is activated", () => {

@@ -22,18 +22,21 @@ import {
 import { useMemo, useReducer, useRef } from "react";
 import { PRESETS } from "../../model/presets";
 import type { WorkbookPort } from "../../workbook/port";
+import { scrollIntoView } from "../feedback";
 import { usePaneSelector } from "../store/PaneStoreProvider";
 import { selectPresetId, selectScenarioName } from "../store/selectors";
 import { BuildSummaryView } from "./BuildSummaryView";
 import { buildCandidates } from "./buildScenarios";
 import type { CandidateOrigin } from "./buildScenarios";
 import { buildReducer, includedScenarios, initialBuildState } from "./buildState";
-import { CopyInstead } from "./CopyInstead";
+import type { BuildState } from "./buildState";
 import { downloadFile } from "./downloadFile";
 import type { DownloadFile } from "./downloadFile";
+import { CopyInstead } from "./CopyInstead";
 import { useBuildActions } from "./useBuildActions";
 
 const useStyles = makeStyles({
+  heading: { margin: 0 },
   root: { display: "flex", flexDirection: "column", gap: tokens.spacingVerticalM },
   group: { display: "flex", flexDirection: "column", gap: tokens.spacingVerticalXS },
   fieldset: {
@@ -88,7 +91,9 @@ export function BuildSection({ port, download = downloadFile }: BuildSectionProp
     <div className={styles.root}>
       <fieldset className={styles.fieldset}>
         <legend>
-          <Subtitle2>Scenarios in the workbook</Subtitle2>
+          <Subtitle2 as="h3" className={styles.heading}>
+            Scenarios in the workbook
+          </Subtitle2>
         </legend>
         {candidates.map((c) => (
           <Checkbox
@@ -133,29 +138,15 @@ export function BuildSection({ port, download = downloadFile }: BuildSectionProp
         </Text>
       ) : null}
 
-      {state.busy === null ? null : (
-        <div className={styles.group} role="status" aria-live="polite">
-          <Spinner size="tiny" labelPosition="after" label={state.busy.step} />
-          <ProgressBar aria-label={state.busy.step} />
+      {state.feedbackAt === "model" ? <Outcome state={state} /> : null}
+
+      {state.built === null ? null : (
+        <div key={JSON.stringify(state.built)} ref={scrollIntoView}>
+          <BuildSummaryView built={state.built} />
         </div>
       )}
-
-      {state.error === null ? null : (
-        <MessageBar intent="error">
-          <MessageBarBody>{state.error}</MessageBarBody>
-        </MessageBar>
-      )}
-      {state.notice === null ? null : (
-        <MessageBar intent="success">
-          <MessageBarBody>{state.notice}</MessageBarBody>
-        </MessageBar>
-      )}
-
-      {state.copyInstead === null ? null : <CopyInstead copy={state.copyInstead} />}
-
-      {state.built === null ? null : <BuildSummaryView built={state.built} />}
       {state.portable === null ? null : (
-        <MessageBar intent="success">
+        <MessageBar intent="success" ref={scrollIntoView}>
           <MessageBarBody>
             <MessageBarTitle>Portable</MessageBarTitle>
             {state.portable.replaced === 0
@@ -166,7 +157,9 @@ export function BuildSection({ port, download = downloadFile }: BuildSectionProp
       )}
 
       <div className={styles.group}>
-        <Subtitle2>Scenarios from the workbook and files</Subtitle2>
+        <Subtitle2 as="h3" className={styles.heading}>
+          Scenarios from the workbook and files
+        </Subtitle2>
         <div className={styles.row}>
           <Button
             disabled={port?.readInputsSheet === undefined || busy}
@@ -193,8 +186,16 @@ export function BuildSection({ port, download = downloadFile }: BuildSectionProp
         </div>
       </div>
 
+      {state.feedbackAt === "scenarios" ? <Outcome state={state} /> : null}
+
       {offer === null ? null : (
-        <MessageBar intent={offer.issues.length > 0 ? "warning" : "info"} layout="multiline">
+        <MessageBar
+          key={`${offer.sheetName}:${offer.scenarios.length}:${offer.issues.length}:${String(offer.onOpen)}`}
+          intent={offer.issues.length > 0 ? "warning" : "info"}
+          layout="multiline"
+          data-testid="build-readback"
+          {...(offer.onOpen ? {} : { ref: scrollIntoView })}
+        >
           <MessageBarBody>
             <MessageBarTitle>
               {offer.onOpen ? "This workbook already has a ChipShift model" : `Read ${offer.sheetName}`}
@@ -228,7 +229,7 @@ export function BuildSection({ port, download = downloadFile }: BuildSectionProp
       )}
 
       {state.pending === null ? null : (
-        <MessageBar intent="warning" layout="multiline">
+        <MessageBar intent="warning" layout="multiline" ref={scrollIntoView}>
           <MessageBarBody>
             <MessageBarTitle>Replace scenarios in the list?</MessageBarTitle>
             {`${state.pending.clashes.join(", ")} ${state.pending.clashes.length === 1 ? "is" : "are"} already in the list with other values`}
@@ -244,7 +245,13 @@ export function BuildSection({ port, download = downloadFile }: BuildSectionProp
       )}
 
       {state.importErrors.length === 0 ? null : (
-        <MessageBar intent="error" layout="multiline">
+        <MessageBar
+          key={state.importErrors.join("|")}
+          intent="error"
+          layout="multiline"
+          data-testid="build-import-errors"
+          ref={scrollIntoView}
+        >
           <MessageBarBody>
             <MessageBarTitle>The file was not imported</MessageBarTitle>
             <ul className={styles.list} aria-label="Problems in the scenario file">
@@ -275,5 +282,40 @@ export function BuildSection({ port, download = downloadFile }: BuildSectionProp
         </DialogSurface>
       </Dialog>
     </div>
+  );
+}
+
+/**
+ * The latest outcome of a Build-tab operation (progress, then the failure or the success), shown under the
+ * buttons of the area that was used and scrolled into view; a new outcome replaces the previous one.
+ */
+function Outcome({ state }: { readonly state: BuildState }) {
+  const styles = useStyles();
+  return (
+    <>
+      {state.busy === null ? null : (
+        <div className={styles.group} role="status" aria-live="polite">
+          <Spinner size="tiny" labelPosition="after" label={state.busy.step} />
+          <ProgressBar aria-label={state.busy.step} />
+        </div>
+      )}
+      {state.error === null ? null : (
+        <MessageBar
+          key={state.error}
+          intent="error"
+          layout="multiline"
+          data-testid="build-message"
+          ref={scrollIntoView}
+        >
+          <MessageBarBody>{state.error}</MessageBarBody>
+        </MessageBar>
+      )}
+      {state.notice === null ? null : (
+        <MessageBar key={state.notice} intent="success" data-testid="build-message" ref={scrollIntoView}>
+          <MessageBarBody>{state.notice}</MessageBarBody>
+        </MessageBar>
+      )}
+      {state.copyInstead === null ? null : <CopyInstead copy={state.copyInstead} />}
+    </>
   );
 }

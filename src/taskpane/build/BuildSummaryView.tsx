@@ -3,6 +3,7 @@ import { Fragment } from "react";
 import type { BuiltModel } from "./buildState";
 
 const useStyles = makeStyles({
+  heading: { margin: 0 },
   root: {
     display: "flex",
     flexDirection: "column",
@@ -44,7 +45,9 @@ export function BuildSummaryView({ built }: { readonly built: BuiltModel }) {
     rows.push(["Renamed", built.renamed.map((name) => `${name} → ${built.sheets[name] ?? name}`).join(", ")]);
   return (
     <section className={styles.root} aria-label="Build summary" data-testid="build-summary">
-      <Subtitle2>Model written</Subtitle2>
+      <Subtitle2 as="h3" className={styles.heading}>
+        Model written
+      </Subtitle2>
       <dl className={styles.grid}>
         {rows.map(([term, value]) => (
           <Fragment key={term}>

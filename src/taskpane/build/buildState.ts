@@ -11,6 +11,12 @@ import type { Candidate, CandidateOrigin } from "./buildScenarios";
 
 export type BuildOperation = "build" | "exportXlsx" | "portable" | "read";
 
+/**
+ * Where the latest outcome is shown: under the model buttons (Build, Export .xlsx, Make portable) or under the
+ * scenario buttons (Read, Export JSON, Import), so a message appears beside the button that was pressed.
+ */
+export type FeedbackArea = "model" | "scenarios";
+
 /** A finished build as the section shows it. */
 export interface BuiltModel extends BuildSummary {
   readonly namedRanges: number;
@@ -49,6 +55,8 @@ export interface BuildState {
   readonly readback: WorkbookReadback | null;
   readonly pending: PendingScenarios | null;
   readonly importErrors: readonly string[];
+  /** Where `error`, `notice` and the progress are shown (the area of the last button pressed). */
+  readonly feedbackAt: FeedbackArea;
   /** An export the host could not save: why, and the text to copy instead (null for a binary .xlsx). */
   readonly copyInstead: {
     readonly fileName: string;
@@ -64,13 +72,14 @@ export type BuildAction =
   | { readonly type: "buildSucceeded"; readonly built: BuiltModel }
   | { readonly type: "conflictFound"; readonly sheet: string }
   | { readonly type: "conflictCancelled" }
-  | { readonly type: "operationFailed"; readonly message: string }
-  | { readonly type: "exportSucceeded"; readonly fileName: string }
+  | { readonly type: "operationFailed"; readonly message: string; readonly area?: FeedbackArea }
+  | { readonly type: "exportSucceeded"; readonly fileName: string; readonly area?: FeedbackArea }
   | {
       readonly type: "exportUnavailable";
       readonly fileName: string;
       readonly reason: string;
       readonly text: string | null;
+      readonly area?: FeedbackArea;
     }
   | { readonly type: "portableSucceeded"; readonly summary: PortableSummary }
   | { readonly type: "workbookRead"; readonly readback: WorkbookReadback }
@@ -98,8 +107,18 @@ export const initialBuildState: BuildState = {
   readback: null,
   pending: null,
   importErrors: [],
+  feedbackAt: "model",
   copyInstead: null,
 };
+
+/** The messages of earlier outcomes, cleared by every new outcome: never an old success beside a new failure. */
+const NO_MESSAGES = {
+  error: null,
+  notice: null,
+  importErrors: [],
+  portable: null,
+  copyInstead: null,
+} as const;
 
 export function buildReducer(state: BuildState, action: BuildAction): BuildState {
   switch (action.type) {
@@ -111,11 +130,10 @@ export function buildReducer(state: BuildState, action: BuildAction): BuildState
     case "operationStarted":
       return {
         ...state,
+        ...NO_MESSAGES,
         busy: { operation: action.operation, step: action.step },
-        error: null,
-        notice: null,
         conflict: null,
-        copyInstead: null,
+        feedbackAt: action.operation === "read" ? "scenarios" : "model",
       };
     case "stepReached":
       return state.busy === null ? state : { ...state, busy: { ...state.busy, step: action.step } };
@@ -131,46 +149,68 @@ export function buildReducer(state: BuildState, action: BuildAction): BuildState
     case "conflictFound":
       return { ...state, busy: null, conflict: { sheet: action.sheet, proposed: `${action.sheet} (2)` } };
     case "conflictCancelled":
-      return { ...state, conflict: null, notice: "Build cancelled: nothing was written" };
+      return {
+        ...state,
+        ...NO_MESSAGES,
+        conflict: null,
+        notice: "Build cancelled: nothing was written",
+        feedbackAt: "model",
+      };
     case "operationFailed":
-      return { ...state, busy: null, error: action.message };
+      return {
+        ...state,
+        ...NO_MESSAGES,
+        busy: null,
+        error: action.message,
+        feedbackAt: action.area ?? state.feedbackAt,
+      };
     case "exportSucceeded":
       return {
         ...state,
+        ...NO_MESSAGES,
         busy: null,
-        error: null,
-        copyInstead: null,
         notice: `Downloaded ${action.fileName}`,
+        feedbackAt: action.area ?? "model",
       };
     case "exportUnavailable":
       return {
         ...state,
+        ...NO_MESSAGES,
         busy: null,
-        error: null,
-        notice: null,
         copyInstead: { fileName: action.fileName, reason: action.reason, text: action.text },
+        feedbackAt: action.area ?? "model",
       };
     case "portableSucceeded":
-      return { ...state, busy: null, portable: action.summary };
+      return { ...state, ...NO_MESSAGES, busy: null, portable: action.summary };
     case "workbookRead":
-      return { ...state, busy: null, readback: action.readback };
+      return action.readback.onOpen
+        ? { ...state, busy: null, readback: action.readback }
+        : { ...state, ...NO_MESSAGES, busy: null, readback: action.readback, feedbackAt: "scenarios" };
     case "workbookHasNoModel":
       return action.onOpen
         ? state
         : {
             ...state,
+            ...NO_MESSAGES,
             busy: null,
             readback: null,
             error: "This workbook has no ChipShift Inputs sheet yet: build the model first",
+            feedbackAt: "scenarios",
           };
     case "scenariosOffered":
       return offered(state, action.origin, action.scenarios, action.existing);
     case "pendingResolved":
       return resolved(state, action.choice);
     case "importFailed":
-      return { ...state, busy: null, importErrors: [...action.errors] };
+      return {
+        ...state,
+        ...NO_MESSAGES,
+        busy: null,
+        importErrors: [...action.errors],
+        feedbackAt: "scenarios",
+      };
     case "messagesDismissed":
-      return { ...state, error: null, notice: null, importErrors: [], copyInstead: null };
+      return { ...state, error: null, notice: null, importErrors: [] };
     default:
       return assertNever(action);
   }
@@ -197,7 +237,7 @@ function offered(
   });
   const clashes = fresh.filter((s) => byName.has(s.name.trim().toLowerCase())).map((s) => s.name);
   const unchanged = scenarios.length - fresh.length;
-  const base = { ...state, busy: null, importErrors: [] };
+  const base = { ...state, ...NO_MESSAGES, busy: null, feedbackAt: "scenarios" as const };
   if (clashes.length > 0) return { ...base, pending: { origin, scenarios: fresh, clashes } };
   return {
     ...addExtras(base, origin, fresh),
@@ -210,7 +250,7 @@ function offered(
 function resolved(state: BuildState, choice: "replace" | "keepBoth" | "cancel"): BuildState {
   const pending = state.pending;
   if (pending === null) return state;
-  const cleared = { ...state, pending: null };
+  const cleared = { ...state, ...NO_MESSAGES, pending: null, feedbackAt: "scenarios" as const };
   if (choice === "cancel") return { ...cleared, notice: "Nothing was added or replaced" };
   if (choice === "replace") {
     return {

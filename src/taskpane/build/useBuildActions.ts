@@ -135,15 +135,44 @@ export function useBuildActions(
 
   const exportScenarios = useCallback(() => {
     const text = scenarioFileText(chosen);
-    const outcome = download(SCENARIO_FILE_NAME, text, JSON_MIME);
-    if (outcome?.saved === false) {
-      dispatch({ type: "exportUnavailable", fileName: SCENARIO_FILE_NAME, reason: outcome.reason, text });
-    } else dispatch({ type: "exportSucceeded", fileName: SCENARIO_FILE_NAME });
+    try {
+      const outcome = download(SCENARIO_FILE_NAME, text, JSON_MIME);
+      if (outcome?.saved === false) {
+        const { reason } = outcome;
+        dispatch({
+          type: "exportUnavailable",
+          fileName: SCENARIO_FILE_NAME,
+          reason,
+          text,
+          area: "scenarios",
+        });
+        return;
+      }
+    } catch (error) {
+      const reason = error instanceof Error ? error.message : String(error);
+      dispatch({
+        type: "operationFailed",
+        message: `The scenarios were not exported (${reason}). Try again`,
+        area: "scenarios",
+      });
+      return;
+    }
+    dispatch({ type: "exportSucceeded", fileName: SCENARIO_FILE_NAME, area: "scenarios" });
   }, [chosen, download, dispatch]);
 
   const importScenarios = useCallback(
     async (file: File) => {
-      const parsed = parseScenarioFile(await file.text(), file.name);
+      let text: string;
+      try {
+        text = await file.text();
+      } catch (error) {
+        const reason = error instanceof Error ? error.message : String(error);
+        return dispatch({
+          type: "importFailed",
+          errors: [`${file.name} could not be read (${reason}). Choose the file again`],
+        });
+      }
+      const parsed = parseScenarioFile(text, file.name);
       // A file with any problem is rejected whole: a half-imported set is worse than none.
       if (parsed.errors.length > 0) return dispatch({ type: "importFailed", errors: parsed.errors });
       dispatch({

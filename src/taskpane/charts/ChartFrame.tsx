@@ -2,6 +2,7 @@ import { makeStyles, tokens } from "@fluentui/react-components";
 import type { ReactNode } from "react";
 import type { ChartGeometry } from "./chartGeometry";
 import { thinnedLabels } from "./chartGeometry";
+import { ChartPointer } from "./ChartPointer";
 import type { ChartMarkerSet, ChartSeries, ChartTextProps, ValueFormatter } from "./chartTypes";
 import { plottedData } from "./chartTypes";
 import { useChartStyles } from "./chartStyles";
@@ -16,12 +17,18 @@ export interface ChartFrameProps extends ChartTextProps {
   readonly markerSets?: readonly ChartMarkerSet[];
   /** The plot marks (lines, areas, bars), drawn over the grid and under nothing. */
   readonly children: ReactNode;
+  /**
+   * The values at x label `index` in words, shown on hover and keyboard focus (default: each series' value,
+   * then the markers of that year).
+   */
+  readonly readout?: (index: number) => string;
 }
 
 /**
- * The shared shell of every chart: an accessible SVG (role="img", <title>, <desc>, `data-series` JSON of the
- * plotted values), y grid and tick labels, x labels, a legend, and a visually hidden data table with the same
- * numbers. Chart components only draw their marks inside it.
+ * The shared shell of every chart: a visible title (unless a heading above names the chart), an accessible SVG
+ * (role="img", <title>, <desc>, `data-series` JSON of the plotted values), y grid and tick labels with their
+ * unit, x labels, axis titles, a legend, values on hover and keyboard focus (`ChartPointer`), and a visually
+ * hidden data table with the same numbers. Chart components only draw their marks inside it.
  */
 export function ChartFrame(props: ChartFrameProps): React.JSX.Element {
   const shared = useChartStyles();
@@ -32,44 +39,68 @@ export function ChartFrame(props: ChartFrameProps): React.JSX.Element {
   const { size, margin, x, y, yTicks } = geometry;
   const shownX = new Set(thinnedLabels(xLabels, Math.floor(size.width / 60)));
   const baseline = size.height - margin.bottom;
+  const describe =
+    props.readout ??
+    ((row: number): string =>
+      [
+        xLabels[row] ?? "",
+        ...series.map((s) => {
+          const value = s.values[row];
+          return `${s.label}: ${value === null || value === undefined ? "–" : formatY(value)}`;
+        }),
+        ...markerSets.flatMap((m) => m.markers.filter((p) => p.xIndex === row).map((p) => p.label)),
+      ].join("\n"));
   return (
     <figure className={shared.figure}>
-      <svg
-        role="img"
-        aria-label={props.description ? `${props.title}. ${props.description}` : props.title}
-        viewBox={`0 0 ${size.width} ${size.height}`}
-        className={shared.svg}
-        data-testid={props.testId}
-        data-series={JSON.stringify(plottedData(xLabels, series))}
-        data-markers={markerSets.length > 0 ? JSON.stringify(markerSets) : undefined}
+      {props.titleShown === false ? null : <figcaption className={shared.title}>{props.title}</figcaption>}
+      {props.yAxisLabel === undefined ? null : <div className={shared.axisTitle}>{props.yAxisLabel}</div>}
+      <ChartPointer
+        title={props.title}
+        count={xLabels.length}
+        axis="x"
+        position={(row) => (x(xLabels[row] ?? "") ?? 0) / size.width}
+        describe={describe}
       >
-        <title>{props.title}</title>
-        {props.description ? <desc>{props.description}</desc> : null}
-        <g aria-hidden="true">
-          {yTicks.map((tick) => (
-            <g key={`y${tick}`}>
-              <line
-                x1={margin.left}
-                x2={size.width - margin.right}
-                y1={y(tick)}
-                y2={y(tick)}
-                className={tick === 0 ? styles.axis : shared.grid}
-              />
-              <text x={margin.left - 4} y={y(tick)} className={styles.tickY}>
-                {formatY(tick)}
-              </text>
-            </g>
-          ))}
-          {xLabels.map((label) =>
-            shownX.has(label) ? (
-              <text key={`x${label}`} x={x(label) ?? 0} y={baseline + 16} className={shared.tickX}>
-                {label}
-              </text>
-            ) : null,
-          )}
-        </g>
-        {props.children}
-      </svg>
+        <svg
+          role="img"
+          aria-label={props.description ? `${props.title}. ${props.description}` : props.title}
+          viewBox={`0 0 ${size.width} ${size.height}`}
+          className={shared.svg}
+          data-testid={props.testId}
+          data-series={JSON.stringify(plottedData(xLabels, series))}
+          data-markers={markerSets.length > 0 ? JSON.stringify(markerSets) : undefined}
+        >
+          <title>{props.title}</title>
+          {props.description ? <desc>{props.description}</desc> : null}
+          <g aria-hidden="true">
+            {yTicks.map((tick) => (
+              <g key={`y${tick}`}>
+                <line
+                  x1={margin.left}
+                  x2={size.width - margin.right}
+                  y1={y(tick)}
+                  y2={y(tick)}
+                  className={tick === 0 ? styles.axis : shared.grid}
+                />
+                <text x={margin.left - 4} y={y(tick)} className={styles.tickY}>
+                  {formatY(tick)}
+                </text>
+              </g>
+            ))}
+            {xLabels.map((label) =>
+              shownX.has(label) ? (
+                <text key={`x${label}`} x={x(label) ?? 0} y={baseline + 16} className={shared.tickX}>
+                  {label}
+                </text>
+              ) : null,
+            )}
+          </g>
+          {props.children}
+        </svg>
+      </ChartPointer>
+      {props.xAxisLabel === undefined ? null : (
+        <div className={`${shared.axisTitle} ${shared.axisTitleX}`}>{props.xAxisLabel}</div>
+      )}
       {legendCount > 1 ? (
         <ul className={styles.legend} aria-label={`${props.title} legend`}>
           {series.map((s, i) => (

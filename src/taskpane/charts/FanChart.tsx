@@ -47,6 +47,21 @@ export function FanChart(props: FanChartProps): React.JSX.Element {
       <ChartFrame
         title={props.title}
         {...(props.description === undefined ? {} : { description: props.description })}
+        {...(props.titleShown === undefined ? {} : { titleShown: props.titleShown })}
+        {...(props.xAxisLabel === undefined ? {} : { xAxisLabel: props.xAxisLabel })}
+        {...(props.yAxisLabel === undefined ? {} : { yAxisLabel: props.yAxisLabel })}
+        readout={(i) => {
+          const f = (values: readonly number[]): string => {
+            const v = values[i];
+            return v === undefined || !Number.isFinite(v) ? "–" : props.formatY(v);
+          };
+          return [
+            xLabels[i] ?? "",
+            `Median: ${f(bands.p50)}`,
+            `P25–P75: ${f(bands.p25)} to ${f(bands.p75)}`,
+            `P5–P95: ${f(bands.p5)} to ${f(bands.p95)}`,
+          ].join("\n");
+        }}
         xLabels={xLabels}
         series={[{ id: "p50", label: "Median (P50)", values: bands.p50 }]}
         geometry={geometry}

@@ -16,7 +16,7 @@ export interface HistogramProps extends ChartTextProps {
 
 /**
  * Column chart of a histogram: one bar per bin, labelled by its lower edge; y is the share of trials.
- * `data-series` carries the shares per bin.
+ * `data-series` carries the shares per bin. Hover or focus reads a bin's range and share.
  */
 export function Histogram(props: HistogramProps): React.JSX.Element {
   const { edges, counts } = props;
@@ -36,10 +36,19 @@ export function Histogram(props: HistogramProps): React.JSX.Element {
     <ChartFrame
       title={props.title}
       {...(props.description === undefined ? {} : { description: props.description })}
+      {...(props.titleShown === undefined ? {} : { titleShown: props.titleShown })}
+      {...(props.xAxisLabel === undefined ? {} : { xAxisLabel: props.xAxisLabel })}
+      yAxisLabel={props.yAxisLabel ?? "Share of trials, %"}
+      readout={(k) =>
+        [
+          `${props.formatX(edges[k] ?? 0)} to ${props.formatX(edges[k + 1] ?? 0)}`,
+          `${formatShare(shares[k] ?? 0)} of trials (${(counts[k] ?? 0).toLocaleString("en-US")})`,
+        ].join("\n")
+      }
       xLabels={xLabels}
       series={[{ id: "share", label: "Share of trials", values: shares }]}
       geometry={geometry}
-      formatY={(v) => `${Math.round(v * 1000) / 10}%`}
+      formatY={formatShare}
       {...(props.testId === undefined ? {} : { testId: props.testId })}
     >
       {shares.map((s, k) => {
@@ -58,4 +67,9 @@ export function Histogram(props: HistogramProps): React.JSX.Element {
       })}
     </ChartFrame>
   );
+}
+
+/** "12.3%" for a share 0..1 (one decimal). */
+function formatShare(share: number): string {
+  return `${Math.round(share * 1000) / 10}%`;
 }

@@ -6,6 +6,14 @@ import { makeStyles, tokens } from "@fluentui/react-components";
  */
 export const useChartStyles = makeStyles({
   figure: { margin: 0, position: "relative" },
+  title: {
+    fontSize: tokens.fontSizeBase300,
+    fontWeight: tokens.fontWeightSemibold,
+    color: tokens.colorNeutralForeground1,
+    marginBottom: tokens.spacingVerticalXXS,
+  },
+  axisTitle: { fontSize: tokens.fontSizeBase100, color: tokens.colorNeutralForeground3 },
+  axisTitleX: { textAlign: "center", marginBottom: tokens.spacingVerticalXS },
   svg: { width: "100%", height: "auto", display: "block", overflow: "visible" },
   grid: { stroke: tokens.colorNeutralStroke2, strokeWidth: 1 },
   tickX: { fill: tokens.colorNeutralForeground3, fontSize: "9px", textAnchor: "middle" },

@@ -40,6 +40,12 @@ export interface ChartTextProps {
   readonly description?: string;
   /** `data-testid` on the <svg>. */
   readonly testId?: string;
+  /** Show the title above the chart (default); false when a heading right above already names the chart. */
+  readonly titleShown?: boolean;
+  /** The x axis in words with its unit, under the x labels, e.g. "Cumulative revenue 2026–2030, USD bn". */
+  readonly xAxisLabel?: string;
+  /** The y axis in words with its unit, above the plot, e.g. "Share of trials, %". */
+  readonly yAxisLabel?: string;
 }
 
 /** A chart over categorical x labels (years) drawn in a `ChartFrame`. */

@@ -13,7 +13,7 @@ export interface WriteMessageProps {
 export function WriteMessage({ write, what, testId }: WriteMessageProps): React.JSX.Element | null {
   if (write.status === "written")
     return (
-      <MessageBar intent="success" data-testid={testId} ref={scrollIntoView}>
+      <MessageBar key={`written:${write.sheet}`} intent="success" data-testid={testId} ref={scrollIntoView}>
         <MessageBarBody>
           {what} written to the sheet “{write.sheet}”
         </MessageBarBody>
@@ -21,7 +21,13 @@ export function WriteMessage({ write, what, testId }: WriteMessageProps): React.
     );
   if (write.status === "failed")
     return (
-      <MessageBar intent="error" data-testid={testId} ref={scrollIntoView} layout="multiline">
+      <MessageBar
+        key={`failed:${write.message}`}
+        intent="error"
+        data-testid={testId}
+        ref={scrollIntoView}
+        layout="multiline"
+      >
         <MessageBarBody>{write.message}</MessageBarBody>
       </MessageBar>
     );

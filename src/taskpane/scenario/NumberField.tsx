@@ -8,6 +8,8 @@ export interface NumberFieldProps {
   /** Dotted path of the input; also the `data-path` of the box for tests. */
   readonly path: string;
   readonly label: string;
+  /** The table row the box belongs to ("Licensed"): read before the label by screen readers, shown above. */
+  readonly context?: string;
   readonly unit: string;
   readonly display: InputDisplay;
   readonly raw: string;
@@ -20,13 +22,20 @@ export interface NumberFieldProps {
 }
 
 /**
- * One labelled text box holding the raw text of a number, its unit after the box, its inline validation
- * messages under it, and its provenance badge. Percent boxes say so in the label.
+ * One labelled text box holding the raw text of a number, its unit after the box (also in the accessible
+ * name), its inline validation messages under it, and its provenance badge. Fits a 320 px pane: the box
+ * shrinks, the unit and the badge do not wrap.
  */
 export const NumberField = memo(function NumberField(props: NumberFieldProps): React.JSX.Element {
   const styles = useStyles();
   const percent = props.display === "percent";
-  const label = percent ? `${props.label} (in %, type 41 for 41%)` : `${props.label} (${props.unit})`;
+  const label = (
+    <>
+      {props.context === undefined ? null : <span className={styles.visuallyHidden}>{props.context}: </span>}
+      {props.label}
+      <span className={styles.visuallyHidden}> ({props.unit})</span>
+    </>
+  );
   const message = props.message !== "" ? withPercentHint(props.message, percent, props.raw) : undefined;
   return (
     <Field
@@ -41,6 +50,7 @@ export const NumberField = memo(function NumberField(props: NumberFieldProps): R
           <Input
             {...controlProps}
             className={styles.input}
+            input={{ className: styles.inputText }}
             size="small"
             value={props.raw}
             inputMode="decimal"
@@ -50,7 +60,7 @@ export const NumberField = memo(function NumberField(props: NumberFieldProps): R
           />
           {props.provenance !== undefined ? (
             <ProvenanceBadge
-              inputLabel={props.label}
+              inputLabel={props.context === undefined ? props.label : `${props.context}: ${props.label}`}
               provenance={props.provenance === "none" ? undefined : props.provenance}
             />
           ) : null}
@@ -70,7 +80,17 @@ function withPercentHint(text: string, percent: boolean, raw: string): string {
 
 const useStyles = makeStyles({
   field: { minWidth: 0 },
-  row: { display: "flex", alignItems: "center", gap: tokens.spacingHorizontalXS },
-  input: { flexGrow: 1, minWidth: "64px" },
-  unit: { color: tokens.colorNeutralForeground3, fontSize: tokens.fontSizeBase200 },
+  row: { display: "flex", alignItems: "center", gap: tokens.spacingHorizontalXS, minWidth: 0 },
+  input: { flexGrow: 1, flexShrink: 1, minWidth: "96px", width: "100%" },
+  inputText: { minWidth: 0 },
+  unit: { color: tokens.colorNeutralForeground3, fontSize: tokens.fontSizeBase200, whiteSpace: "nowrap" },
+  visuallyHidden: {
+    position: "absolute",
+    width: "1px",
+    height: "1px",
+    margin: "-1px",
+    overflow: "hidden",
+    clip: "rect(0 0 0 0)",
+    whiteSpace: "nowrap",
+  },
 });

@@ -1,10 +1,16 @@
 import { memo } from "react";
 import { makeStyles, tokens } from "@fluentui/react-components";
+import { CHANNELS } from "../../model/inputCatalog";
 import type { Projection, Scenario } from "../../model/types";
 import { formatUsdBn, yearLabel } from "../charts/format";
 import { LineChart } from "../charts/LineChart";
 import { StackedAreaChart } from "../charts/StackedAreaChart";
 import { reportedQuarterMarkers } from "./reportedMarkers";
+
+/** A channel of NVIDIA China revenue in words (the model catalog's CHANNELS). */
+function channelLabel(series: (typeof CHANNELS)[number]["series"]): string {
+  return CHANNELS.find((c) => c.series === series)?.label ?? series;
+}
 
 export interface ProjectionChartsProps {
   readonly projection: Projection;
@@ -31,7 +37,7 @@ export const ProjectionCharts = memo(function ProjectionCharts({
   const offshoreUsed = s.offshoreDemand.some((v) => v > 0);
   return (
     <div className={styles.root}>
-      <h4 className={styles.heading}>NVIDIA China revenue</h4>
+      <h3 className={styles.heading}>NVIDIA China revenue</h3>
       <LineChart
         title="NVIDIA China revenue by year, USD bn"
         description={
@@ -40,6 +46,7 @@ export const ProjectionCharts = memo(function ProjectionCharts({
             : "Model (gross) and net of remittance to the U.S. government"
         }
         testId="chart-nvidia-china"
+        titleShown={false}
         xLabels={x}
         formatY={formatUsdBn}
         series={[
@@ -61,29 +68,31 @@ export const ProjectionCharts = memo(function ProjectionCharts({
             : undefined
         }
       />
-      <h4 className={styles.heading}>NVIDIA China revenue by channel</h4>
+      <h3 className={styles.heading}>NVIDIA China revenue by channel</h3>
       <StackedAreaChart
         title="NVIDIA China revenue by channel, USD bn"
         description="Data center into China, data center for China-headquartered customers abroad, and non-data-center products, stacked to the model's total"
         testId="chart-channels"
+        titleShown={false}
         xLabels={x}
         formatY={formatUsdBn}
         series={[
-          { id: "nvidiaDataCenter", label: "Data center into China", values: s.nvidiaDataCenter },
-          { id: "nvidiaOffshore", label: "Offshore China-HQ data center", values: s.nvidiaOffshore },
+          { id: "nvidiaDataCenter", label: channelLabel("nvidiaDataCenter"), values: s.nvidiaDataCenter },
+          { id: "nvidiaOffshore", label: channelLabel("nvidiaOffshore"), values: s.nvidiaOffshore },
           {
             id: "nvidiaOther",
             // Without the offshore channel, O is every other China revenue (DESIGN.md §4.1 vs §4.5).
-            label: offshoreUsed ? "Non-data-center" : "Other (incl. China-HQ buyers abroad)",
+            label: offshoreUsed ? channelLabel("nvidiaOther") : "Other (incl. China-HQ buyers abroad)",
             values: s.nvidiaOther,
           },
         ]}
       />
-      <h4 className={styles.heading}>China AI-accelerator market split</h4>
+      <h3 className={styles.heading}>China AI-accelerator market split</h3>
       <StackedAreaChart
         title="China AI-accelerator market split by year, USD bn"
         description="Domestic sales, NVIDIA data center, other foreign vendors and unmet demand, stacked"
         testId="chart-market-split"
+        titleShown={false}
         xLabels={x}
         formatY={formatUsdBn}
         series={[

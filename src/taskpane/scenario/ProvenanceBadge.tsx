@@ -93,8 +93,23 @@ function provenanceContent(
 }
 
 const useStyles = makeStyles({
-  cited: { color: tokens.colorBrandForeground1, minWidth: "auto", fontSize: tokens.fontSizeBase100 },
-  assumption: { color: tokens.colorNeutralForeground3, minWidth: "auto", fontSize: tokens.fontSizeBase100 },
+  // Never squeezed by a long caption beside it: the badge keeps its width and its word on one line.
+  cited: {
+    color: tokens.colorBrandForeground1,
+    minWidth: "72px",
+    justifyContent: "flex-start",
+    flexShrink: 0,
+    whiteSpace: "nowrap",
+    fontSize: tokens.fontSizeBase100,
+  },
+  assumption: {
+    color: tokens.colorNeutralForeground3,
+    minWidth: "72px",
+    justifyContent: "flex-start",
+    flexShrink: 0,
+    whiteSpace: "nowrap",
+    fontSize: tokens.fontSizeBase100,
+  },
   tip: { display: "flex", flexDirection: "column", gap: tokens.spacingVerticalXS },
   quote: { fontStyle: "italic" },
   visuallyHidden: {

@@ -1,6 +1,7 @@
 import { Dropdown, Field, makeStyles, Option, tokens } from "@fluentui/react-components";
 import { memo } from "react";
 import type { Provenance, Scenario } from "../../model/types";
+import { regimeLabel } from "../../model/inputCatalog";
 import { fiscalYearLabel } from "../../model/project";
 import { REGIME_FIELDS, regimePath } from "./inputCatalog";
 import { ProvenanceBadge } from "./ProvenanceBadge";
@@ -35,10 +36,10 @@ export function RegimesEditor(props: RegimesEditorProps): React.JSX.Element {
       {props.regimeNames.map((name) => (
         <TableRowFields
           key={name}
-          name={name}
+          name={regimeLabel(name)}
           fields={REGIME_FIELDS.map((spec) => ({
             path: regimePath(name, spec.field),
-            label: `${name} ${spec.label.toLowerCase()}`,
+            label: spec.label,
             unit: spec.unit,
             display: spec.display,
           }))}
@@ -87,7 +88,7 @@ const RegimeYearPicker = memo(function RegimeYearPicker(props: RegimeYearPickerP
     <Field label={`${props.year} (${fiscalYearLabel(props.year)})`} size="small">
       <Dropdown
         size="small"
-        value={props.name}
+        value={regimeLabel(props.name)}
         selectedOptions={[props.name]}
         data-path={`regimePath[${props.t}]`}
         onOptionSelect={(_, data) => {
@@ -97,7 +98,7 @@ const RegimeYearPicker = memo(function RegimeYearPicker(props: RegimeYearPickerP
       >
         {props.regimeNames.map((option) => (
           <Option key={option} value={option}>
-            {option}
+            {regimeLabel(option)}
           </Option>
         ))}
       </Dropdown>

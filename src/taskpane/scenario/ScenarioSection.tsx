@@ -219,12 +219,16 @@ export function ScenarioSection({ port }: ScenarioSectionProps): React.JSX.Eleme
       <Accordion multiple collapsible defaultOpenItems={[...INPUT_GROUPS.map((g) => g.id), "compare"]}>
         {INPUT_GROUPS.map((group) => (
           <AccordionItem key={group.id} value={group.id}>
-            <AccordionHeader size="small">{group.title}</AccordionHeader>
+            <AccordionHeader as="h3" size="small">
+              {group.title}
+            </AccordionHeader>
             <AccordionPanel>{groupBody(group.id)}</AccordionPanel>
           </AccordionItem>
         ))}
         <AccordionItem value="compare">
-          <AccordionHeader size="small">Compare scenarios</AccordionHeader>
+          <AccordionHeader as="h3" size="small">
+            Compare scenarios
+          </AccordionHeader>
           <AccordionPanel>
             <ComparePanel presets={PRESETS} pinned={state.pinned} onPin={onPin} onUnpin={onUnpin} />
           </AccordionPanel>

@@ -7,14 +7,14 @@ import { NumberField } from "./NumberField";
 export interface TableRowField {
   /** Dotted path of the input (`regimes.<name>.access`). */
   readonly path: string;
-  /** Full label, row name included ("licensed access"). */
+  /** The column's label ("Access (into China)"); the row's name is the fieldset's legend. */
   readonly label: string;
   readonly unit: string;
   readonly display: InputDisplay;
 }
 
 export interface TableRowFieldsProps {
-  /** The row's name, the fieldset's legend. */
+  /** The row's name in words ("Licensed"), the fieldset's legend and the start of each box's name. */
   readonly name: string;
   readonly fields: readonly TableRowField[];
   /** The table's provenance key ("regimes", "vendors"): a box without its own provenance shows the table's. */
@@ -40,6 +40,7 @@ export function TableRowFields(props: TableRowFieldsProps): React.JSX.Element {
           key={field.path}
           path={field.path}
           label={field.label}
+          context={props.name}
           unit={field.unit}
           display={field.display}
           raw={props.raw[field.path] ?? ""}
@@ -84,6 +85,8 @@ export const useTableEditorStyles = makeStyles({
     borderRadius: tokens.borderRadiusMedium,
     padding: tokens.spacingHorizontalS,
     margin: 0,
+    // A fieldset is at least as wide as its content by default: let it shrink to the pane.
+    minWidth: 0,
   },
   legend: { fontWeight: tokens.fontWeightSemibold, fontSize: tokens.fontSizeBase200 },
   error: { color: tokens.colorPaletteRedForeground1, fontSize: tokens.fontSizeBase200 },

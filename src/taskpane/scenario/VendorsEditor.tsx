@@ -1,3 +1,4 @@
+import { vendorLabel } from "../../model/inputCatalog";
 import type { Provenance } from "../../model/types";
 import { VENDOR_FIELDS, vendorPath } from "./inputCatalog";
 import { ProvenanceBadge } from "./ProvenanceBadge";
@@ -24,10 +25,10 @@ export function VendorsEditor(props: VendorsEditorProps): React.JSX.Element {
       {props.vendorNames.map((name) => (
         <TableRowFields
           key={name}
-          name={name}
+          name={vendorLabel(name)}
           fields={VENDOR_FIELDS.map((spec) => ({
             path: vendorPath(name, spec.field),
-            label: `${name} ${spec.label === "ASP" ? "ASP" : spec.label.toLowerCase()}`,
+            label: spec.label,
             unit: spec.unit,
             display: spec.display,
           }))}

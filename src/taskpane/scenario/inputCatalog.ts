@@ -1,21 +1,24 @@
-import type { ScalarInputId } from "../../model/types";
+import type { InputSpec } from "../../model/inputCatalog";
+import { REGIME_FIELD_CATALOG, scalarInputSpec, VENDOR_FIELD_CATALOG } from "../../model/inputCatalog";
+import type { Regime, ScalarInputId, Vendor } from "../../model/types";
 
 /**
- * What the Scenario tab shows for each input of DESIGN.md §4.1: label, unit, group, and how the engine value
- * is displayed. Fractions (shares, rates) are shown and typed in percent ("41" means 0.41); everything else is
- * shown in the engine's own unit.
+ * Which inputs of the model's catalog (src/model/inputCatalog.ts: label, unit, bounds, help) the Scenario tab
+ * shows, in which of its groups. Labels, units and displays are the model catalog's; fractions (shares, rates)
+ * are shown and typed in percent ("41" means 0.41).
  */
 export type InputGroupId = "market" | "adoption" | "controls" | "nvidia" | "vendors";
 
 /** How an engine number is shown in a text box. */
-export type InputDisplay = "percent" | "number" | "integer";
+export type { InputDisplay } from "../../model/inputCatalog";
 
 export interface ScalarInputSpec {
   readonly id: ScalarInputId;
   readonly label: string;
-  /** Unit shown after the box and in the label, e.g. "%", "USD bn". */
+  /** Unit shown after the box, e.g. "%", "USD bn", "% per year". */
   readonly unit: string;
-  readonly display: InputDisplay;
+  readonly display: InputSpec["display"];
+  readonly help: string;
   readonly group: InputGroupId;
 }
 
@@ -27,131 +30,59 @@ export const INPUT_GROUPS: readonly { readonly id: InputGroupId; readonly title:
   { id: "vendors", title: "Vendors" },
 ];
 
-export const SCALAR_INPUTS: readonly ScalarInputSpec[] = [
-  { id: "baseYear", label: "Base year (calendar)", unit: "year", display: "integer", group: "market" },
-  { id: "horizon", label: "Horizon", unit: "years", display: "integer", group: "market" },
-  {
-    id: "marketBase",
-    label: "China AI-accelerator market, base year",
-    unit: "USD bn",
-    display: "number",
-    group: "market",
-  },
-  {
-    id: "marketGrowth",
-    label: "Market growth, year 1",
-    unit: "% per year",
-    display: "percent",
-    group: "market",
-  },
-  { id: "marketGrowthFade", label: "Growth fade", unit: "% per year", display: "percent", group: "market" },
-  {
-    id: "domesticShareBase",
-    label: "Domestic share of demand, base year",
-    unit: "%",
-    display: "percent",
-    group: "adoption",
-  },
-  {
-    id: "domesticShareCap",
-    label: "Domestic share ceiling (long run)",
-    unit: "%",
-    display: "percent",
-    group: "adoption",
-  },
-  {
-    id: "adoptionSpeed",
-    label: "Adoption speed (logistic rate k)",
-    unit: "per year",
-    display: "number",
-    group: "adoption",
-  },
-  {
-    id: "domesticSupplyBase",
-    label: "Domestic supply capacity, base year",
-    unit: "USD bn",
-    display: "number",
-    group: "adoption",
-  },
-  {
-    id: "domesticSupplyGrowth",
-    label: "Domestic supply growth",
-    unit: "% per year",
-    display: "percent",
-    group: "adoption",
-  },
-  {
-    id: "substitutionRate",
-    label: "Blocked demand substituted by domestic chips",
-    unit: "%",
-    display: "percent",
-    group: "adoption",
-  },
-  {
-    id: "retirementRate",
-    label: "Installed base retired each year",
-    unit: "% per year",
-    display: "percent",
-    group: "adoption",
-  },
-  {
-    id: "nvidiaForeignShare",
-    label: "NVIDIA share of foreign-chip segment",
-    unit: "%",
-    display: "percent",
-    group: "nvidia",
-  },
-  {
-    id: "otherBase",
-    label: "Other NVIDIA China revenue, base year",
-    unit: "USD bn",
-    display: "number",
-    group: "nvidia",
-  },
-  {
-    id: "offshoreBase",
-    label: "Offshore China-HQ data-center demand, base year",
-    unit: "USD bn",
-    display: "number",
-    group: "nvidia",
-  },
-  {
-    id: "offshoreGrowth",
-    label: "Offshore China-HQ demand growth",
-    unit: "% per year",
-    display: "percent",
-    group: "nvidia",
-  },
-  {
-    id: "otherGrowth",
-    label: "Other revenue growth",
-    unit: "% per year",
-    display: "percent",
-    group: "nvidia",
-  },
-  {
-    id: "discountRate",
-    label: "Discount rate (NPV)",
-    unit: "% per year",
-    display: "percent",
-    group: "nvidia",
-  },
+const PANE_GROUPS: readonly (readonly [ScalarInputId, InputGroupId])[] = [
+  ["baseYear", "market"],
+  ["horizon", "market"],
+  ["marketBase", "market"],
+  ["marketGrowth", "market"],
+  ["marketGrowthFade", "market"],
+  ["domesticShareBase", "adoption"],
+  ["domesticShareCap", "adoption"],
+  ["adoptionSpeed", "adoption"],
+  ["domesticSupplyBase", "adoption"],
+  ["domesticSupplyGrowth", "adoption"],
+  ["substitutionRate", "adoption"],
+  ["retirementRate", "adoption"],
+  ["nvidiaForeignShare", "nvidia"],
+  ["otherBase", "nvidia"],
+  ["offshoreBase", "nvidia"],
+  ["offshoreGrowth", "nvidia"],
+  ["otherGrowth", "nvidia"],
+  ["discountRate", "nvidia"],
 ];
 
-export const REGIME_FIELDS = [
-  { field: "access", label: "Access", unit: "%", display: "percent" },
-  { field: "remittance", label: "Remittance", unit: "%", display: "percent" },
-  { field: "offshoreAccess", label: "Offshore access", unit: "%", display: "percent" },
-] as const;
+/** The scalar inputs of the Scenario tab, in screen order, described by the model's catalog. */
+export const SCALAR_INPUTS: readonly ScalarInputSpec[] = PANE_GROUPS.map(([id, group]) => {
+  const spec = scalarInputSpec(id);
+  if (spec === undefined) throw new Error(`${id} is not in the model's input catalog`);
+  return { id, label: spec.label, unit: spec.unit, display: spec.display, help: spec.help, group };
+});
 
-export const VENDOR_FIELDS = [
-  { field: "weight", label: "Weight", unit: "%", display: "percent" },
-  { field: "aspUsdK", label: "ASP", unit: "USD k", display: "number" },
-  { field: "bf16Tflops", label: "BF16 TFLOPS", unit: "TFLOPS", display: "number" },
-] as const;
+function fieldsOf<K extends string, F extends K>(
+  catalog: readonly InputSpec<K>[],
+  fields: readonly F[],
+): readonly (Pick<InputSpec, "label" | "unit" | "display" | "help"> & { readonly field: F })[] {
+  return fields.map((field) => {
+    const spec = catalog.find((s) => s.id === field);
+    if (spec === undefined) throw new Error(`${field} is not in the model's input catalog`);
+    return { field, label: spec.label, unit: spec.unit, display: spec.display, help: spec.help };
+  });
+}
 
-export type RegimeField = (typeof REGIME_FIELDS)[number]["field"];
-export type VendorField = (typeof VENDOR_FIELDS)[number]["field"];
+/** The regime table's editable columns (labels from the model's catalog). */
+export const REGIME_FIELDS = fieldsOf<keyof Regime, "access" | "remittance" | "offshoreAccess">(
+  REGIME_FIELD_CATALOG,
+  ["access", "remittance", "offshoreAccess"],
+);
+
+/** The vendor table's columns (labels from the model's catalog). */
+export const VENDOR_FIELDS = fieldsOf<keyof Vendor, "weight" | "aspUsdK" | "bf16Tflops">(
+  VENDOR_FIELD_CATALOG,
+  ["weight", "aspUsdK", "bf16Tflops"],
+);
+
+export type RegimeField = "access" | "remittance" | "offshoreAccess";
+export type VendorField = "weight" | "aspUsdK" | "bf16Tflops";
 
 /** Dotted paths of editable numbers (the keys of the reducer's raw-text map and of `scenarioIssues`). */
 export function regimePath(name: string, field: RegimeField): string {
@@ -165,7 +96,7 @@ export function marketPathPath(year: string): string {
 }
 
 /** The display of the number at a dotted path. */
-export function displayForPath(path: string): InputDisplay {
+export function displayForPath(path: string): InputSpec["display"] {
   const scalar = SCALAR_INPUTS.find((spec) => spec.id === path);
   if (scalar) return scalar.display;
   const field = path.slice(path.lastIndexOf(".") + 1);

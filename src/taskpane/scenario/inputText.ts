@@ -3,13 +3,14 @@ import { modelError } from "../../model/errors";
 import type { InputDisplay } from "./inputCatalog";
 
 /**
- * Engine value → the text shown in a box. Percent displays multiply by 100 and drop float noise
- * (0.07 × 100 = 7.000000000000001 is shown as "7").
+ * Engine value → the text shown in a box. Percent displays multiply by 100 and show at most two decimals
+ * (0.07 × 100 = 7.000000000000001 is shown as "7"; a vendor weight of 0.73912251957 as "73.91"); the exact
+ * value is kept while the box is not edited (see `draftScenario`).
  * @example inputText(0.41, "percent") → "41"
  */
 export function inputText(value: number, display: InputDisplay): string {
-  const shown = display === "percent" ? value * 100 : value;
-  return String(Number(shown.toPrecision(12)));
+  if (display === "percent") return String(Number((value * 100).toFixed(2)));
+  return String(Number(value.toPrecision(12)));
 }
 
 const NUMBER_PATTERN = /^[+-]?(\d+\.?\d*|\.\d+)(e[+-]?\d+)?$/i;

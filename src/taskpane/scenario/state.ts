@@ -3,6 +3,7 @@ import { findPreset, PRESETS } from "../../model/presets";
 import { projectScenario } from "../../model/project";
 import { SCALAR_DEFAULTS, scalarValue, scenarioIssues } from "../../model/validate";
 import type { Preset, Projection, Regime, Scenario, Vendor } from "../../model/types";
+import type { InputDisplay, RegimeField, VendorField } from "./inputCatalog";
 import {
   displayForPath,
   marketPathPath,
@@ -10,8 +11,6 @@ import {
   regimePath,
   SCALAR_INPUTS,
   vendorPath,
-  type RegimeField,
-  type VendorField,
 } from "./inputCatalog";
 import { inputText, parseInputText } from "./inputText";
 
@@ -126,6 +125,7 @@ export function scenarioReducer(state: ScenarioState, action: ScenarioAction): S
         state,
         { ...state.raw, [vendorPath(action.name, action.field)]: action.raw },
         state.regimePath,
+        vendorPath(action.name, action.field),
       );
     case "regimePathEdited": {
       if (!Number.isInteger(action.t) || action.t < 0) return state;
@@ -185,53 +185,71 @@ export function issuesAt(state: ScenarioState, path: string): readonly string[] 
 /** Raw text for every editable number of a scenario, keyed by dotted path. */
 export function rawTextOf(s: Scenario): Record<string, string> {
   const raw: Record<string, string> = {};
-  for (const spec of SCALAR_INPUTS) raw[spec.id] = inputText(scalarValue(s, spec.id), spec.display);
+  for (const [path, { value, display }] of editableValues(s)) raw[path] = inputText(value, display);
+  return raw;
+}
+
+/** Every editable number of a scenario with how its box shows it, keyed by dotted path. */
+function editableValues(s: Scenario): Map<string, { value: number; display: InputDisplay }> {
+  const values = new Map<string, { value: number; display: InputDisplay }>();
+  for (const spec of SCALAR_INPUTS)
+    values.set(spec.id, { value: scalarValue(s, spec.id), display: spec.display });
   for (const [name, regime] of Object.entries(s.regimes)) {
     for (const { field } of REGIME_FIELDS) {
       // offshoreAccess is optional (§4.5, default 1): a v1 regime keeps it absent until the user types one.
       const value = regime[field];
-      if (value !== undefined) raw[regimePath(name, field)] = inputText(value, "percent");
+      if (value !== undefined) values.set(regimePath(name, field), { value, display: "percent" });
     }
   }
   for (const [name, vendor] of Object.entries(s.vendors)) {
-    raw[vendorPath(name, "weight")] = inputText(vendor.weight, "percent");
-    raw[vendorPath(name, "aspUsdK")] = inputText(vendor.aspUsdK, "number");
-    raw[vendorPath(name, "bf16Tflops")] = inputText(vendor.bf16Tflops, "number");
+    values.set(vendorPath(name, "weight"), { value: vendor.weight, display: "percent" });
+    values.set(vendorPath(name, "aspUsdK"), { value: vendor.aspUsdK, display: "number" });
+    values.set(vendorPath(name, "bf16Tflops"), { value: vendor.bf16Tflops, display: "number" });
   }
   for (const [year, value] of Object.entries(s.marketPath ?? {}))
-    raw[marketPathPath(year)] = inputText(value, "number");
-  return raw;
+    values.set(marketPathPath(year), { value, display: "number" });
+  return values;
 }
 
 function withDraft(
   state: ScenarioState,
   raw: Readonly<Record<string, string>>,
   path: readonly string[],
+  editedPath?: string,
 ): ScenarioState {
   const preset = presetOrThrow(state.presetId);
   const edited = !sameText(raw, rawTextOf(preset.scenario)) || !samePath(path, preset.scenario.regimePath);
-  const draft = draftScenario(state.restoredScenario ?? preset.scenario, raw, path, state.scenario.horizon);
+  const draft = draftScenario(state.restoredScenario ?? preset.scenario, raw, path, state.scenario);
   const next = { ...state, raw, regimePath: path, edited };
   // Unparsable boxes fall back to the preset's value, so the model still checks every other box.
   const unparsed = new Set(draft.issues.map((issue) => issue.path));
   const modelIssues = scenarioIssues(draft.scenario).filter((issue) => !unparsed.has(issue.path));
-  const issues = [...draft.issues, ...modelIssues];
+  const issues = [...draft.issues, ...modelIssues].map((issue) => inPaneWords(issue, editedPath));
   if (issues.length > 0) return { ...next, issues };
   const projection = projectScenario(draft.scenario);
   if (isModelError(projection)) return { ...next, issues: [{ path: "", message: projection.message }] };
   return { ...next, issues: [], scenario: draft.scenario, projection };
 }
 
-/** Parses every box over the preset's structure; parse failures are issues at their path. */
+/**
+ * Parses every box over the preset's structure; parse failures are issues at their path. A box still showing
+ * the rounded text of the last valid scenario's value keeps that exact value (an untouched vendor weight shown
+ * as "73.91" stays 0.73912251957, so the weights still sum to 100%).
+ */
 function draftScenario(
   base: Scenario,
   raw: Readonly<Record<string, string>>,
   path: readonly string[],
-  lastHorizon: number,
+  last: Scenario,
 ): { scenario: Scenario; issues: InputIssue[] } {
   const issues: InputIssue[] = [];
+  const lastHorizon = last.horizon;
+  const lastValues = editableValues(last);
   const num = (key: string, fallback: number): number => {
-    const parsed = parseInputText(raw[key] ?? "", displayForPath(key), key);
+    const text = raw[key] ?? "";
+    const kept = lastValues.get(key);
+    if (kept !== undefined && text.trim() === inputText(kept.value, kept.display)) return kept.value;
+    const parsed = parseInputText(text, displayForPath(key), key);
     if (isModelError(parsed)) {
       issues.push({ path: key, message: parsed.message });
       return fallback;
@@ -346,6 +364,21 @@ function restored(
     restoredName: name,
     restoredScenario: scenario,
   };
+}
+
+const WEIGHT_SUM = /^vendor weights must sum to 1, got (.+)$/;
+
+/**
+ * A model issue in the pane's words, at the box the analyst edited: the vendor weights' sum is said in percent
+ * (the boxes are in %) and shown under the weight just edited rather than under the table.
+ */
+function inPaneWords(issue: InputIssue, editedPath: string | undefined): InputIssue {
+  const sum = issue.path === "vendors" ? WEIGHT_SUM.exec(issue.message) : null;
+  if (sum === null) return issue;
+  const percent = Number((Number(sum[1]) * 100).toFixed(2));
+  const message = `The vendor weights add up to ${percent}%: change them so they add up to 100%`;
+  const atWeight = editedPath !== undefined && /^vendors\.[^.]+\.weight$/.test(editedPath);
+  return { path: atWeight ? editedPath : issue.path, message };
 }
 
 function sameStructure(a: Scenario, b: Scenario): boolean {

@@ -17,6 +17,7 @@ import type { ScalarInputId } from "../../model/types";
 import type { WorkbookPort } from "../../workbook/port";
 import { buildSensitivitySheetLayout, SENSITIVITY_SHEET } from "../../workbook/layout/simulationLayout";
 import { formatUsdBn } from "../charts/format";
+import { scrollIntoView } from "../feedback";
 import { TornadoChart } from "../charts/TornadoChart";
 import { ResultBanner, StaleWriteDialog } from "../results/ResultBanner";
 import { useResultTableStyles } from "../results/resultTableStyles";
@@ -172,7 +173,13 @@ export function SensitivitySection({ port, createWorker }: SensitivitySectionPro
         )}
       </div>
       {state.problem === undefined ? null : (
-        <MessageBar intent="error" data-testid="sensitivity-message" layout="multiline">
+        <MessageBar
+          key={state.problem}
+          intent="error"
+          data-testid="sensitivity-message"
+          layout="multiline"
+          ref={scrollIntoView}
+        >
           <MessageBarBody>{state.problem}</MessageBarBody>
         </MessageBar>
       )}
@@ -204,6 +211,7 @@ export function SensitivitySection({ port, createWorker }: SensitivitySectionPro
                 high: b.highOutput,
               }))}
               formatValue={formatUsdBn}
+              xAxisLabel={outputWords(analysis.output, scenario.baseYear, scenario.horizon)}
               testId="tornado-chart"
             />
           )}
@@ -272,7 +280,7 @@ export function SensitivitySection({ port, createWorker }: SensitivitySectionPro
               {rank.values.map((v) => (
                 <tr key={v.input}>
                   <th scope="row">{inputWords(v.input)}</th>
-                  <td>{v.rho.toFixed(2)}</td>
+                  <td>{formatRho(v.rho)}</td>
                 </tr>
               ))}
             </tbody>
@@ -280,7 +288,7 @@ export function SensitivitySection({ port, createWorker }: SensitivitySectionPro
         </>
       )}
       {state.rank.status === "failed" ? (
-        <MessageBar intent="error" layout="multiline">
+        <MessageBar intent="error" layout="multiline" data-testid="rank-message" ref={scrollIntoView}>
           <MessageBarBody>{state.rank.message}</MessageBarBody>
         </MessageBar>
       ) : null}
@@ -313,6 +321,18 @@ const useStyles = makeStyles({
     paddingBottom: tokens.spacingVerticalXS,
   },
   // Seven columns of numbers, the input's name on its own row above them: fits 320 px.
-  stacked: { width: "100%", tableLayout: "fixed", "& td": { paddingLeft: 0 } },
+  stacked: {
+    width: "100%",
+    tableLayout: "fixed",
+    "& td": { paddingLeft: 0 },
+    "& thead th": { textAlign: "right", paddingRight: 0 },
+  },
   group: { paddingTop: tokens.spacingVerticalXS, overflowWrap: "anywhere" },
 });
+
+/** Spearman ρ to two decimals with a true minus sign; a value that rounds to zero is "0.00", never "-0.00". */
+export function formatRho(rho: number): string {
+  if (!Number.isFinite(rho)) return "–";
+  const rounded = Math.round(rho * 100) / 100;
+  return rounded === 0 ? "0.00" : `${rounded < 0 ? "−" : ""}${Math.abs(rounded).toFixed(2)}`;
+}

@@ -58,8 +58,9 @@ export function sensitivityReducer(state: SensitivityState, action: SensitivityA
       return { ...rest, analysis: action.analysis, write: { status: "idle" } };
     }
     case "analysisFailed": {
+      // The failure replaces the last outcome: no "Tornado written" left beside it.
       const { analysis: _dropped, ...rest } = state;
-      return { ...rest, problem: action.message };
+      return { ...rest, problem: action.message, write: { status: "idle" } };
     }
     case "rankStarted":
       return { ...state, rank: { status: "running" } };

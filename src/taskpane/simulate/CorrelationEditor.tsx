@@ -8,11 +8,14 @@ import {
   MessageBarTitle,
   Text,
   tokens,
+  useId,
 } from "@fluentui/react-components";
 import type { ScalarInputId } from "../../model/types";
+import { useNarrowStyles } from "../narrowStyles";
 import { formatDraftNumber } from "./distributionDraft";
 import type { SimulateView, SpecDraftAction } from "./state";
 import { correlationText } from "./state";
+import { inputName } from "./stochasticInputs";
 
 export interface CorrelationEditorProps {
   readonly state: Pick<SimulateView, "correlationInputs" | "correlationCells">;
@@ -24,12 +27,16 @@ export interface CorrelationEditorProps {
 }
 
 /**
- * Target Spearman correlations between chosen inputs (Iman–Conover). Editing a cell sets its mirror too, the
- * diagonal is 1; an invalid matrix shows the problem and Higham's nearest valid matrix, applied only on click.
+ * Target Spearman correlations between chosen inputs (Iman–Conover), one box per pair of inputs (the upper
+ * triangle of the matrix as a list, so it fits a 320 px pane for any number of inputs); the diagonal is 1. An
+ * invalid matrix shows the problem and Higham's nearest valid matrix, applied only on click.
  */
 export function CorrelationEditor({ state, candidates, invalid, dispatch }: CorrelationEditorProps) {
   const styles = useStyles();
+  const narrow = useNarrowStyles();
   const ids = state.correlationInputs;
+  const idPrefix = useId("correlation");
+  const pairs = ids.flatMap((a, i) => ids.slice(i + 1).map((b, k) => ({ a, b, i, j: i + 1 + k })));
   return (
     <div className={styles.root}>
       <Text size={200}>Choose two or more uncertain inputs to correlate (rank correlation, −1 to 1).</Text>
@@ -37,7 +44,7 @@ export function CorrelationEditor({ state, candidates, invalid, dispatch }: Corr
         {candidates.map((id) => (
           <Checkbox
             key={id}
-            label={id}
+            label={inputName(id)}
             checked={ids.includes(id)}
             onChange={(_, data) =>
               dispatch({ type: "correlationToggled", id, included: data.checked === true })
@@ -45,59 +52,40 @@ export function CorrelationEditor({ state, candidates, invalid, dispatch }: Corr
           />
         ))}
       </div>
-      {ids.length >= 2 ? (
-        <table className={styles.table} aria-label="Correlation matrix">
-          <thead>
-            <tr>
-              <th scope="col" />
-              {ids.map((id) => (
-                <th key={id} scope="col" className={styles.head}>
-                  {id}
-                </th>
-              ))}
-            </tr>
-          </thead>
-          <tbody>
-            {ids.map((a) => (
-              <tr key={a}>
-                <th scope="row" className={styles.head}>
-                  {a}
-                </th>
-                {ids.map((b) => (
-                  <td key={b}>
-                    <Input
-                      size="small"
-                      className={styles.cell}
-                      aria-label={`Correlation ${a} / ${b}`}
-                      disabled={a === b}
-                      value={correlationText(state, a, b)}
-                      onChange={(_, data) => dispatch({ type: "correlationChanged", a, b, raw: data.value })}
-                    />
-                  </td>
-                ))}
-              </tr>
-            ))}
-          </tbody>
-        </table>
+      {pairs.length > 0 ? (
+        <ul className={styles.pairs} aria-label="Correlations between the chosen inputs">
+          {pairs.map(({ a, b }) => (
+            <li key={`${a}|${b}`} className={styles.pair}>
+              <label className={styles.pairName} htmlFor={`${idPrefix}-${a}-${b}`}>
+                {inputName(a)} ↔ {inputName(b)}
+              </label>
+              <Input
+                size="small"
+                id={`${idPrefix}-${a}-${b}`}
+                aria-label={`Correlation ${inputName(a)} ↔ ${inputName(b)}`}
+                className={`${narrow.root} ${styles.cell}`}
+                input={{ className: narrow.control }}
+                inputMode="decimal"
+                value={correlationText(state, a, b)}
+                onChange={(_, data) => dispatch({ type: "correlationChanged", a, b, raw: data.value })}
+              />
+            </li>
+          ))}
+        </ul>
       ) : null}
       {invalid === undefined ? null : (
         <MessageBar intent="error" layout="multiline" data-testid="correlation-invalid">
           <MessageBarBody>
             <MessageBarTitle>Invalid correlation matrix</MessageBarTitle>
             {invalid.message}. The nearest valid matrix is:
-            <table className={styles.table} aria-label="Nearest valid correlation matrix">
-              <tbody>
-                {invalid.nearest.map((row, i) => (
-                  <tr key={i}>
-                    {row.map((x, j) => (
-                      <td key={j} className={styles.number}>
-                        {formatDraftNumber(Number(x.toFixed(3)))}
-                      </td>
-                    ))}
-                  </tr>
-                ))}
-              </tbody>
-            </table>
+            <ul className={styles.nearest} aria-label="Nearest valid correlations">
+              {pairs.map(({ a, b, i, j }) => (
+                <li key={`${a}|${b}`}>
+                  {inputName(a)} ↔ {inputName(b)}:{" "}
+                  <strong>{formatDraftNumber(Number((invalid.nearest[i]?.[j] ?? 0).toFixed(3)))}</strong>
+                </li>
+              ))}
+            </ul>
             <Button
               size="small"
               onClick={() => dispatch({ type: "nearestApplied", matrix: invalid.nearest })}
@@ -113,14 +101,23 @@ export function CorrelationEditor({ state, candidates, invalid, dispatch }: Corr
 
 const useStyles = makeStyles({
   root: { display: "flex", flexDirection: "column", gap: tokens.spacingVerticalS },
-  choices: { display: "flex", flexWrap: "wrap" },
-  table: { borderCollapse: "collapse", fontSize: tokens.fontSizeBase200 },
-  head: {
-    fontWeight: tokens.fontWeightRegular,
-    fontSize: tokens.fontSizeBase100,
-    maxWidth: "64px",
-    overflowWrap: "anywhere",
+  choices: { display: "flex", flexDirection: "column" },
+  pairs: {
+    listStyleType: "none",
+    margin: 0,
+    padding: 0,
+    display: "flex",
+    flexDirection: "column",
+    gap: tokens.spacingVerticalXS,
   },
-  cell: { width: "56px" },
-  number: { paddingRight: tokens.spacingHorizontalS, textAlign: "right" },
+  pair: {
+    display: "flex",
+    alignItems: "center",
+    justifyContent: "space-between",
+    gap: tokens.spacingHorizontalS,
+    fontSize: tokens.fontSizeBase200,
+  },
+  pairName: { minWidth: 0, overflowWrap: "anywhere" },
+  cell: { width: "64px", flexShrink: 0 },
+  nearest: { margin: `${tokens.spacingVerticalXS} 0`, paddingLeft: tokens.spacingHorizontalL },
 });

@@ -11,6 +11,7 @@ import {
   isDraftProblems,
   parseDraft,
 } from "./distributionDraft";
+import { useNarrowStyles } from "../narrowStyles";
 import type { SpecDraftAction } from "./state";
 import { inputLabel, inputScale } from "./stochasticInputs";
 
@@ -30,6 +31,7 @@ export const DistributionEditor = memo(function DistributionEditor({
   dispatch,
 }: DistributionEditorProps) {
   const styles = useStyles();
+  const narrow = useNarrowStyles();
   const label = inputLabel(id);
   const scale = inputScale(id);
   const parsed = parseDraft(draft, scale, label, base);
@@ -44,8 +46,10 @@ export const DistributionEditor = memo(function DistributionEditor({
         {distribution === undefined ? null : <DensitySketch draft={distribution} label={label} />}
       </div>
       <div className={styles.row}>
-        <Field label="Distribution" size="small">
+        <Field label="Distribution" size="small" className={styles.kind}>
           <Select
+            className={narrow.root}
+            select={{ className: narrow.control }}
             size="small"
             aria-label={`${label}: distribution`}
             value={draft.kind}
@@ -73,6 +77,8 @@ export const DistributionEditor = memo(function DistributionEditor({
               validationMessage={message}
             >
               <Input
+                className={narrow.root}
+                input={{ className: narrow.control }}
                 size="small"
                 aria-label={`${label}: ${field.label}`}
                 value={draft.fields[field.key] ?? ""}
@@ -162,8 +168,11 @@ const useStyles = makeStyles({
     gap: tokens.spacingHorizontalS,
   },
   row: { display: "flex", flexWrap: "wrap", gap: tokens.spacingHorizontalS, alignItems: "flex-end" },
-  narrow: { width: "72px" },
-  wide: { width: "150px" },
+  // The fields share the row and wrap onto the next one before they get too narrow to read.
+  // The kind on its own line, its parameters (Min, Mode, Max…) side by side under it.
+  kind: { flex: "1 1 100%", minWidth: 0 },
+  narrow: { flex: "1 1 64px", minWidth: 0, maxWidth: "140px" },
+  wide: { flex: "1 1 150px", minWidth: 0 },
   error: { color: tokens.colorPaletteRedForeground1 },
   sketch: { flexShrink: 0 },
 });

@@ -18,9 +18,12 @@ import type { ScalarInputId } from "../../model/types";
 import { scalarValue } from "../../model/validate";
 import type { WorkbookPort } from "../../workbook/port";
 import { buildSimulationSheetLayout, SIMULATION_SHEET } from "../../workbook/layout/simulationLayout";
+import { yearLabel } from "../charts/format";
+import { scrollIntoView } from "../feedback";
 import { ResultBanner, StaleWriteDialog } from "../results/ResultBanner";
 import { writeResultSheet } from "../results/sheetWrite";
 import { WriteMessage } from "../results/WriteMessage";
+import { useNarrowStyles } from "../narrowStyles";
 import { usePaneDispatch, usePaneSelector } from "../store/PaneStoreProvider";
 import {
   selectRunRequest,
@@ -56,6 +59,7 @@ export interface SimulateSectionProps {
  */
 export function SimulateSection({ port, createWorker }: SimulateSectionProps): React.JSX.Element {
   const styles = useStyles();
+  const narrow = useNarrowStyles();
   const dispatch = usePaneDispatch();
   const scenario = usePaneSelector((s) => s.scenario.scenario);
   const scenarioName = usePaneSelector(selectScenarioName);
@@ -113,7 +117,7 @@ export function SimulateSection({ port, createWorker }: SimulateSectionProps): R
     <div className={styles.root}>
       <Accordion multiple collapsible defaultOpenItems={["run"]}>
         <AccordionItem value="inputs">
-          <AccordionHeader>Input distributions</AccordionHeader>
+          <AccordionHeader as="h3">Input distributions</AccordionHeader>
           <AccordionPanel className={styles.panel}>
             {STOCHASTIC_INPUT_IDS.map((id: ScalarInputId) => {
               const draft = drafts[id];
@@ -130,13 +134,13 @@ export function SimulateSection({ port, createWorker }: SimulateSectionProps): R
           </AccordionPanel>
         </AccordionItem>
         <AccordionItem value="regimes">
-          <AccordionHeader>Regime uncertainty</AccordionHeader>
+          <AccordionHeader as="h3">Regime uncertainty</AccordionHeader>
           <AccordionPanel className={styles.panel}>
             <RegimeChainEditor state={view} dispatch={dispatch} />
           </AccordionPanel>
         </AccordionItem>
         <AccordionItem value="correlation">
-          <AccordionHeader>Correlation</AccordionHeader>
+          <AccordionHeader as="h3">Correlation</AccordionHeader>
           <AccordionPanel className={styles.panel}>
             <CorrelationEditor
               state={view}
@@ -147,7 +151,7 @@ export function SimulateSection({ port, createWorker }: SimulateSectionProps): R
           </AccordionPanel>
         </AccordionItem>
         <AccordionItem value="run">
-          <AccordionHeader>Run settings</AccordionHeader>
+          <AccordionHeader as="h3">Run settings</AccordionHeader>
           <AccordionPanel className={styles.panel}>
             <div className={styles.row}>
               <Field
@@ -159,6 +163,8 @@ export function SimulateSection({ port, createWorker }: SimulateSectionProps): R
                 className={styles.setting}
               >
                 <Input
+                  className={narrow.root}
+                  input={{ className: narrow.control }}
                   size="small"
                   inputMode="numeric"
                   value={trials}
@@ -173,6 +179,8 @@ export function SimulateSection({ port, createWorker }: SimulateSectionProps): R
                 className={styles.setting}
               >
                 <Input
+                  className={narrow.root}
+                  input={{ className: narrow.control }}
                   size="small"
                   inputMode="numeric"
                   value={seed}
@@ -181,6 +189,8 @@ export function SimulateSection({ port, createWorker }: SimulateSectionProps): R
               </Field>
               <Field label="Sampling" size="small" className={styles.setting}>
                 <Select
+                  className={narrow.root}
+                  select={{ className: narrow.control }}
                   size="small"
                   value={sampling}
                   onChange={(_, d) =>
@@ -196,6 +206,8 @@ export function SimulateSection({ port, createWorker }: SimulateSectionProps): R
               <legend className={styles.legend}>Threshold probability</legend>
               <Field label="Output" size="small">
                 <Select
+                  className={narrow.root}
+                  select={{ className: narrow.control }}
                   size="small"
                   value={threshold.series}
                   onChange={(_, d) => {
@@ -213,19 +225,23 @@ export function SimulateSection({ port, createWorker }: SimulateSectionProps): R
               <div className={styles.row}>
                 <Field label="In year" size="small" className={styles.setting}>
                   <Select
+                    className={narrow.root}
+                    select={{ className: narrow.control }}
                     size="small"
                     value={threshold.year}
                     onChange={(_, d) => dispatch({ type: "thresholdChanged", patch: { year: d.value } })}
                   >
                     {years.map((y) => (
                       <option key={y} value={String(y)}>
-                        {y} (FY{y + 1})
+                        {yearLabel(y)}
                       </option>
                     ))}
                   </Select>
                 </Field>
                 <Field label="Is" size="small" className={styles.op}>
                   <Select
+                    className={narrow.root}
+                    select={{ className: narrow.control }}
                     size="small"
                     value={threshold.op}
                     onChange={(_, d) =>
@@ -245,6 +261,8 @@ export function SimulateSection({ port, createWorker }: SimulateSectionProps): R
                   className={styles.setting}
                 >
                   <Input
+                    className={narrow.root}
+                    input={{ className: narrow.control }}
                     size="small"
                     inputMode="decimal"
                     value={threshold.value}
@@ -265,7 +283,13 @@ export function SimulateSection({ port, createWorker }: SimulateSectionProps): R
       </div>
       {running ? <RunProgress store={runner.progress} /> : null}
       {runStatus.status === "failed" ? (
-        <MessageBar intent="error" data-testid="simulate-message" layout="multiline">
+        <MessageBar
+          key={runStatus.message}
+          intent="error"
+          data-testid="simulate-message"
+          layout="multiline"
+          ref={scrollIntoView}
+        >
           <MessageBarBody>{runStatus.message}</MessageBarBody>
         </MessageBar>
       ) : null}

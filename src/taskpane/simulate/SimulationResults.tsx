@@ -27,6 +27,7 @@ export function SimulationResults({
   const stats = result.series.nvidiaChina ?? [];
   const xLabels = result.years.calendar.map(yearLabel);
   const cumulative = result.histograms[0];
+  const span = `${result.years.calendar[1] ?? result.years.calendar[0] ?? ""}–${result.years.calendar[result.years.calendar.length - 1] ?? ""}`;
   return (
     <section className={styles.root} aria-label="Simulation results" data-testid="simulation-results">
       <Text size={200}>
@@ -35,8 +36,9 @@ export function SimulationResults({
         {elapsedMs === undefined ? "" : `, ${(elapsedMs / 1000).toFixed(2)} s`}
       </Text>
       <FanChart
-        title="NVIDIA China revenue, P5–P95 by year"
+        title="NVIDIA China revenue by year, USD bn"
         description="Shaded bands: 5th–95th and 25th–75th percentiles; line: median"
+        yAxisLabel="USD bn per year (P5–P95 band, median line)"
         xLabels={xLabels}
         bands={{
           p5: stats.map((s) => s.p5),
@@ -50,10 +52,11 @@ export function SimulationResults({
       />
       {cumulative === undefined ? null : (
         <Histogram
-          title="Cumulative NVIDIA China revenue: distribution of trials"
+          title={`Cumulative NVIDIA China revenue ${span}: distribution of trials`}
           edges={cumulative.edges}
           counts={cumulative.counts}
-          formatX={(v) => v.toFixed(0)}
+          formatX={formatUsdBn}
+          xAxisLabel={`Cumulative NVIDIA China revenue ${span}, USD bn`}
           testId="histogram"
         />
       )}
@@ -62,41 +65,46 @@ export function SimulationResults({
           {thresholdWords(t)} = {formatPercent(t.probability)}
         </Text>
       ))}
-      <table className={tables.table} aria-label="Summary statistics">
+      {/* Four columns of numbers with each metric's name on its own row above them: fits 320 px. */}
+      <table className={`${tables.table} ${styles.stacked}`} aria-label="Summary statistics">
         <thead>
           <tr>
-            <th scope="col">Metric</th>
             <th scope="col">Mean</th>
             <th scope="col">P5</th>
             <th scope="col">P50</th>
             <th scope="col">P95</th>
           </tr>
         </thead>
-        <tbody>
-          {METRICS.map((m) => {
-            const s = result.metrics[m.id];
-            const f = (v: number): string =>
-              !Number.isFinite(v) ? "–" : m.percent === true ? formatPercent(v) : formatUsdBn(v);
-            return (
-              <tr key={m.id}>
-                <th scope="row">{m.label}</th>
+        {METRICS.map((m) => {
+          const s = result.metrics[m.id];
+          const f = (v: number): string =>
+            !Number.isFinite(v) ? "–" : m.percent === true ? formatPercent(v) : formatUsdBn(v);
+          return (
+            <tbody key={m.id}>
+              <tr>
+                <th scope="colgroup" colSpan={4} className={styles.group}>
+                  {m.label}
+                </th>
+              </tr>
+              <tr>
                 <td>{f(s.mean)}</td>
                 <td>{f(s.p5)}</td>
                 <td>{f(s.p50)}</td>
                 <td>{f(s.p95)}</td>
               </tr>
-            );
-          })}
-          <tr>
-            <th scope="row">P(domestic share ≥ 50% within horizon)</th>
-            <td colSpan={4}>{formatPercent(result.crossoverProbability)}</td>
-          </tr>
-        </tbody>
+            </tbody>
+          );
+        })}
       </table>
+      <Text size={200} data-testid="crossover-probability">
+        P(domestic share ≥ 50% within the horizon) = {formatPercent(result.crossoverProbability)}
+      </Text>
     </section>
   );
 }
 
 const useStyles = makeStyles({
   root: { display: "flex", flexDirection: "column", gap: tokens.spacingVerticalS },
+  stacked: { width: "100%", tableLayout: "fixed", "& thead th": { textAlign: "right", paddingRight: 0 } },
+  group: { paddingTop: tokens.spacingVerticalXS, overflowWrap: "anywhere" },
 });

@@ -41,7 +41,8 @@ export function simulationRunReducer(state: SimulationState, action: SimulationR
     case "runSucceeded":
       return { ...state, run: { status: "succeeded" }, last: action.run };
     case "runFailed":
-      return { ...state, run: { status: "failed", message: action.message } };
+      // The failure replaces the last outcome: no "Results written" left beside it.
+      return { ...state, run: { status: "failed", message: action.message }, write: { status: "idle" } };
     case "runCancelled":
       return {
         ...state,

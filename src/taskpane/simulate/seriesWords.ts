@@ -1,23 +1,22 @@
-/** Output series in words for the Simulate tab (threshold picker and results). */
+/** Output series in words for the Simulate tab (threshold picker and results), from the model's catalog. */
 import type { Threshold } from "../../analysis/simulationSpec";
+import { SERIES_CATALOG } from "../../model/inputCatalog";
+import type { SeriesId } from "../../model/types";
 import { formatPercent } from "../charts/format";
 
-// Replaced by the model's series catalog once it lands (model/inputCatalog.ts).
-const SERIES_WORDS: Readonly<Partial<Record<string, string>>> = {
-  nvidiaChina: "NVIDIA China revenue",
-  nvidiaChinaNet: "NVIDIA China revenue, net of remittance",
-  domesticShare: "Domestic share of the market",
-  market: "China AI-accelerator market",
-  nvidiaDataCenter: "NVIDIA data center into China",
-  domesticSales: "Domestic accelerator sales",
-};
-
-export function seriesWords(id: string): string {
-  return SERIES_WORDS[id] ?? id;
+function specOf(id: string): { readonly label: string; readonly unit: string } | undefined {
+  return Object.hasOwn(SERIES_CATALOG, id) ? SERIES_CATALOG[id as SeriesId] : undefined;
 }
 
+/** "NVIDIA China revenue" for "nvidiaChina" (the catalog's label; "(model)" is implied in the pane). */
+export function seriesWords(id: string): string {
+  const label = specOf(id)?.label;
+  return label === undefined ? id : label.replace(/ \(model\)$/, "");
+}
+
+/** The series' unit ("USD bn", "%"); USD bn when unknown. */
 export function seriesUnit(id: string): string {
-  return id === "domesticShare" ? "%" : "USD bn";
+  return specOf(id)?.unit ?? "USD bn";
 }
 
 /** "P(NVIDIA China revenue in 2027 below 33 USD bn)" for a threshold on a series, else the engine's label. */

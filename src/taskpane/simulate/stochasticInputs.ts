@@ -1,21 +1,26 @@
 /** Which inputs the Simulate tab offers distributions for, with their labels and display scale. */
+import { scalarInputSpec } from "../../model/inputCatalog";
 import type { ScalarInputId } from "../../model/types";
 import { SCALAR_INPUT_IDS } from "../../model/validate";
-import { SCALAR_INPUTS } from "../scenario/inputCatalog";
 
 /** Every scalar input except the two that shape the arrays (`baseYear`, `horizon`). */
 export const STOCHASTIC_INPUT_IDS: readonly ScalarInputId[] = SCALAR_INPUT_IDS.filter(
   (id) => id !== "baseYear" && id !== "horizon",
 );
 
-/** 100 for inputs the pane shows in percent (shares, rates), else 1. */
+/** 100 for inputs shown in percent (shares, rates), else 1 (the model's input catalog decides). */
 export function inputScale(id: ScalarInputId): number {
-  return SCALAR_INPUTS.find((s) => s.id === id)?.display === "percent" ? 100 : 1;
+  return scalarInputSpec(id)?.display === "percent" ? 100 : 1;
 }
 
-/** "Market growth, year 1 (%)" style label. */
+/** The input's name from the model's catalog ("Market growth, year 1"), without its unit. */
+export function inputName(id: ScalarInputId): string {
+  return scalarInputSpec(id)?.label ?? id;
+}
+
+/** "Market growth, year 1 (%)" style label: the catalog's name and the unit the value is typed in. */
 export function inputLabel(id: ScalarInputId): string {
-  const spec = SCALAR_INPUTS.find((s) => s.id === id);
+  const spec = scalarInputSpec(id);
   if (spec === undefined) return id;
   return `${spec.label} (${spec.display === "percent" ? "%" : spec.unit})`;
 }

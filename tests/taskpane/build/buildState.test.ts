@@ -143,4 +143,33 @@ describe("buildReducer", () => {
     expect(failed.error).toBe("Excel did not accept the write");
     expect(buildReducer(failed, { type: "messagesDismissed" }).error).toBeNull();
   });
+
+  it("buildReducer: a new outcome replaces the old one, shown beside the button that was pressed", () => {
+    const exported = reduce({ type: "exportSucceeded", fileName: "chipshift-model.xlsx" });
+    expect(exported.notice).toBe("Downloaded chipshift-model.xlsx");
+    expect(exported.feedbackAt).toBe("model");
+    // An import that fails after the download: the old success bar goes, the failure shows under Import.
+    const failed = buildReducer(exported, { type: "importFailed", errors: ["scenarios.json is not JSON"] });
+    expect(failed.notice).toBeNull();
+    expect(failed.importErrors).toEqual(["scenarios.json is not JSON"]);
+    expect(failed.feedbackAt).toBe("scenarios");
+    // Reading the workbook is a scenario-area operation; its failure clears the import errors.
+    const read = reduce(
+      { type: "importFailed", errors: ["bad"] },
+      { type: "operationStarted", operation: "read", step: "Reading CS Inputs…" },
+      { type: "workbookHasNoModel", onOpen: false },
+    );
+    expect(read.importErrors).toEqual([]);
+    expect(read.feedbackAt).toBe("scenarios");
+    expect(read.error).toMatch(/no ChipShift Inputs sheet/);
+    // A portable summary (a success) does not outlive a later failure.
+    const portable = reduce(
+      { type: "portableSucceeded", summary: { replaced: 2, cells: ["Sheet1!A1", "Sheet1!A2"] } },
+      { type: "operationStarted", operation: "build", step: "Laying out…" },
+      { type: "operationFailed", message: "Excel did not accept the write" },
+    );
+    expect(portable.portable).toBeNull();
+    expect(portable.error).toBe("Excel did not accept the write");
+    expect(portable.feedbackAt).toBe("model");
+  });
 });

@@ -46,7 +46,7 @@ describe("ScenarioSection", () => {
     expect(box(/^China AI-accelerator market, base year/).value).toBe("50");
     expect(box(/^Domestic share of demand, base year/).value).toBe("41");
     expect(
-      screen.getByLabelText(/^Domestic share of demand, base year \(in %, type 41 for 41%\)/, {
+      screen.getByLabelText(/^Domestic share of demand, base year \(%\)$/, {
         selector: "input",
       }),
     ).toBeTruthy();
@@ -64,8 +64,11 @@ describe("ScenarioSection", () => {
     fireEvent.click(await screen.findByRole("option", { name: "Full decoupling" }));
     // presets.ts decoupling: domesticShareCap 0.95, 2026 licensed on paper (as reported), banned from 2027
     expect(box(/^Domestic share ceiling/).value).toBe("95");
-    expect(screen.getByRole("combobox", { name: "2026 (FY2027)" }).textContent).toContain("paper");
-    expect(screen.getByRole("combobox", { name: "2027 (FY2028)" }).textContent).toContain("banned");
+    // Regime names in words (the model catalog's REGIME_LABELS): "paper" is shown as "Licensed on paper".
+    expect(screen.getByRole("combobox", { name: "2026 (FY2027)" }).textContent).toContain(
+      "Licensed on paper",
+    );
+    expect(screen.getByRole("combobox", { name: "2027 (FY2028)" }).textContent).toContain("Banned");
     expect(screen.getByTestId("preset-rationale").textContent).toContain("banned from 2027");
   });
 

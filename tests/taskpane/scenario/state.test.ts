@@ -56,14 +56,27 @@ describe("scenarioReducer: invalid input", () => {
     expect(next.scenario.domesticShareCap).toBe(0.9);
   });
 
-  it("scenarioReducer(s, vendorEdited weight) reports weights that no longer sum to 100%", () => {
+  it("scenarioReducer(s, vendorEdited weight) reports weights that no longer sum to 100%, in %, at the weight edited", () => {
     const next = scenarioReducer(base(), {
       type: "vendorEdited",
       name: "huawei",
       field: "weight",
       raw: "10",
     });
-    expect(next.issues.map((i) => i.path)).toEqual(["vendors"]);
+    expect(next.issues.map((i) => i.path)).toEqual(["vendors.huawei.weight"]);
+    // presets.ts licensed: the other weights sum to 26.087748043%; + 10% = 36.09% (two decimals)
+    expect(issuesAt(next, "vendors.huawei.weight")).toEqual([
+      "The vendor weights add up to 36.09%: change them so they add up to 100%",
+    ]);
+  });
+
+  it("vendor weights show two decimals, and an untouched weight keeps its exact value when another box is edited", () => {
+    const s = base();
+    // presets.ts licensed: huawei weight 0.73912251957… → "73.91"
+    expect(s.raw["vendors.huawei.weight"]).toBe("73.91");
+    const next = scenarioReducer(s, { type: "inputChanged", path: "marketBase", raw: "60" });
+    expect(next.issues).toEqual([]);
+    expect(next.scenario.vendors["huawei"]?.weight).toBe(s.scenario.vendors["huawei"]?.weight);
   });
 
   it("scenarioReducer(s, regimeEdited) rejects access above 100%", () => {

@@ -67,22 +67,24 @@ describe("SimulateSection", () => {
   it("SimulateSection() shows an invalid correlation matrix's problem and applies the nearest only on click", async () => {
     renderSection();
     fireEvent.click(screen.getByRole("button", { name: "Correlation" }));
-    for (const id of ["marketGrowth", "adoptionSpeed", "substitutionRate"])
-      fireEvent.click(screen.getByRole("checkbox", { name: id }));
+    // Inputs in words (the model's input catalog), one box per pair.
+    const growth = "Market growth, year 1";
+    const speed = "Adoption speed (logistic rate k)";
+    const substitution = "Blocked demand substituted by domestic chips";
+    for (const name of [growth, speed, substitution]) fireEvent.click(screen.getByRole("checkbox", { name }));
     const set = (a: string, b: string, v: string) =>
-      fireEvent.change(screen.getByRole("textbox", { name: `Correlation ${a} / ${b}` }), {
+      fireEvent.change(screen.getByRole("textbox", { name: `Correlation ${a} ↔ ${b}` }), {
         target: { value: v },
       });
-    set("marketGrowth", "adoptionSpeed", "0.9");
-    set("adoptionSpeed", "substitutionRate", "0.9");
-    set("marketGrowth", "substitutionRate", "-0.9");
+    set(growth, speed, "0.9");
+    set(speed, substitution, "0.9");
+    set(growth, substitution, "-0.9");
     const bar = await screen.findByTestId("correlation-invalid");
     expect(bar.textContent).toMatch(/positive semi-definite/);
     fireEvent.click(screen.getByRole("button", { name: "Use nearest valid matrix" }));
     expect(screen.queryByTestId("correlation-invalid")).toBeNull();
     expect(
-      screen.getByRole<HTMLInputElement>("textbox", { name: "Correlation marketGrowth / adoptionSpeed" })
-        .value,
+      screen.getByRole<HTMLInputElement>("textbox", { name: `Correlation ${growth} ↔ ${speed}` }).value,
     ).not.toBe("0.9");
   });
 
