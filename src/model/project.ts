@@ -12,7 +12,6 @@ import {
   type KernelParams,
 } from "./kernel";
 import type { Projection, ProjectionSummary, Scenario, SeriesId, VendorSeriesId } from "./types";
-import { SERIES_IDS } from "./types";
 import { invalidScenarioError, scenarioIssues } from "./validate";
 
 /**
@@ -40,6 +39,7 @@ export function projectScenario(scenario: Scenario): Projection | ModelError {
     calendar.push(scenario.baseYear + t);
     fiscal.push(cachedFiscalLabel(scenario.baseYear + t));
   }
+  copiedNonFinite = 0;
   // An object literal (one hidden class) rather than 26 dynamic key insertions.
   const series: Record<SeriesId, readonly number[]> = {
     market: copyRange(out.market, 0, n),
@@ -78,9 +78,10 @@ export function projectScenario(scenario: Scenario): Projection | ModelError {
     };
   });
   const summary = summaryOf(out, reference, scenario.baseYear);
-  const overflow = allFinite(series, vendors, summary)
-    ? undefined
-    : firstNonFinite(series, vendors, summary, calendar);
+  const overflow =
+    copiedNonFinite === 0 && summaryFinite(summary)
+      ? undefined
+      : firstNonFinite(series, vendors, summary, calendar);
   if (overflow !== undefined) {
     // Valid but extreme inputs (marketBase near 1e308 with growth, aspUsdK = 5e-324) overflow double
     // precision: a numeric error (#NUM!) instead of NaN/∞ reaching cells, charts and JSON.
@@ -90,28 +91,17 @@ export function projectScenario(scenario: Scenario): Projection | ModelError {
 }
 
 /**
- * True when every output number is finite: Σ x·0 is 0 exactly when no x is NaN or ±∞ (and cannot overflow),
- * so the common case costs one pass without allocations; `firstNonFinite` then names the culprit.
+ * Σ x·0 over every number `copyRange` copied since the last reset: 0 exactly when none was NaN or ±∞ (it cannot
+ * overflow), so the common case needs no second pass; `firstNonFinite` then names the culprit.
  */
-function allFinite(
-  series: Readonly<Record<SeriesId, readonly number[]>>,
-  vendors: Readonly<Record<string, Readonly<Record<VendorSeriesId, readonly number[]>>>>,
-  summary: ProjectionSummary,
-): boolean {
-  let acc = 0;
-  for (const id of SERIES_IDS) {
-    const values = series[id];
-    for (let t = 0; t < values.length; t++) acc += values[t]! * 0;
-  }
-  for (const name in vendors) {
-    const table = vendors[name]!;
-    for (const values of [table.units, table.pflops, table.a100eq])
-      for (let t = 0; t < values.length; t++) acc += values[t]! * 0;
-  }
+let copiedNonFinite = 0;
+
+/** True when the summary's numbers are finite (CAGR may be null). */
+function summaryFinite(summary: ProjectionSummary): boolean {
+  let acc = summary.cumulativeNvidiaChina * 0 + summary.npvNvidiaChina * 0 + summary.revenueAtRiskTotal * 0;
+  acc += (summary.cagrNvidiaChina ?? 0) * 0;
   const risk = summary.revenueAtRisk;
   for (let t = 0; t < risk.length; t++) acc += risk[t]! * 0;
-  acc += summary.cumulativeNvidiaChina * 0 + summary.npvNvidiaChina * 0 + summary.revenueAtRiskTotal * 0;
-  acc += (summary.cagrNvidiaChina ?? 0) * 0;
   return acc === 0;
 }
 
@@ -272,7 +262,13 @@ function workspaceFor(horizon: number, vendorCount: number): Workspace {
 // A plain loop: Array.from(typedArray) goes through the iterator protocol and is ~20× slower here.
 function copyRange(source: Float64Array, start: number, length: number): number[] {
   const copy = new Array<number>(length);
-  for (let i = 0; i < length; i++) copy[i] = source[start + i]!;
+  let acc = 0;
+  for (let i = 0; i < length; i++) {
+    const v = source[start + i]!;
+    copy[i] = v;
+    acc += v * 0;
+  }
+  copiedNonFinite += acc;
   return copy;
 }
 

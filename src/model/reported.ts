@@ -26,12 +26,25 @@ const PERIOD_PATTERN = /^Q(\d{1,2}) FY(\d{4})$/;
  * @example parseQuarterPeriod("Q5 FY2027") // → "quarter must be Q1..Q4"
  */
 export function parseQuarterPeriod(text: string): QuarterPeriod | string {
+  const known = parsedPeriods.get(text);
+  if (known !== undefined) return known;
+  const parsed = parsePeriodText(text);
+  if (text.length > 16) return parsed; // only short, well-formed-looking texts are worth keeping
+  if (parsedPeriods.size >= 256) parsedPeriods.clear();
+  parsedPeriods.set(text, parsed);
+  return parsed;
+}
+
+/** Periods already parsed (validation and the kernel parse the same few, every projection). */
+const parsedPeriods = new Map<string, Readonly<QuarterPeriod> | string>();
+
+function parsePeriodText(text: string): Readonly<QuarterPeriod> | string {
   const match = PERIOD_PATTERN.exec(text);
   if (match === null) return 'period must look like "Q2 FY2027" (quarter Q1..Q4, fiscal year FYyyyy)';
   const quarter = Number(match[1]);
   const fiscalYear = Number(match[2]);
   if (quarter < 1 || quarter > 4) return "quarter must be Q1..Q4";
-  return { quarter, fiscalYear, calendarYear: fiscalYear - 1 };
+  return Object.freeze({ quarter, fiscalYear, calendarYear: fiscalYear - 1 });
 }
 
 /**
