@@ -149,7 +149,7 @@ describe("the pane at 350 and 320 px", () => {
       const session = await openPane(width, "", 6000);
       const { page } = session;
       const names = await tabNames(page);
-      expect(names.slice(0, 5)).toEqual(["Scenario", "Simulate", "Sensitivity", "Figures", "Build"]);
+      expect(names).toEqual(["Scenario", "Simulate", "Sensitivity", "Evidence", "Figures", "Build"]);
       for (const tab of names) {
         await showTab(page, tab);
         const tops = await page

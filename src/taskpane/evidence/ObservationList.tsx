@@ -64,64 +64,67 @@ function ObservationRow({
   const styles = useStyles();
   const name = observationName(row, index);
   return (
-    <li className={styles.row} role="group" aria-label={name} data-key={row.key}>
-      <div className={styles.head}>
-        <Text weight="semibold" size={200} className={styles.title}>
-          {index + 1}. {seriesWords(row.series)} · {row.period}
-        </Text>
-        <Button
-          size="small"
-          appearance="subtle"
-          aria-label={`Remove ${name}`}
-          onClick={() => dispatch({ type: "evidenceRowRemoved", key: row.key })}
-        >
-          Remove
-        </Button>
-      </div>
-      {problems.period === undefined ? null : (
-        <Text size={200} className={styles.error} role="alert">
-          {problems.period}
-        </Text>
-      )}
-      <div className={styles.fields}>
-        <Field
-          label="Value (USD bn)"
-          size="small"
-          className={styles.field}
-          validationState={problems.value === undefined ? "none" : "error"}
-          validationMessage={problems.value}
-        >
-          <Input
+    // The list item keeps its listitem role (axe "list"); the group with the entry's name sits inside it.
+    <li className={styles.item} data-key={row.key}>
+      <div className={styles.row} role="group" aria-label={name}>
+        <div className={styles.head}>
+          <Text weight="semibold" size={200} className={styles.title}>
+            {index + 1}. {seriesWords(row.series)} · {row.period}
+          </Text>
+          <Button
             size="small"
-            inputMode="decimal"
-            className={styles.input}
-            input={{ className: styles.inputElement }}
-            value={row.value}
-            onChange={(_, d) =>
-              dispatch({ type: "evidenceFieldChanged", key: row.key, field: "value", raw: d.value })
-            }
-          />
-        </Field>
-        <Field
-          label="SD (USD bn)"
-          size="small"
-          className={styles.field}
-          validationState={problems.sd === undefined ? "none" : "error"}
-          validationMessage={problems.sd}
-        >
-          <Input
+            appearance="subtle"
+            aria-label={`Remove ${name}`}
+            onClick={() => dispatch({ type: "evidenceRowRemoved", key: row.key })}
+          >
+            Remove
+          </Button>
+        </div>
+        {problems.period === undefined ? null : (
+          <Text size={200} className={styles.error} role="alert">
+            {problems.period}
+          </Text>
+        )}
+        <div className={styles.fields}>
+          <Field
+            label="Value (USD bn)"
             size="small"
-            inputMode="decimal"
-            className={styles.input}
-            input={{ className: styles.inputElement }}
-            value={row.sd}
-            onChange={(_, d) =>
-              dispatch({ type: "evidenceFieldChanged", key: row.key, field: "sd", raw: d.value })
-            }
-          />
-        </Field>
+            className={styles.field}
+            validationState={problems.value === undefined ? "none" : "error"}
+            validationMessage={problems.value}
+          >
+            <Input
+              size="small"
+              inputMode="decimal"
+              className={styles.input}
+              input={{ className: styles.inputElement }}
+              value={row.value}
+              onChange={(_, d) =>
+                dispatch({ type: "evidenceFieldChanged", key: row.key, field: "value", raw: d.value })
+              }
+            />
+          </Field>
+          <Field
+            label="SD (USD bn)"
+            size="small"
+            className={styles.field}
+            validationState={problems.sd === undefined ? "none" : "error"}
+            validationMessage={problems.sd}
+          >
+            <Input
+              size="small"
+              inputMode="decimal"
+              className={styles.input}
+              input={{ className: styles.inputElement }}
+              value={row.sd}
+              onChange={(_, d) =>
+                dispatch({ type: "evidenceFieldChanged", key: row.key, field: "sd", raw: d.value })
+              }
+            />
+          </Field>
+        </div>
+        <SourceBadge figureId={row.figureId} rationale={row.rationale} name={name} />
       </div>
-      <SourceBadge figureId={row.figureId} rationale={row.rationale} name={name} />
     </li>
   );
 }
@@ -200,6 +203,7 @@ const useStyles = makeStyles({
     gap: tokens.spacingVerticalS,
   },
   empty: { color: tokens.colorNeutralForeground3 },
+  item: { minWidth: 0 },
   row: {
     display: "flex",
     flexDirection: "column",

@@ -1,6 +1,7 @@
 /**
- * The pane's section tabs in e2e tests. The tab row keeps one line at any width: tabs that do not fit move into
- * its "More" menu (SectionTabs.tsx), so a test opens a section through whichever of the two shows it.
+ * The pane's section tabs in e2e tests. The tab row keeps one line at any width (SectionTabs.tsx: labels, or icons
+ * with the selected tab's label; an older layout moved tabs into a "More" menu, which these helpers still
+ * handle), so a test opens a section through whichever shows it.
  */
 import type { Page } from "playwright-core";
 
@@ -24,7 +25,11 @@ export async function showSection(page: Page, name: string): Promise<void> {
 export async function sectionNames(page: Page): Promise<string[]> {
   const tabs = page.locator(SECTIONS).getByRole("tab");
   const visible: string[] = [];
-  for (const tab of await tabs.all()) if (await tab.isVisible()) visible.push((await tab.innerText()).trim());
+  for (const tab of await tabs.all()) {
+    // An icon-only tab carries its name as aria-label (SectionTabs.tsx); a labelled one shows it as text.
+    const name = (await tab.getAttribute("aria-label")) ?? (await tab.innerText()).trim();
+    if (await tab.isVisible()) visible.push(name);
+  }
   const more = page.locator(SECTIONS).getByRole("button", { name: /more sections$/ });
   if (!(await more.isVisible())) return visible;
   await more.click();
