@@ -288,6 +288,9 @@ export function flatLoop(s: Scenario, spec: SimulationSpec, trials: number, seed
   );
   const access0 = s.regimes[s.regimePath[0]!]!.access;
   const remit0 = s.regimes[s.regimePath[0]!]!.remittance;
+  // §4.5 offshore channel: P_t = Q0·(1+q)^t served at the regime's offshore access (q may be uncertain).
+  const offshoreAccess0 = s.regimes[s.regimePath[0]!]!.offshoreAccess ?? 1;
+  const qI = slot("offshoreGrowth");
   const cumulative = chain.cumulative;
   const states = chain.states.length;
   const [k0, k1] = seedKey(seed);
@@ -318,12 +321,14 @@ export function flatLoop(s: Scenario, spec: SimulationSpec, trials: number, seed
     const phi = x[phiI]!;
     const sigma = x[sigmaI]!;
     const otherGrowth = x[ogI]!;
+    const offshoreGrowth = qI >= 0 ? x[qI]! : (s.offshoreGrowth ?? 0);
     const logisticA = cap / s.domesticShareBase - 1;
     const keep = 1 - s.retirementRate;
     let market = s.marketBase;
     let growth = x[gI]!;
     let supply = s.domesticSupplyBase;
     let other = s.otherBase;
+    let offshore = s.offshoreBase ?? 0;
     let installed = 0;
     let discount = 1;
     let total0 = 0;
@@ -335,11 +340,13 @@ export function flatLoop(s: Scenario, spec: SimulationSpec, trials: number, seed
     for (let t = 0; t < n; t++) {
       let a = access0;
       let rho = remit0;
+      let oa = offshoreAccess0;
       if (t > 0) {
         market = market * (1 + growth);
         growth = growth * (1 - fade);
         supply = supply * (1 + supplyGrowth);
         other = other * (1 + otherGrowth);
+        offshore = offshore * (1 + offshoreGrowth);
         const draw = t - 1;
         if ((draw & 3) === 0) philox4x32Into(i, c1Regime, draw >>> 2, 0, k0, k1, words);
         const u = uniformOpen(words[draw & 3]!);
@@ -353,6 +360,7 @@ export function flatLoop(s: Scenario, spec: SimulationSpec, trials: number, seed
         state = next;
         a = chain.access[state]!;
         rho = chain.remittance[state]!;
+        oa = chain.offshoreAccess[state]!;
       }
       const o = override[t]!;
       if (o === o) market = o;
@@ -363,7 +371,7 @@ export function flatLoop(s: Scenario, spec: SimulationSpec, trials: number, seed
       const blocked = (1 - a) * foreign;
       const substituted = Math.min(sigma * blocked, supply - demandLed);
       const domestic = demandLed + substituted;
-      const total = nvidiaDc + other;
+      const total = nvidiaDc + oa * offshore + other;
       const remit = rho * nvidiaDc;
       let shipped = 0;
       let pflops = 0;
@@ -467,6 +475,7 @@ function hyperFormulaTrials(
       path.forEach((st, t) => {
         params.access[t + 1] = chain.access[st]!;
         params.remittance[t + 1] = chain.remittance[st]!;
+        params.offshoreAccess[t + 1] = chain.offshoreAccess[st]!;
       });
       projectKernel(params, buffers);
       revenue.forEach((v, t) => {
