@@ -83,13 +83,13 @@ describe("scenario studio", () => {
     await session.screenshot("scenario-edited");
 
     await box(page, /^China AI-accelerator market, base year/).fill("abc");
-    await page.getByText(/marketBase must be a number/).waitFor();
+    await page.getByText(/^Must be a number, got "abc"/).waitFor();
     expect(await chartData(page, "chart-nvidia-china")).toEqual(afterCap);
-    await page.getByText(/marketBase must be a number/).scrollIntoViewIfNeeded();
+    await page.getByText(/^Must be a number, got "abc"/).scrollIntoViewIfNeeded();
     await session.screenshot("scenario-invalid");
 
     await box(page, /^Domestic share ceiling/).fill("140");
-    await page.getByText(/this box is in %: 140% is 1\.4/).waitFor();
+    await page.getByText("Must be between 0% and 100%, got 140%").waitFor();
 
     await page.getByRole("button", { name: "Reset to preset" }).click();
     expect(await chartData(page, "chart-nvidia-china")).toEqual(base);

@@ -36,7 +36,7 @@ export const NumberField = memo(function NumberField(props: NumberFieldProps): R
       <span className={styles.visuallyHidden}> ({props.unit})</span>
     </>
   );
-  const message = props.message !== "" ? withPercentHint(props.message, percent, props.raw) : undefined;
+  const message = props.message !== "" ? inUserWords(props.message, props.path, percent) : undefined;
   return (
     <Field
       label={label}
@@ -70,12 +70,28 @@ export const NumberField = memo(function NumberField(props: NumberFieldProps): R
   );
 });
 
-/** The engine states bounds as fractions; remind the analyst that the box is in percent. */
-function withPercentHint(text: string, percent: boolean, raw: string): string {
-  const typed = raw.trim().replace(/%$/, "");
-  const value = typed === "" ? Number.NaN : Number(typed);
-  if (!percent || !Number.isFinite(value)) return text;
-  return `${text} (this box is in %: ${typed}% is ${Number((value / 100).toPrecision(12))})`;
+/**
+ * An engine message in the box's own terms: the dotted id it starts with is dropped (the field shows its label
+ * above), and in a percent box the bounds and the value are said in % ("Must be between 0% and 100%, got 140%").
+ *
+ * @example inUserWords("domesticShareCap must be between 0 and 1, got 1.4", "domesticShareCap", true)
+ *   // → "Must be between 0% and 100%, got 140%"
+ */
+export function inUserWords(text: string, path: string, percent: boolean): string {
+  let body = text.startsWith(`${path} `) ? text.slice(path.length + 1) : text;
+  if (percent) {
+    body = body.replace(
+      /^(must be (?:between|greater than|at least) )(.*)$/,
+      (_, head: string, rest: string) =>
+        head +
+        rest.replace(
+          /-?\d+(?:\.\d+)?(?:e[-+]?\d+)?/gi,
+          (m) => `${Number((Number(m) * 100).toPrecision(12))}%`,
+        ),
+    );
+  }
+  if (body.startsWith("must be a number")) body = `${body}: type a number such as 36.6`;
+  return body.charAt(0).toUpperCase() + body.slice(1);
 }
 
 const useStyles = makeStyles({
