@@ -1,5 +1,10 @@
-import { setUserFigures } from "../../figures/userFigures";
-import type { PaneStore } from "../store/PaneStoreProvider";
+import { setUserFigures, type UserFigure } from "../../figures/userFigures";
+
+/** What the mirror needs of the pane store (structural, so this file does not depend on the store's module). */
+interface UserFigureSource {
+  getState(): { readonly userFigures: readonly UserFigure[] };
+  subscribe(listener: () => void): () => void;
+}
 
 /**
  * Keeps the functions' user-figure registry (src/figures/userFigures.ts) equal to the pane store's list: the
@@ -7,7 +12,7 @@ import type { PaneStore } from "../store/PaneStoreProvider";
  * added, edited, deleted or restored with the document. The store holds the list; the registry only mirrors it.
  * @returns the unsubscribe function (for an effect's cleanup)
  */
-export function mirrorUserFigures(store: Pick<PaneStore, "getState" | "subscribe">): () => void {
+export function mirrorUserFigures(store: UserFigureSource): () => void {
   let last = store.getState().userFigures;
   setUserFigures(last);
   return store.subscribe(() => {
