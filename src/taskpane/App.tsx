@@ -20,6 +20,7 @@ import type { ThemeMode } from "./theme";
 import { WorkbookDocumentPanel } from "./persistence/WorkbookDocumentPanel";
 import type { PaneStore } from "./store/PaneStoreProvider";
 import { PaneStoreProvider, usePaneDispatch, usePaneSelector } from "./store/PaneStoreProvider";
+import { VISUALLY_HIDDEN } from "./visuallyHidden";
 
 const useStyles = makeStyles({
   provider: { height: "100%", backgroundColor: tokens.colorNeutralBackground1 },
@@ -34,15 +35,7 @@ const useStyles = makeStyles({
   header: { display: "flex", flexDirection: "column" },
   subtitle: { color: tokens.colorNeutralForeground3 },
   panel: { paddingTop: tokens.spacingVerticalS },
-  visuallyHidden: {
-    position: "absolute",
-    width: "1px",
-    height: "1px",
-    margin: "-1px",
-    overflow: "hidden",
-    clip: "rect(0 0 0 0)",
-    whiteSpace: "nowrap",
-  },
+  visuallyHidden: VISUALLY_HIDDEN,
 });
 
 export interface AppProps {

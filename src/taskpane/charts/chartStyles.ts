@@ -1,4 +1,5 @@
 import { makeStyles, tokens } from "@fluentui/react-components";
+import { VISUALLY_HIDDEN } from "../visuallyHidden";
 
 /**
  * Styles every chart shares: the figure and its SVG, grid lines and x tick labels, a one-line legend of
@@ -28,15 +29,5 @@ export const useChartStyles = makeStyles({
   },
   legendItem: { display: "flex", alignItems: "center", gap: tokens.spacingHorizontalXS },
   swatch: { display: "inline-block", width: "12px", height: "10px" },
-  visuallyHidden: {
-    position: "absolute",
-    width: "1px",
-    height: "1px",
-    padding: 0,
-    margin: "-1px",
-    overflow: "hidden",
-    clip: "rect(0 0 0 0)",
-    whiteSpace: "nowrap",
-    border: 0,
-  },
+  visuallyHidden: VISUALLY_HIDDEN,
 });

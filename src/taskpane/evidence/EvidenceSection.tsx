@@ -14,6 +14,7 @@ import { buildEvidenceSheetLayout, EVIDENCE_SHEET } from "../../workbook/layout/
 import type { EvidenceSheetInput } from "../../workbook/layout/evidenceLayout";
 import type { WorkbookPort } from "../../workbook/port";
 import { ResultBanner, StaleWriteDialog } from "../results/ResultBanner";
+import { RunMessage } from "../results/RunMessage";
 import { writeResultSheet } from "../results/sheetWrite";
 import { WriteMessage } from "../results/WriteMessage";
 import { RunProgress } from "../simulate/RunProgress";
@@ -250,22 +251,12 @@ export function EvidenceSection({
         {running ? <Button onClick={runner.cancel}>Cancel</Button> : null}
       </div>
       {running ? <RunProgress store={runner.progress} /> : null}
-      {evidence.run.status === "failed" ? (
-        <MessageBar intent="error" layout="multiline" data-testid="evidence-run-message">
-          <MessageBarBody>{evidence.run.message}</MessageBarBody>
-        </MessageBar>
-      ) : null}
-      {evidence.run.status === "cancelled" ? (
-        <MessageBar intent="warning" layout="multiline" data-testid="evidence-run-message">
-          <MessageBarBody>
-            Run cancelled after {evidence.run.done.toLocaleString("en-US")} of{" "}
-            {evidence.run.total.toLocaleString("en-US")} trials.
-            {last === undefined
-              ? " Run again to get results."
-              : " The results below are from the previous run."}
-          </MessageBarBody>
-        </MessageBar>
-      ) : null}
+      <RunMessage
+        run={evidence.run}
+        what="Run"
+        hasPrevious={last !== undefined}
+        testId="evidence-run-message"
+      />
       {last === undefined ? null : (
         <>
           <ResultBanner

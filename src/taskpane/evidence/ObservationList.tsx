@@ -15,6 +15,7 @@ import { isModelError } from "../../model/errors";
 import type { PaneAction } from "../store/paneStore";
 import type { ObservationDraft, RowProblems } from "./state";
 import { observationName, seriesWords } from "./state";
+import { VISUALLY_HIDDEN } from "../visuallyHidden";
 
 export interface ObservationListProps {
   readonly rows: readonly ObservationDraft[];
@@ -86,42 +87,27 @@ function ObservationRow({
           </Text>
         )}
         <div className={styles.fields}>
-          <Field
-            label="Value (USD bn)"
-            size="small"
-            className={styles.field}
-            validationState={problems.value === undefined ? "none" : "error"}
-            validationMessage={problems.value}
-          >
-            <Input
+          {(["value", "sd"] as const).map((field) => (
+            <Field
+              key={field}
+              label={field === "value" ? "Value (USD bn)" : "SD (USD bn)"}
               size="small"
-              inputMode="decimal"
-              className={styles.input}
-              input={{ className: styles.inputElement }}
-              value={row.value}
-              onChange={(_, d) =>
-                dispatch({ type: "evidenceFieldChanged", key: row.key, field: "value", raw: d.value })
-              }
-            />
-          </Field>
-          <Field
-            label="SD (USD bn)"
-            size="small"
-            className={styles.field}
-            validationState={problems.sd === undefined ? "none" : "error"}
-            validationMessage={problems.sd}
-          >
-            <Input
-              size="small"
-              inputMode="decimal"
-              className={styles.input}
-              input={{ className: styles.inputElement }}
-              value={row.sd}
-              onChange={(_, d) =>
-                dispatch({ type: "evidenceFieldChanged", key: row.key, field: "sd", raw: d.value })
-              }
-            />
-          </Field>
+              className={styles.field}
+              validationState={problems[field] === undefined ? "none" : "error"}
+              validationMessage={problems[field]}
+            >
+              <Input
+                size="small"
+                inputMode="decimal"
+                className={styles.input}
+                input={{ className: styles.inputElement }}
+                value={row[field]}
+                onChange={(_, d) =>
+                  dispatch({ type: "evidenceFieldChanged", key: row.key, field, raw: d.value })
+                }
+              />
+            </Field>
+          ))}
         </div>
         <SourceBadge figureId={row.figureId} rationale={row.rationale} name={name} />
       </div>
@@ -228,15 +214,5 @@ const useStyles = makeStyles({
     overflowWrap: "anywhere",
     minWidth: 0,
   },
-  hidden: {
-    position: "absolute",
-    width: "1px",
-    height: "1px",
-    padding: 0,
-    margin: "-1px",
-    overflow: "hidden",
-    clip: "rect(0 0 0 0)",
-    whiteSpace: "nowrap",
-    border: 0,
-  },
+  hidden: VISUALLY_HIDDEN,
 });

@@ -10,10 +10,9 @@ import { isModelError } from "../../model/errors";
 import { canonicalJson, fingerprintOf } from "../../model/fingerprint";
 import { PRESETS } from "../../model/presets";
 import type { Scenario } from "../../model/types";
-import { isStale } from "../results/resultTag";
 import type { RunOptions } from "../simulate/runRequest";
 import type { PaneState } from "../store/paneStore";
-import { selectRunRequest, selectScenarioName } from "../store/selectors";
+import { memoized, selectRunRequest, selectScenarioName, withStale } from "../store/selectors";
 import type { EvidenceRequest, EvidenceRun } from "./state";
 import { evidenceRequestOf, observationLabelWords } from "./state";
 
@@ -129,12 +128,7 @@ export function selectEvidenceRun(state: PaneState): (EvidenceRun & { readonly s
   const last = state.evidence.last;
   if (last === undefined) return undefined;
   const request = selectEvidenceRunRequest(state);
-  const stale = isStale(last, request.ok ? request.fingerprint : undefined);
-  const cached = staleCache.get(last);
-  if (cached !== undefined && cached.stale === stale) return cached;
-  const value = { ...last, stale };
-  staleCache.set(last, value);
-  return value;
+  return withStale(last, request.ok ? request.fingerprint : undefined);
 }
 
 /** The fingerprint CS Evidence carries when it is written without a run: the scenario set and observations. */
@@ -144,24 +138,4 @@ export function weightsFingerprint(scenarios: readonly WeighedScenario[], reques
     scenarios: scenarios.map((s) => s.scenario),
     observations: request.ok ? request.evidence.observations : null,
   });
-}
-
-const staleCache = new WeakMap<object, EvidenceRun & { readonly stale: boolean }>();
-
-/** A one-entry cache: recomputes when any of `deps(state)` changes identity (as store/selectors.ts). */
-function memoized<T>(deps: (state: PaneState) => readonly unknown[], compute: (state: PaneState) => T) {
-  let lastDeps: readonly unknown[] | undefined;
-  let lastValue: T;
-  return (state: PaneState): T => {
-    const next = deps(state);
-    if (
-      lastDeps === undefined ||
-      next.length !== lastDeps.length ||
-      next.some((d, i) => d !== lastDeps?.[i])
-    ) {
-      lastValue = compute(state);
-      lastDeps = next;
-    }
-    return lastValue;
-  };
 }

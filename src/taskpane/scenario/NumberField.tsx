@@ -3,6 +3,7 @@ import { memo } from "react";
 import type { Provenance } from "../../model/types";
 import type { InputDisplay } from "./inputCatalog";
 import { ProvenanceBadge } from "./ProvenanceBadge";
+import { VISUALLY_HIDDEN } from "../visuallyHidden";
 
 export interface NumberFieldProps {
   /** Dotted path of the input; also the `data-path` of the box for tests. */
@@ -100,13 +101,5 @@ const useStyles = makeStyles({
   input: { flexGrow: 1, flexShrink: 1, minWidth: "96px", width: "100%" },
   inputText: { minWidth: 0 },
   unit: { color: tokens.colorNeutralForeground3, fontSize: tokens.fontSizeBase200, whiteSpace: "nowrap" },
-  visuallyHidden: {
-    position: "absolute",
-    width: "1px",
-    height: "1px",
-    margin: "-1px",
-    overflow: "hidden",
-    clip: "rect(0 0 0 0)",
-    whiteSpace: "nowrap",
-  },
+  visuallyHidden: VISUALLY_HIDDEN,
 });

@@ -4,6 +4,7 @@ import type { Provenance } from "../../model/types";
 import { citation, findFigure } from "../../figures/index";
 import { EvidenceBadge } from "../figures/EvidenceBadge";
 import { SecondaryMarker } from "../figures/SecondaryMarker";
+import { VISUALLY_HIDDEN } from "../visuallyHidden";
 
 export interface ProvenanceBadgeProps {
   /** The input's label, used in the badge's accessible name ("Source of Market growth"). */
@@ -112,14 +113,6 @@ const useStyles = makeStyles({
   },
   tip: { display: "flex", flexDirection: "column", gap: tokens.spacingVerticalXS },
   quote: { fontStyle: "italic" },
-  visuallyHidden: {
-    position: "absolute",
-    width: "1px",
-    height: "1px",
-    margin: "-1px",
-    overflow: "hidden",
-    clip: "rect(0 0 0 0)",
-    whiteSpace: "nowrap",
-  },
+  visuallyHidden: VISUALLY_HIDDEN,
   meta: { color: tokens.colorNeutralForeground3, fontSize: tokens.fontSizeBase100 },
 });

@@ -7,8 +7,6 @@ import {
   Field,
   Input,
   makeStyles,
-  MessageBar,
-  MessageBarBody,
   Select,
   tokens,
 } from "@fluentui/react-components";
@@ -19,8 +17,8 @@ import { scalarValue } from "../../model/validate";
 import type { WorkbookPort } from "../../workbook/port";
 import { buildSimulationSheetLayout, SIMULATION_SHEET } from "../../workbook/layout/simulationLayout";
 import { yearLabel } from "../charts/format";
-import { scrollIntoView } from "../feedback";
 import { ResultBanner, StaleWriteDialog } from "../results/ResultBanner";
+import { RunMessage } from "../results/RunMessage";
 import { writeResultSheet } from "../results/sheetWrite";
 import { WriteMessage } from "../results/WriteMessage";
 import { useNarrowStyles } from "../narrowStyles";
@@ -282,28 +280,12 @@ export function SimulateSection({ port, createWorker }: SimulateSectionProps): R
         {running ? <Button onClick={runner.cancel}>Cancel</Button> : null}
       </div>
       {running ? <RunProgress store={runner.progress} /> : null}
-      {runStatus.status === "failed" ? (
-        <MessageBar
-          key={runStatus.message}
-          intent="error"
-          data-testid="simulate-message"
-          layout="multiline"
-          ref={scrollIntoView}
-        >
-          <MessageBarBody>{runStatus.message}</MessageBarBody>
-        </MessageBar>
-      ) : null}
-      {runStatus.status === "cancelled" ? (
-        <MessageBar intent="warning" data-testid="simulate-message" layout="multiline">
-          <MessageBarBody>
-            Simulation cancelled after {runStatus.done.toLocaleString("en-US")} of{" "}
-            {runStatus.total.toLocaleString("en-US")} trials.
-            {last === undefined
-              ? " Run again to get results."
-              : " The results below are from the previous run."}
-          </MessageBarBody>
-        </MessageBar>
-      ) : null}
+      <RunMessage
+        run={runStatus}
+        what="Simulation"
+        hasPrevious={last !== undefined}
+        testId="simulate-message"
+      />
       {last === undefined ? null : (
         <>
           <ResultBanner

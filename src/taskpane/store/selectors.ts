@@ -152,7 +152,7 @@ export const selectDocumentKey: (state: PaneState) => string | undefined = memoi
 const staleCache = new WeakMap<object, { current: string | undefined; value: object }>();
 
 /** `tag` with `stale`, one object per (tag, current fingerprint) so selectors stay referentially stable. */
-function withStale<T extends ResultTag>(
+export function withStale<T extends ResultTag>(
   tag: T,
   current: string | undefined,
 ): T & { readonly stale: boolean } {
@@ -164,7 +164,10 @@ function withStale<T extends ResultTag>(
 }
 
 /** A one-entry cache: recomputes when any of `deps(state)` changes identity. */
-function memoized<T>(deps: (state: PaneState) => readonly unknown[], compute: (state: PaneState) => T) {
+export function memoized<T>(
+  deps: (state: PaneState) => readonly unknown[],
+  compute: (state: PaneState) => T,
+) {
   let lastDeps: readonly unknown[] | undefined;
   let lastValue: T;
   return (state: PaneState): T => {
