@@ -36,8 +36,19 @@ import {
   type OutputRef,
   type SimulationSpec,
 } from "./simulationSpec";
-import { summarizeRaw, summarizeSteps, type SimulationResult } from "./summarize";
-import { createTrialContext, evaluateTrials } from "./trialLoop";
+import { PERCENTILES, summarizeParts, summarizeSteps, type SimulationResult } from "./summarize";
+import { createTrialContext, evaluateTrials, type TrialContext } from "./trialLoop";
+import type {
+  ColumnAccumulator} from "./streamingStats";
+import {
+  BLOCK,
+  KEEP_ALL,
+  PILOT_TRIALS,
+  WINDOW_SIGMAS,
+  windowsFromPilot,
+  type ColumnPart,
+  type ColumnWindows,
+} from "./streamingStats";
 import { allocateEvidenceColumns, type TrialEvidenceColumns } from "./trialEvidence";
 
 /** Hard cap on trials per run. */
@@ -52,7 +63,21 @@ export interface SimulationOptions {
   readonly chunkSize?: number;
   readonly onProgress?: (done: number, total: number) => void;
   readonly shouldCancel?: () => boolean;
+  /**
+   * Keep every per-trial value: tracked series and metrics in `SimulationRaw.series` / `.metrics` (runs with
+   * evidence always keep these) and every input's samples in `.inputs`. For tests and tools; statistics never
+   * need it. Default false.
+   */
+  readonly keepColumns?: boolean;
+  /**
+   * Half-width of the percentile windows in standard errors of the pilot (default WINDOW_SIGMAS). Results do
+   * not depend on it (a miss is recomputed); tests set 0 to force that path.
+   */
+  readonly windowSigmas?: number;
 }
+
+/** One summarized column: a tracked series in year index t, or a kept summary metric. */
+export type ColumnRef = { readonly series: SeriesId; readonly t: number } | { readonly metric: MetricId };
 
 export interface SimulationCancelled {
   readonly kind: "cancelled";
@@ -73,22 +98,44 @@ export interface PreparedSimulation {
   readonly tracked: readonly SeriesId[];
   /** Summary metrics kept per trial (all of them unless the spec says `keep: "listed"`). */
   readonly keptMetrics: readonly MetricId[];
-  /** Whether per-trial input samples are kept (only rank correlations read them). */
+  /** Whether rank correlations are computed (they need the inputs' ranks). */
   readonly keepInputs: boolean;
+  /**
+   * Per stochastic slot: its ranks are its Latin hypercube strata (uncorrelated, continuous strictly increasing
+   * inverse CDF), so its samples need not be kept for rank correlations.
+   */
+  readonly ranksFromStrata: readonly boolean[];
+  /** The summarized columns: tracked series × years (series-major), then kept metrics. */
+  readonly columns: readonly ColumnRef[];
+  /** Columns kept whole per trial (thresholds, histograms, the rank-correlation output), ascending. */
+  readonly fullColumns: readonly number[];
+  /** Whether `SimulationRaw.series` / `.metrics` hold every trial (evidence runs, or `keepColumns`). */
+  readonly keepColumns: boolean;
+  /** Whether `SimulationRaw.inputs` holds every input's samples (`keepColumns`). */
+  readonly keepSamples: boolean;
+  readonly windowSigmas: number;
   /** The spec's evidence placed on the scenario's years (§5.1), or null: no posterior. */
   readonly evidence: readonly PlacedObservation[] | null;
 }
 
-/** Per-trial outputs of a contiguous trial range, year-major per series (index = t·count + i). */
+/**
+ * What a contiguous trial range leaves for the summary: each column's accumulated state (`columns`, see
+ * streamingStats.ts), whole columns where a view needs every trial (`full`), and — only with `keepColumns` —
+ * per-trial series (year-major: index t·count + i) and metrics.
+ */
 export interface SimulationRaw {
   readonly start: number;
   readonly count: number;
   readonly years: number;
+  /** Per `PreparedSimulation.columns` entry (set once the range has run; empty before). */
+  readonly columns: readonly ColumnPart[];
+  /** Per `PreparedSimulation.fullColumns` entry: the column's value per trial (NaN kept). */
+  readonly full: readonly Float64Array[];
   readonly series: Readonly<Partial<Record<SeriesId, Float64Array | Float32Array>>>;
   readonly metrics: Readonly<Record<MetricId, Float64Array>>;
   /**
    * Sampled values of each stochastic input, in `PreparedSimulation.stochastic` order. Kept only when the
-   * spec asks for rank correlations (`PreparedSimulation.keepInputs`); otherwise zero-length arrays.
+   * spec asks for rank correlations and the input's ranks are not its strata; otherwise zero-length arrays.
    */
   readonly inputs: readonly Float64Array[];
   /** Per-trial log-likelihood and dominant observation (zero-length without evidence). */
@@ -162,8 +209,12 @@ export function createSimulationRun(
   if (!(Number.isInteger(chunk) && chunk >= 1))
     return modelError("invalidInput", `chunkSize must be an integer of at least 1, got ${chunk}`);
   const raw = allocateRaw(prepared, 0, prepared.trials);
-  const ctx = createTrialContext(prepared, raw);
+  const ctx = createRangeContext(prepared, raw);
   let done = 0;
+  const finished = (): SimulationRaw => {
+    if (done < prepared.trials) throw new Error("SimulationRun: the summary needs every trial");
+    return finishedRaw(raw, ctx);
+  };
   return {
     prepared,
     total: prepared.trials,
@@ -174,15 +225,9 @@ export function createSimulationRun(
       done = end;
       return done >= prepared.trials;
     },
-    result: () => {
-      if (done < prepared.trials) throw new Error("SimulationRun.result() before all trials ran");
-      return summarizeRaw(prepared, raw);
-    },
-    summarize: () => {
-      if (done < prepared.trials) throw new Error("SimulationRun.summarize() before all trials ran");
-      return summarizeSteps(prepared, [raw]);
-    },
-    raw: () => raw,
+    result: () => summarizeParts(prepared, [finished()]),
+    summarize: () => summarizeSteps(prepared, [finished()]),
+    raw: finished,
   };
 }
 
@@ -204,8 +249,10 @@ export function createRangeRun(
     end <= prepared.trials
   ))
     throw new Error(`createRangeRun: bad trial range [${start}, ${end}) of ${prepared.trials}`);
+  if (start % BLOCK !== 0)
+    throw new Error(`createRangeRun: a range starts on a multiple of ${BLOCK} trials, got ${start}`);
   const raw = allocateRaw(prepared, start, end - start);
-  const ctx = createTrialContext(prepared, raw);
+  const ctx = createRangeContext(prepared, raw);
   let next = start;
   const notWhole = (): never => {
     throw new Error("a range run has no result of its own: summarize every range with summarizeParts");
@@ -222,8 +269,90 @@ export function createRangeRun(
     },
     result: notWhole,
     summarize: notWhole,
-    raw: () => raw,
+    raw: () => {
+      if (next < end) throw new Error("SimulationRun.raw() before the range ran");
+      return finishedRaw(raw, ctx);
+    },
   };
+}
+
+/** The context of a range: the pilot's windows for every column. */
+function createRangeContext(prepared: PreparedSimulation, raw: SimulationRaw): TrialContext {
+  const { windows, mass } = pilotWindows(prepared);
+  const expected = mass.map((m) => Math.min(1, m * 1.15) * raw.count + 64);
+  return createTrialContext(prepared, raw, windows, expected);
+}
+
+/** `raw` with its columns' accumulated state. */
+function finishedRaw(raw: SimulationRaw, ctx: TrialContext): SimulationRaw {
+  if (raw.columns.length > 0) return raw;
+  return Object.assign(raw, { columns: ctx.accumulators.map((a) => (a as ColumnAccumulator).part()) });
+}
+
+/**
+ * The percentile windows and sum shifts of every column, from the run's first PILOT_TRIALS trials (the same
+ * in every worker: counter-based draws). A run no longer than the pilot keeps every value, and its first few
+ * trials only place the shifts.
+ */
+function pilotWindows(prepared: PreparedSimulation): {
+  windows: ColumnWindows[];
+  mass: number[];
+} {
+  const columns = prepared.columns.length;
+  const keepAll = prepared.trials <= PILOT_TRIALS;
+  const trials = keepAll ? Math.min(prepared.trials, SHIFT_TRIALS) : PILOT_TRIALS;
+  const raw = allocateRaw(prepared, 0, trials, true);
+  const ctx = createTrialContext(
+    prepared,
+    raw,
+    new Array<ColumnWindows>(columns).fill(KEEP_ALL),
+    new Array<number>(columns).fill(trials),
+  );
+  evaluateTrials(prepared, ctx, 0, trials, raw);
+  const windows: ColumnWindows[] = [];
+  const mass: number[] = [];
+  for (const a of ctx.accumulators) {
+    const w = windowsFromPilot(
+      (a as ColumnAccumulator).part().kept,
+      PERCENTILES,
+      keepAll,
+      prepared.windowSigmas,
+    );
+    windows.push(w.windows);
+    mass.push(w.mass);
+  }
+  return { windows, mass };
+}
+
+/** Trials that place the sum shifts of a run without a pilot. */
+const SHIFT_TRIALS = 64;
+
+/**
+ * Recomputes `columns` over every trial with windows that keep every value (the rare case where an order
+ * statistic fell outside the pilot's windows): one part per column, in `columns` order.
+ */
+export function recomputeColumns(prepared: PreparedSimulation, columns: readonly number[]): ColumnPart[] {
+  const withPlan =
+    prepared.plan === NO_PLAN
+      ? prepareSimulation(prepared.scenario, prepared.spec, {
+          trials: prepared.trials,
+          seed: prepared.seed,
+          sampling: prepared.sampling,
+        })
+      : prepared;
+  if (isModelError(withPlan)) throw new Error(`recomputeColumns: ${withPlan.message}`);
+  const raw = allocateRaw(withPlan, 0, withPlan.trials, true);
+  const wanted = new Set(columns);
+  // Same shifts as the run's, so count, mean and sd come out as they would have.
+  const { windows } = pilotWindows(withPlan);
+  const ctx = createTrialContext(
+    withPlan,
+    raw,
+    windows.map((w, c) => (wanted.has(c) ? { ...KEEP_ALL, shift: w.shift } : null)),
+    withPlan.columns.map(() => withPlan.trials),
+  );
+  evaluateTrials(withPlan, ctx, 0, withPlan.trials, raw);
+  return columns.map((c) => (ctx.accumulators[c] as ColumnAccumulator).part());
 }
 
 /**
@@ -289,6 +418,7 @@ export function prepareSimulation(
   const outputs: OutputRef[] = [
     ...(spec.thresholds ?? []).map((t) => t.output),
     ...(spec.histogram || all ? [spec.histogram?.output ?? { series: "nvidiaChina", year: lastYear }] : []),
+    ...(all ? [{ metric: "cumulativeNvidiaChina" } as const] : []),
     ...(spec.rankCorrelationOutput ? [spec.rankCorrelationOutput] : []),
   ];
   const keptMetrics = new Set<MetricId>(all ? METRIC_IDS : []);
@@ -296,6 +426,21 @@ export function prepareSimulation(
     if ("series" in o) tracked.add(o.series);
     else keptMetrics.add(o.metric);
   }
+  const windowSigmas = options.windowSigmas ?? WINDOW_SIGMAS;
+  if (!(Number.isFinite(windowSigmas) && windowSigmas >= 0))
+    return modelError("invalidInput", `windowSigmas must be a number ≥ 0, got ${windowSigmas}`);
+  const trackedList = [...tracked];
+  const metricList = METRIC_IDS.filter((id) => keptMetrics.has(id));
+  const years = valid.horizon + 1;
+  const columns: ColumnRef[] = [
+    ...trackedList.flatMap((id) => Array.from({ length: years }, (_, t) => ({ series: id, t }))),
+    ...metricList.map((metric) => ({ metric })),
+  ];
+  const columnOf = (o: OutputRef): number =>
+    "metric" in o
+      ? trackedList.length * years + metricList.indexOf(o.metric)
+      : trackedList.indexOf(o.series) * years + (o.year - valid.baseYear);
+  const correlated = new Set(spec.correlation?.inputs ?? []);
   return {
     scenario: valid,
     spec,
@@ -306,11 +451,28 @@ export function prepareSimulation(
     distributions,
     plan,
     chain,
-    tracked: [...tracked],
-    keptMetrics: METRIC_IDS.filter((id) => keptMetrics.has(id)),
+    tracked: trackedList,
+    keptMetrics: metricList,
     keepInputs: spec.rankCorrelationOutput !== undefined,
+    ranksFromStrata: stochastic.map(
+      (id, j) =>
+        sampling === "lhs" && !correlated.has(id) && strictlyIncreasing(distributions[j] as Distribution),
+    ),
+    columns,
+    fullColumns: [...new Set(outputs.map(columnOf))].sort((a, b) => a - b),
+    keepColumns: evidence !== null || options.keepColumns === true,
+    keepSamples: options.keepColumns === true,
+    windowSigmas,
     evidence,
   };
+}
+
+/**
+ * Whether a distribution's inverse CDF is continuous and strictly increasing (so Latin hypercube strata order
+ * its samples): every kind but `discrete` (whose samples repeat) and `fixed` (never sampled).
+ */
+function strictlyIncreasing(d: Distribution): boolean {
+  return d.kind !== "discrete" && d.kind !== "fixed";
 }
 
 /**
@@ -323,69 +485,42 @@ export function runTrialRange(prepared: PreparedSimulation, start: number, end: 
   return run.raw();
 }
 
-/**
- * Concatenates contiguous trial ranges (in any order) into one `SimulationRaw` covering them all.
- *
- * @returns the merged arrays, or invalidInput when the ranges leave a gap or overlap
- */
-export function mergeRaw(
+/** Arrays for trials [start, start + count); `lean` (a pilot or a recomputation) keeps nothing per trial. */
+function allocateRaw(
   prepared: PreparedSimulation,
-  parts: readonly SimulationRaw[],
-): SimulationRaw | ModelError {
-  const sorted = [...parts].sort((a, b) => a.start - b.start);
-  const start = sorted[0]?.start ?? 0;
-  let next = start;
-  for (const p of sorted) {
-    if (p.start !== next)
-      return modelError("invalidInput", `trial ranges must be contiguous, expected ${next}, got ${p.start}`);
-    next = p.start + p.count;
-  }
-  const merged = allocateRaw(prepared, start, next - start);
-  const years = merged.years;
-  for (const p of sorted) {
-    const offset = p.start - start;
-    for (const id of prepared.tracked) {
-      const from = p.series[id];
-      const to = merged.series[id];
-      if (!from || !to) continue;
-      for (let t = 0; t < years; t++)
-        to.set(from.subarray(t * p.count, (t + 1) * p.count), t * merged.count + offset);
-    }
-    for (const m of prepared.keptMetrics) merged.metrics[m].set(p.metrics[m], offset);
-    if (prepared.keepInputs) p.inputs.forEach((arr, j) => merged.inputs[j]?.set(arr, offset));
-    if (prepared.evidence !== null) {
-      merged.evidence.logLikelihood.set(p.evidence.logLikelihood, offset);
-      merged.evidence.dominant.set(p.evidence.dominant, offset);
-    }
-    if (merged.regimes.length > 0) {
-      for (let t = 0; t < years; t++)
-        merged.regimes.set(p.regimes.subarray(t * p.count, (t + 1) * p.count), t * merged.count + offset);
-    }
-  }
-  return merged;
-}
-
-function allocateRaw(prepared: PreparedSimulation, start: number, count: number): SimulationRaw {
+  start: number,
+  count: number,
+  lean = false,
+): SimulationRaw {
   const years = prepared.scenario.horizon + 1;
+  const whole = prepared.keepColumns && !lean;
   const series: Partial<Record<SeriesId, Float64Array | Float32Array>> = {};
-  for (const id of prepared.tracked) {
-    series[id] = FLOAT64_SERIES.includes(id)
-      ? new Float64Array(years * count)
-      : new Float32Array(years * count);
+  if (whole) {
+    for (const id of prepared.tracked) {
+      series[id] = FLOAT64_SERIES.includes(id)
+        ? new Float64Array(years * count)
+        : new Float32Array(years * count);
+    }
   }
   const metrics = {} as Record<MetricId, Float64Array>;
   const empty = new Float64Array(0);
   for (const id of METRIC_IDS)
-    metrics[id] = prepared.keptMetrics.includes(id) ? new Float64Array(count) : empty;
+    metrics[id] = whole && prepared.keptMetrics.includes(id) ? new Float64Array(count) : empty;
+  const keepInput = (j: number): boolean =>
+    !lean && (prepared.keepSamples || (prepared.keepInputs && !(prepared.ranksFromStrata[j] as boolean)));
   return {
     start,
     count,
     years,
+    columns: [],
+    full: prepared.fullColumns.map(() => new Float64Array(lean ? 0 : count)),
     series,
     metrics,
-    inputs: prepared.stochastic.map(() => new Float64Array(prepared.keepInputs ? count : 0)),
-    evidence: allocateEvidenceColumns(prepared.evidence !== null, count),
-    regimes: new Uint8Array(prepared.evidence !== null && prepared.chain !== null ? years * count : 0),
+    inputs: prepared.stochastic.map((_, j) => new Float64Array(keepInput(j) ? count : 0)),
+    evidence: allocateEvidenceColumns(prepared.evidence !== null && !lean, count),
+    regimes: new Uint8Array(
+      prepared.evidence !== null && prepared.chain !== null && !lean ? years * count : 0,
+    ),
   };
 }
 

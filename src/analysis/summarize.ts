@@ -10,10 +10,11 @@ import { columnStats, StatsWorkspace } from "./columnStats";
 import { SCALAR_INPUT_IDS } from "../model/validate";
 import { permuteIndex } from "./permutation";
 import { posteriorSteps, type PosteriorColumns, type PosteriorResult } from "./posterior";
-import { averageRanks, averageRanksByPosition, pearson, RankWorkspace } from "./rankCorrelation";
+import { averageRanks, pearson } from "./rankCorrelation";
 import { regimeChainText } from "./regimeChain";
 import { lhsPermutation, type SamplingMethod } from "./sampling";
-import type { PreparedSimulation, SimulationRaw } from "./simulate";
+import { recomputeColumns, type PreparedSimulation, type SimulationRaw } from "./simulate";
+import { finalizeColumn, type ColumnPart } from "./streamingStats";
 import { METRIC_IDS, outputLabel, type MetricId, type OutputRef, type Threshold } from "./simulationSpec";
 
 /** The reported percentiles, in order. */
@@ -109,22 +110,41 @@ export function* summarizeSteps(
   const years = reader.years;
   const count = reader.count;
   const calendar = Array.from({ length: years }, (_, t) => scenario.baseYear + t);
-  const ws = new StatsWorkspace(count);
-  const series: Partial<Record<SeriesId, SampleStats[]>> = {};
-  for (const id of prepared.tracked) {
-    if (!reader.has(id)) continue;
-    const perYear: SampleStats[] = [];
-    for (let t = 0; t < years; t++) {
-      perYear.push(statsOf(reader.series(id, t), ws));
-      yield;
+  // Every column's statistics from its accumulated parts; a column whose order statistic fell outside the
+  // pilot's windows is recomputed in full (rare: windows span ±5.5 standard errors).
+  const scratch = { buffer: new Float64Array(0) };
+  const perColumn: (SampleStats | null)[] = [];
+  const missed: number[] = [];
+  for (let c = 0; c < prepared.columns.length; c++) {
+    const outcome = finalizeColumn(
+      reader.parts.map((p) => p.columns[c] as ColumnPart),
+      PERCENTILES,
+      scratch,
+    );
+    if (outcome.kind === "stats") perColumn.push(outcome.stats);
+    else {
+      perColumn.push(null);
+      missed.push(c);
     }
-    series[id] = perYear;
+    if (c % 8 === 7) yield;
   }
-  const metrics = {} as Record<MetricId, SampleStats>;
-  for (const m of METRIC_IDS) {
-    metrics[m] = prepared.keptMetrics.includes(m) ? statsOf(reader.metric(m), ws) : EMPTY_STATS;
+  if (missed.length > 0) {
+    const parts = recomputeColumns(prepared, missed);
+    missed.forEach((c, k) => {
+      const outcome = finalizeColumn([parts[k] as ColumnPart], PERCENTILES, scratch);
+      if (outcome.kind !== "stats") throw new Error("summarize: a recomputed column kept every value");
+      perColumn[c] = outcome.stats;
+    });
     yield;
   }
+  const series: Partial<Record<SeriesId, SampleStats[]>> = {};
+  const metrics = {} as Record<MetricId, SampleStats>;
+  for (const m of METRIC_IDS) metrics[m] = EMPTY_STATS;
+  prepared.columns.forEach((ref, c) => {
+    const stats = perColumn[c] as SampleStats;
+    if ("metric" in ref) metrics[ref.metric] = stats;
+    else (series[ref.series] ??= []).push(stats);
+  });
   const column = (o: OutputRef): ArrayLike<number> => reader.output(o);
   const statsFor = (o: OutputRef): SampleStats =>
     "metric" in o ? metrics[o.metric] : (series[o.series]?.[o.year - scenario.baseYear] ?? EMPTY_STATS);
@@ -152,7 +172,7 @@ export function* summarizeSteps(
     histograms.push(
       histogramInRange(
         "cumulativeNvidiaChina",
-        reader.metric("cumulativeNvidiaChina"),
+        column({ metric: "cumulativeNvidiaChina" }),
         bins,
         metrics.cumulativeNvidiaChina,
       ),
@@ -167,9 +187,10 @@ export function* summarizeSteps(
     // Rank the target once, not once per input.
     const targetRanks = averageRanks(column(rcOutput));
     yield;
-    const rankWs = new RankWorkspace();
+    // One buffer for every input's ranks (a fresh 8 MB array per input costs its page faults each time).
+    const ranks = new Float64Array(count);
     for (let j = 0; j < prepared.stochastic.length; j++) {
-      const rho = pearson(inputRanks(prepared, j, reader.input(j), rankWs), targetRanks);
+      const rho = pearson(inputRanks(prepared, j, reader, ranks), targetRanks);
       values.push({ input: prepared.stochastic[j] as ScalarInputId, rho: isModelError(rho) ? 0 : rho });
       yield;
     }
@@ -207,16 +228,18 @@ export function* summarizeSteps(
 function inputRanks(
   prepared: PreparedSimulation,
   j: number,
-  values: Float64Array,
-  ws: RankWorkspace,
+  reader: ColumnReader,
+  ranks: Float64Array,
 ): Float64Array {
   const id = prepared.stochastic[j] as ScalarInputId;
-  if (prepared.sampling === "lhs" && !(prepared.spec.correlation?.inputs.includes(id) ?? false)) {
+  if (prepared.ranksFromStrata[j] === true) {
+    // A continuous, strictly increasing inverse CDF applied to u in stratum π(i) = [π/N, (π+1)/N): the samples
+    // are in the order of their strata, so trial i's rank is π(i) + 1 (no sort, and no samples kept).
     const perm = lhsPermutation(prepared.seed, prepared.trials, SCALAR_INPUT_IDS.indexOf(id));
-    const ranks = averageRanksByPosition(values, (i) => permuteIndex(perm, i), ws);
-    if (ranks !== null) return ranks;
+    for (let i = 0; i < ranks.length; i++) ranks[i] = permuteIndex(perm, i) + 1;
+    return ranks;
   }
-  return averageRanks(values);
+  return averageRanks(reader.input(j));
 }
 
 /**
@@ -227,7 +250,7 @@ function inputRanks(
 class ColumnReader implements PosteriorColumns {
   readonly years: number;
   readonly count: number;
-  private readonly parts: readonly SimulationRaw[];
+  readonly parts: readonly SimulationRaw[];
   private scratch64: Float64Array | null = null;
   private scratch32: Float32Array | null = null;
 
@@ -268,10 +291,17 @@ class ColumnReader implements PosteriorColumns {
     return this.gather((p) => p.inputs[j] as Float64Array) as Float64Array;
   }
 
+  /** An output's value per trial, from the whole columns kept for it (`SimulationRaw.full`). */
   output(o: OutputRef): Float64Array | Float32Array {
-    return "metric" in o
-      ? this.metric(o.metric)
-      : this.series(o.series, o.year - this.prepared.scenario.baseYear);
+    const { prepared } = this;
+    const years = prepared.scenario.horizon + 1;
+    const c =
+      "metric" in o
+        ? prepared.tracked.length * years + prepared.keptMetrics.indexOf(o.metric)
+        : prepared.tracked.indexOf(o.series) * years + (o.year - prepared.scenario.baseYear);
+    const f = prepared.fullColumns.indexOf(c);
+    if (f < 0) throw new Error(`summarize: output ${outputLabel(o)} was not kept per trial`);
+    return this.gather((p) => p.full[f] as Float64Array);
   }
 
   logLikelihood(): Float64Array {

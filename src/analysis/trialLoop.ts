@@ -18,6 +18,7 @@ import { STREAM } from "./sampling";
 import type { PreparedSimulation, SimulationRaw } from "./simulate";
 import type { MetricId } from "./simulationSpec";
 import { createTrialEvidence, recordTrialEvidence, type TrialEvidence } from "./trialEvidence";
+import { BLOCK, ColumnAccumulator, type ColumnWindows } from "./streamingStats";
 
 /** Per-run buffers and compiled samplers, reused for every chunk of a run. */
 export interface TrialContext {
@@ -38,30 +39,43 @@ export interface TrialContext {
   readonly triMax: Float64Array;
   readonly triRight: Float64Array;
   readonly distributions: readonly Distribution[];
-  /** Kept series' kernel buffers (Float64 targets first, then Float32 targets). */
+  /** Per slot: 1 when its per-trial samples are stored in `raw.inputs` (rank correlations that need them). */
+  readonly keepInput: Uint8Array;
+  /** Kept series' kernel buffers, in `prepared.tracked` order (column s·(H+1) + t of the stage). */
   readonly sources: readonly Float64Array[];
-  readonly targets64: readonly Float64Array[];
-  readonly targets32: readonly Float32Array[];
   /**
-   * Trial-major staging of the kept series for up to `STAGE_TRIALS` trials: index (b·S + s)·(H+1) + t. The
-   * raw arrays are year-major (one column per series and year), so writing each trial straight into them
-   * scatters H+1 stores per series over pages megabytes apart; staging turns that into sequential runs.
+   * Column-major staging of the current block: column c (see `PreparedSimulation.columns`) of block trial b
+   * at c·BLOCK + b. A block is handed to the column accumulators when full (or at the range's end), so per-trial
+   * values are never held beyond one block except where a view needs every trial (`raw.full`, evidence).
    */
   readonly stage: Float64Array;
+  /** Per column: its accumulator, or null when this run does not summarize it (a recomputation). */
+  readonly accumulators: readonly (ColumnAccumulator | null)[];
+  /** Trials staged in the current block, and the raw index of the block's first trial. */
+  staged: number;
+  blockFrom: number;
   /** The evidence's observations against `out` (§5.1), or null when the run has no evidence. */
   readonly evidence: TrialEvidence | null;
 }
 
-/** Trials staged between flushes into the year-major raw arrays (small enough to stay in L2). */
-const STAGE_TRIALS = 256;
-
-/** Builds the context for a prepared run (once per run or per worker range). */
-export function createTrialContext(prepared: PreparedSimulation, raw: SimulationRaw): TrialContext {
+/**
+ * Builds the context for a prepared run (once per run or per worker range).
+ *
+ * @param windows per column (`prepared.columns`), where its accumulator keeps values; null: not accumulated
+ * @param expected per column, the values expected inside its windows (pre-sizes the buffers)
+ */
+export function createTrialContext(
+  prepared: PreparedSimulation,
+  raw: SimulationRaw,
+  windows: readonly (ColumnWindows | null)[],
+  expected: readonly number[] = [],
+): TrialContext {
   const params = kernelParamsFromScenario(prepared.scenario);
   const out = createKernelBuffers(params.horizon, params.vendorWeight.length);
   const k = prepared.stochastic.length;
   const [key0, key1] = seedKey(prepared.seed);
-  const ctx = {
+  const blocks = Math.ceil(((raw.start % BLOCK) + raw.count) / BLOCK);
+  const ctx: TrialContext = {
     params,
     out,
     uniforms: new Float64Array(k),
@@ -76,11 +90,18 @@ export function createTrialContext(prepared: PreparedSimulation, raw: Simulation
     triMax: new Float64Array(k),
     triRight: new Float64Array(k),
     distributions: prepared.distributions,
-    sources: [] as Float64Array[],
-    targets64: [] as Float64Array[],
-    targets32: [] as Float32Array[],
-    stage: new Float64Array(0),
-    evidence: prepared.evidence === null ? null : createTrialEvidence(prepared.evidence, out),
+    keepInput: Uint8Array.from(raw.inputs, (a) => (a.length > 0 ? 1 : 0)),
+    sources: prepared.tracked.map((id) => out[id]),
+    stage: new Float64Array(prepared.columns.length * BLOCK),
+    accumulators: windows.map((w, c) =>
+      w === null ? null : new ColumnAccumulator(w, expected[c] ?? 0, blocks),
+    ),
+    staged: 0,
+    blockFrom: 0,
+    evidence:
+      prepared.evidence === null || raw.evidence.logLikelihood.length === 0
+        ? null
+        : createTrialEvidence(prepared.evidence, out),
   };
   prepared.distributions.forEach((d, j) => {
     if (d.kind !== "triangular") return;
@@ -92,19 +113,7 @@ export function createTrialContext(prepared: PreparedSimulation, raw: Simulation
     ctx.triMax[j] = b;
     ctx.triRight[j] = (b - a) * (b - c);
   });
-  const sources32: Float64Array[] = [];
-  for (const id of prepared.tracked) {
-    const target = raw.series[id];
-    if (target instanceof Float64Array) {
-      ctx.sources.push(out[id]);
-      ctx.targets64.push(target);
-    } else if (target instanceof Float32Array) {
-      sources32.push(out[id]);
-      ctx.targets32.push(target);
-    }
-  }
-  ctx.sources.push(...sources32);
-  return { ...ctx, stage: new Float64Array(STAGE_TRIALS * ctx.sources.length * out.market.length) };
+  return ctx;
 }
 
 /**
@@ -121,19 +130,17 @@ export function evaluateTrials(
   raw: SimulationRaw,
 ): void {
   const { params, out, uniforms, regimeWords, key0, key1, field, triangular } = ctx;
-  const { triMin, triSplit, triLeft, triMax, triRight, distributions } = ctx;
+  const { triMin, triSplit, triLeft, triMax, triRight, distributions, keepInput } = ctx;
   const { sources, stage } = ctx;
   const kept = sources.length;
-  let staged = 0;
-  let stagedFrom = start - raw.start;
   const { plan, chain } = prepared;
   const slots = uniforms.length;
   const n = params.horizon + 1;
   const count = raw.count;
+  const rangeEnd = raw.start + count;
   const inputs = raw.inputs;
-  const keepInputs = prepared.keepInputs;
-  const m = raw.metrics;
   const keep = metricFlags(prepared.keptMetrics);
+  const metricColumn = kept * n;
   const baseYear = prepared.scenario.baseYear;
   const access = params.access;
   const remittance = params.remittance;
@@ -144,6 +151,7 @@ export function evaluateTrials(
   const regimes = raw.regimes;
   for (let trial = start; trial < end; trial++) {
     const i = trial - raw.start;
+    if (ctx.staged === 0) ctx.blockFrom = i;
     plan.fill(trial, uniforms);
     for (let j = 0; j < slots; j++) {
       const p = uniforms[j] as number;
@@ -155,7 +163,7 @@ export function evaluateTrials(
             : (triMax[j] as number) - Math.sqrt((1 - p) * (triRight[j] as number));
       } else value = inverseCdf(distributions[j] as Distribution, p);
       setScalar(params, field[j] as number, value);
-      if (keepInputs) (inputs[j] as Float64Array)[i] = value;
+      if (keepInput[j] === 1) (inputs[j] as Float64Array)[i] = value;
     }
     if (chain !== null) {
       const c0 = trial >>> 0;
@@ -185,45 +193,66 @@ export function evaluateTrials(
     }
     projectKernel(params, out);
     if (evidence !== null) recordTrialEvidence(evidence, raw.evidence, i);
-    for (let s = 0, at = staged * kept * n; s < kept; s++) {
+    const b = ctx.staged;
+    for (let s = 0, at = b; s < kept; s++) {
       const src = sources[s] as Float64Array;
-      for (let t = 0; t < n; t++, at++) stage[at] = src[t] as number;
+      for (let t = 0; t < n; t++, at += BLOCK) stage[at] = src[t] as number;
     }
-    staged++;
-    if (staged === STAGE_TRIALS || trial === end - 1) {
-      flushStage(ctx, staged, stagedFrom, n, count);
-      stagedFrom += staged;
-      staged = 0;
+    let at = metricColumn * BLOCK + b;
+    if (keep.cumulative) {
+      stage[at] = out.cumulativeNvidiaChina;
+      at += BLOCK;
     }
-    if (keep.cumulative) m.cumulativeNvidiaChina[i] = out.cumulativeNvidiaChina;
-    if (keep.npv) m.npvNvidiaChina[i] = out.npvNvidiaChina;
-    if (keep.cagr) m.cagrNvidiaChina[i] = out.cagrNvidiaChina;
-    if (keep.crossover) m.crossoverYear[i] = out.crossoverIndex < 0 ? NaN : baseYear + out.crossoverIndex;
+    if (keep.npv) {
+      stage[at] = out.npvNvidiaChina;
+      at += BLOCK;
+    }
+    if (keep.cagr) {
+      stage[at] = out.cagrNvidiaChina;
+      at += BLOCK;
+    }
+    if (keep.crossover) {
+      stage[at] = out.crossoverIndex < 0 ? NaN : baseYear + out.crossoverIndex;
+      at += BLOCK;
+    }
     // No second kernel run: see revenueAtRiskTotal (tested against projectScenario).
-    if (keep.atRisk) m.revenueAtRiskTotal[i] = revenueAtRiskTotal(out, params.nvidiaForeignShare);
+    if (keep.atRisk) stage[at] = revenueAtRiskTotal(out, params.nvidiaForeignShare);
+    ctx.staged = b + 1;
+    if (ctx.staged === BLOCK || trial === rangeEnd - 1) flushBlock(prepared, ctx, raw);
   }
 }
 
-/** Copies `staged` staged trials, the first being raw index `from`, into the year-major raw columns. */
-function flushStage(ctx: TrialContext, staged: number, from: number, n: number, count: number): void {
-  const { stage, targets64, targets32 } = ctx;
-  const kept = ctx.sources.length;
-  const stride = kept * n;
-  for (let s = 0; s < targets64.length; s++) {
-    const dst = targets64[s] as Float64Array;
-    for (let t = 0; t < n; t++) {
-      const column = t * count + from;
-      for (let b = 0, at = s * n + t; b < staged; b++, at += stride) dst[column + b] = stage[at] as number;
-    }
+/**
+ * Hands the staged block to the column accumulators, and copies it where whole columns are kept: `raw.full`
+ * (the outputs of thresholds, histograms and rank correlations) and, for the posterior, `raw.series` and
+ * `raw.metrics` (year-major).
+ */
+function flushBlock(prepared: PreparedSimulation, ctx: TrialContext, raw: SimulationRaw): void {
+  const { stage, accumulators, staged, blockFrom } = ctx;
+  for (let c = 0; c < accumulators.length; c++) accumulators[c]?.addBlock(stage, c * BLOCK, staged);
+  const { full } = raw;
+  for (let f = 0; f < full.length; f++) {
+    const column = full[f] as Float64Array;
+    if (column.length === 0) continue;
+    const c = prepared.fullColumns[f] as number;
+    column.set(stage.subarray(c * BLOCK, c * BLOCK + staged), blockFrom);
   }
-  for (let s = 0; s < targets32.length; s++) {
-    const dst = targets32[s] as Float32Array;
-    const row = (targets64.length + s) * n;
+  const n = prepared.scenario.horizon + 1;
+  prepared.tracked.forEach((id, s) => {
+    const target = raw.series[id];
+    if (target === undefined || target.length === 0) return;
     for (let t = 0; t < n; t++) {
-      const column = t * count + from;
-      for (let b = 0, at = row + t; b < staged; b++, at += stride) dst[column + b] = stage[at] as number;
+      const c = s * n + t;
+      target.set(stage.subarray(c * BLOCK, c * BLOCK + staged), t * raw.count + blockFrom);
     }
-  }
+  });
+  prepared.keptMetrics.forEach((m, k) => {
+    const target = raw.metrics[m];
+    if (target.length === 0) return;
+    const c = prepared.tracked.length * n + k;
+    target.set(stage.subarray(c * BLOCK, c * BLOCK + staged), blockFrom);
+  });
+  ctx.staged = 0;
 }
 
 /** The scalar inputs a distribution may set, in the order `setScalar` switches on. */

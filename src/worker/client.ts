@@ -17,6 +17,7 @@ import type { Scenario } from "../model/types";
 import type { SimulationRaw } from "../analysis/simulate";
 import type { SimulationSpec } from "../analysis/simulationSpec";
 import type { SimulationResult } from "../analysis/summarize";
+import { BLOCK } from "../analysis/streamingStats";
 import { rawBuffers, type RunOptions, type WorkerRequest, type WorkerResponse } from "./protocol";
 
 /** What the client needs from a worker (a DOM Worker, or an adapter around node:worker_threads). */
@@ -114,7 +115,12 @@ export function createSimulationClient(
   return {
     run(scenario, spec, options, onProgress) {
       const id = nextId++;
-      const parts = Math.min(pool.length, Math.floor(options.trials / minPerWorker));
+      // Ranges start on block boundaries (the summary's partial sums are per block): at most one per block.
+      const parts = Math.min(
+        pool.length,
+        Math.floor(options.trials / minPerWorker),
+        Math.ceil(options.trials / BLOCK),
+      );
       let settle!: { resolve: (r: SimulationResult) => void; reject: (e: SimulationClientError) => void };
       const promise = new Promise<SimulationResult>((resolve, reject) => (settle = { resolve, reject }));
       if (broken !== null) {
@@ -172,7 +178,9 @@ export function createSimulationClient(
 
       // Split: worker w runs trials [bounds[w], bounds[w + 1]); worker 0 then summarizes every range.
       const trials = options.trials;
-      const bounds = Array.from({ length: parts + 1 }, (_, w) => Math.round((w * trials) / parts));
+      const bounds = Array.from({ length: parts + 1 }, (_, w) =>
+        w === parts ? trials : Math.round((w * trials) / parts / BLOCK) * BLOCK,
+      );
       const done = new Array<number>(parts).fill(0);
       const raws = new Array<SimulationRaw | null>(parts).fill(null);
       /** Workers still running their range (cancel goes to them; then to worker 0 while it summarizes). */

@@ -69,6 +69,11 @@ export function rawBuffers(raws: readonly SimulationRaw[]): ArrayBuffer[] {
     if (a !== undefined && a.buffer.byteLength > 0) buffers.add(a.buffer as ArrayBuffer);
   };
   for (const raw of raws) {
+    for (const c of raw.columns) {
+      add(c.blocks);
+      add(c.kept);
+    }
+    for (const a of raw.full) add(a);
     for (const a of Object.values(raw.series)) add(a);
     for (const a of Object.values(raw.metrics)) add(a);
     for (const a of raw.inputs) add(a);

@@ -7,15 +7,13 @@ import { defaultSimulationSpec } from "../../src/analysis/defaultSpec";
 import { defaultEvidence } from "../../src/analysis/defaultEvidence";
 import type { EvidenceSet } from "../../src/analysis/evidence";
 import {
-  mergeRaw,
   prepareSimulation,
   runTrialRange,
   simulate,
   type PreparedSimulation,
-  type SimulationRaw,
 } from "../../src/analysis/simulate";
 import type { SimulationSpec } from "../../src/analysis/simulationSpec";
-import { summarizeRaw, type SimulationResult } from "../../src/analysis/summarize";
+import { summarizeParts, type SimulationResult } from "../../src/analysis/summarize";
 
 const scenario = PRESETS[0]!.scenario;
 const spec: SimulationSpec = {
@@ -54,11 +52,11 @@ describe("simulate(spec with evidence): posterior beside the prior", () => {
   it("the posterior of a seed is the same whatever the trial ranges (per-trial ℓ merged like any column)", () => {
     const prepared = prepareSimulation(scenario, spec, { trials: 3000, seed: 9 }) as PreparedSimulation;
     const parts = [
-      runTrialRange(prepared, 1700, 3000),
-      runTrialRange(prepared, 0, 650),
-      runTrialRange(prepared, 650, 1700),
+      runTrialRange(prepared, 0, 1024),
+      runTrialRange(prepared, 1024, 2048),
+      runTrialRange(prepared, 2048, 3000),
     ];
-    const merged = summarizeRaw(prepared, mergeRaw(prepared, parts) as SimulationRaw);
+    const merged = summarizeParts(prepared, parts);
     expect(merged.posterior).toEqual(run(spec).posterior);
   });
   it("π = 1 and no uncertain input: every trial is the projection, ESS = N and the posterior equals it", () => {

@@ -32,6 +32,7 @@ describe("rank correlations under Latin hypercube", () => {
       trials: 5000,
       seed: 12,
       sampling: "lhs",
+      keepColumns: true,
     }) as PreparedSimulation;
     const raw = runTrialRange(prepared, 0, 5000);
     const result = summarizeRaw(prepared, raw);

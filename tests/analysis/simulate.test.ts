@@ -5,14 +5,13 @@ import { projectScenario } from "../../src/model/project";
 import type { Projection } from "../../src/model/types";
 import {
   createSimulationRun,
-  mergeRaw,
   prepareSimulation,
   runTrialRange,
   simulate,
   type PreparedSimulation,
-  type SimulationRaw,
 } from "../../src/analysis/simulate";
-import { summarizeRaw, type SimulationResult } from "../../src/analysis/summarize";
+import { summarizeParts, type SimulationResult } from "../../src/analysis/summarize";
+import { BLOCK } from "../../src/analysis/streamingStats";
 import { defaultSimulationSpec } from "../../src/analysis/defaultSpec";
 import type { SimulationSpec } from "../../src/analysis/simulationSpec";
 
@@ -106,18 +105,18 @@ describe("simulate: reproducibility", () => {
     const b = simulate(scenario, spec, { trials: 3000, seed: 77, chunkSize: 7 });
     expect(b).toEqual(a);
   });
-  it("two trial ranges merged give IDENTICAL results to one run (a 2-way worker split)", () => {
+  it("trial ranges summarized together give IDENTICAL results to one run (a 2-way worker split)", () => {
     const prepared = prepareSimulation(scenario, spec, { trials: 3000, seed: 77 }) as PreparedSimulation;
     const whole = simulate(scenario, spec, { trials: 3000, seed: 77 });
-    const parts = [runTrialRange(prepared, 1234, 3000), runTrialRange(prepared, 0, 1234)];
-    const merged = mergeRaw(prepared, parts) as SimulationRaw;
-    expect(summarizeRaw(prepared, merged)).toEqual(whole);
+    const parts = [runTrialRange(prepared, 2 * BLOCK, 3000), runTrialRange(prepared, 0, 2 * BLOCK)];
+    expect(summarizeParts(prepared, parts)).toEqual(whole);
   });
-  it("mergeRaw with a gap is invalidInput", () => {
-    const prepared = prepareSimulation(scenario, spec, { trials: 100, seed: 1 }) as PreparedSimulation;
-    expect(code(mergeRaw(prepared, [runTrialRange(prepared, 0, 40), runTrialRange(prepared, 50, 100)]))).toBe(
-      "invalidInput",
-    );
+  it("ranges with a gap, or a range not starting on a block, are refused", () => {
+    const prepared = prepareSimulation(scenario, spec, { trials: 3000, seed: 1 }) as PreparedSimulation;
+    expect(() =>
+      summarizeParts(prepared, [runTrialRange(prepared, 0, BLOCK), runTrialRange(prepared, 2 * BLOCK, 3000)]),
+    ).toThrow(/contiguous/);
+    expect(() => runTrialRange(prepared, 40, 100)).toThrow(/multiple of 1024/);
   });
   it("simulate with LHS and with MC differ but both reproduce for their seed", () => {
     const lhs = simulate(scenario, spec, { trials: 500, seed: 5, sampling: "lhs" });
