@@ -27,8 +27,11 @@ export interface SamplingPlan {
   readonly method: SamplingMethod;
   /** Uniform for (trial, slot) where slot indexes the plan's variables. */
   uniform(trial: number, slot: number): number;
-  /** Writes `uniform(trial, slot)` for every slot into `out[slot]` (the hot loop's form: no closures per slot). */
-  fill(trial: number, out: Float64Array): void;
+  /**
+   * Writes `uniform(trial, slot)` for every slot into `out[slot]` (the hot loop's form: no closures per slot),
+   * and `stratum(trial, slot)` into `strata[slot]` when given (computed on the way, at no extra cost).
+   */
+  fill(trial: number, out: Float64Array, strata?: Int32Array): void;
   /**
    * The Latin hypercube stratum π(trial) of an uncorrelated slot (u lies in [π/N, (π+1)/N)), or −1 when the
    * slot is plain Monte Carlo or re-ordered by Iman–Conover.
@@ -94,7 +97,7 @@ export function createSamplingPlan(
       const f = fixed[slot];
       return f ? (f[trial] as number) : base(trial, slot);
     },
-    fill: (trial, out) => {
+    fill: (trial, out, strata) => {
       const c0 = trial >>> 0;
       const c1 = counterWord1(trial, STREAM.sample);
       // Slots come in id order, so ids sharing a block are adjacent: one block per group of four ids.
@@ -103,6 +106,7 @@ export function createSamplingPlan(
         const f = anyFixed ? fixed[slot] : null;
         if (f) {
           out[slot] = f[trial] as number;
+          if (strata !== undefined) strata[slot] = -1;
           continue;
         }
         const id = ids[slot] as number;
@@ -112,7 +116,14 @@ export function createSamplingPlan(
         }
         const jitter = uniformOpen(words[id & 3] as number);
         const perm = permutations[slot];
-        out[slot] = perm ? (permuteIndex(perm, trial) + jitter) / trials : jitter;
+        if (perm) {
+          const stratum = permuteIndex(perm, trial);
+          out[slot] = (stratum + jitter) / trials;
+          if (strata !== undefined) strata[slot] = stratum;
+        } else {
+          out[slot] = jitter;
+          if (strata !== undefined) strata[slot] = -1;
+        }
       }
     },
     stratum: (trial, slot) => {

@@ -38,8 +38,7 @@ import {
 } from "./simulationSpec";
 import { PERCENTILES, summarizeParts, summarizeSteps, type SimulationResult } from "./summarize";
 import { createTrialContext, evaluateTrials, type TrialContext } from "./trialLoop";
-import type {
-  ColumnAccumulator} from "./streamingStats";
+import type { ColumnAccumulator } from "./streamingStats";
 import {
   BLOCK,
   KEEP_ALL,
@@ -138,6 +137,12 @@ export interface SimulationRaw {
    * spec asks for rank correlations and the input's ranks are not its strata; otherwise zero-length arrays.
    */
   readonly inputs: readonly Float64Array[];
+  /**
+   * Per stochastic slot whose ranks are its strata (`ranksFromStrata`) when rank correlations are asked for:
+   * each trial's Latin hypercube stratum (so the summary ranks the input without recomputing its permutation);
+   * otherwise zero-length.
+   */
+  readonly strata: readonly Int32Array[];
   /** Per-trial log-likelihood and dominant observation (zero-length without evidence). */
   readonly evidence: TrialEvidenceColumns;
   /**
@@ -517,6 +522,9 @@ function allocateRaw(
     series,
     metrics,
     inputs: prepared.stochastic.map((_, j) => new Float64Array(keepInput(j) ? count : 0)),
+    strata: prepared.stochastic.map(
+      (_, j) => new Int32Array(!lean && prepared.keepInputs && prepared.ranksFromStrata[j] ? count : 0),
+    ),
     evidence: allocateEvidenceColumns(prepared.evidence !== null && !lean, count),
     regimes: new Uint8Array(
       prepared.evidence !== null && prepared.chain !== null && !lean ? years * count : 0,

@@ -7,12 +7,10 @@ import { isModelError } from "../model/errors";
 import type { ProjectionYears, ScalarInputId, SeriesId } from "../model/types";
 import { fiscalYearLabel } from "../model/project";
 import { columnStats, StatsWorkspace } from "./columnStats";
-import { SCALAR_INPUT_IDS } from "../model/validate";
-import { permuteIndex } from "./permutation";
 import { posteriorSteps, type PosteriorColumns, type PosteriorResult } from "./posterior";
 import { averageRanks, pearson } from "./rankCorrelation";
 import { regimeChainText } from "./regimeChain";
-import { lhsPermutation, type SamplingMethod } from "./sampling";
+import type { SamplingMethod } from "./sampling";
 import { recomputeColumns, type PreparedSimulation, type SimulationRaw } from "./simulate";
 import { finalizeColumn, type ColumnPart } from "./streamingStats";
 import { METRIC_IDS, outputLabel, type MetricId, type OutputRef, type Threshold } from "./simulationSpec";
@@ -235,8 +233,10 @@ function inputRanks(
   if (prepared.ranksFromStrata[j] === true) {
     // A continuous, strictly increasing inverse CDF applied to u in stratum π(i) = [π/N, (π+1)/N): the samples
     // are in the order of their strata, so trial i's rank is π(i) + 1 (no sort, and no samples kept).
-    const perm = lhsPermutation(prepared.seed, prepared.trials, SCALAR_INPUT_IDS.indexOf(id));
-    for (let i = 0; i < ranks.length; i++) ranks[i] = permuteIndex(perm, i) + 1;
+    // The strata were stored by the trial loop (`SimulationRaw.strata`).
+    const strata = reader.strata(j);
+    if (strata === null) throw new Error(`summarize: the strata of ${id} were not kept`);
+    for (let i = 0; i < ranks.length; i++) ranks[i] = (strata[i] as number) + 1;
     return ranks;
   }
   return averageRanks(reader.input(j));
@@ -285,6 +285,16 @@ class ColumnReader implements PosteriorColumns {
 
   metric(m: MetricId): Float64Array {
     return this.gather((p) => p.metrics[m]) as Float64Array;
+  }
+
+  /** Input j's stratum per trial, or null when the ranges did not keep it. */
+  strata(j: number): Int32Array | null {
+    if (this.parts.some((p) => (p.strata[j]?.length ?? 0) !== p.count)) return null;
+    return concatenated(
+      this.parts,
+      (p) => p.strata[j] as Int32Array,
+      (n) => new Int32Array(n),
+    );
   }
 
   input(j: number): Float64Array {
@@ -341,12 +351,13 @@ class ColumnReader implements PosteriorColumns {
 }
 
 /** The slices of every part, concatenated in trial order into a fresh array. */
-function concatenated<A extends Uint8Array | Uint16Array>(
+function concatenated<A extends Uint8Array | Uint16Array | Int32Array>(
   parts: readonly SimulationRaw[],
   slice: (p: SimulationRaw) => A,
   create: (n: number) => A,
 ): A {
   const slices = parts.map(slice);
+  if (slices.length === 1) return slices[0] as A;
   const out = create(slices.reduce((n, a) => n + a.length, 0));
   let at = 0;
   for (const a of slices) {

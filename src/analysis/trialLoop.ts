@@ -41,6 +41,10 @@ export interface TrialContext {
   readonly distributions: readonly Distribution[];
   /** Per slot: 1 when its per-trial samples are stored in `raw.inputs` (rank correlations that need them). */
   readonly keepInput: Uint8Array;
+  /** Per slot: this trial's stratum (from the plan), and 1 when it is stored in `raw.strata`. */
+  readonly strata: Int32Array;
+  readonly keepStratum: Uint8Array;
+  readonly anyStratum: boolean;
   /** Kept series' kernel buffers, in `prepared.tracked` order (column s·(H+1) + t of the stage). */
   readonly sources: readonly Float64Array[];
   /**
@@ -91,6 +95,9 @@ export function createTrialContext(
     triRight: new Float64Array(k),
     distributions: prepared.distributions,
     keepInput: Uint8Array.from(raw.inputs, (a) => (a.length > 0 ? 1 : 0)),
+    strata: new Int32Array(k),
+    keepStratum: Uint8Array.from(raw.strata, (a) => (a.length > 0 ? 1 : 0)),
+    anyStratum: raw.strata.some((a) => a.length > 0),
     sources: prepared.tracked.map((id) => out[id]),
     stage: new Float64Array(prepared.columns.length * BLOCK),
     accumulators: windows.map((w, c) =>
@@ -131,6 +138,8 @@ export function evaluateTrials(
 ): void {
   const { params, out, uniforms, regimeWords, key0, key1, field, triangular } = ctx;
   const { triMin, triSplit, triLeft, triMax, triRight, distributions, keepInput } = ctx;
+  const { strata, keepStratum, anyStratum } = ctx;
+  const strataOut = raw.strata;
   const { sources, stage } = ctx;
   const kept = sources.length;
   const { plan, chain } = prepared;
@@ -152,7 +161,11 @@ export function evaluateTrials(
   for (let trial = start; trial < end; trial++) {
     const i = trial - raw.start;
     if (ctx.staged === 0) ctx.blockFrom = i;
-    plan.fill(trial, uniforms);
+    if (anyStratum) {
+      plan.fill(trial, uniforms, strata);
+      for (let j = 0; j < slots; j++)
+        if (keepStratum[j] === 1) (strataOut[j] as Int32Array)[i] = strata[j] as number;
+    } else plan.fill(trial, uniforms);
     for (let j = 0; j < slots; j++) {
       const p = uniforms[j] as number;
       let value: number;

@@ -65,7 +65,7 @@ export type WorkerResponse =
 /** The distinct, non-empty buffers of a SimulationRaw (to transfer it instead of copying). */
 export function rawBuffers(raws: readonly SimulationRaw[]): ArrayBuffer[] {
   const buffers = new Set<ArrayBuffer>();
-  const add = (a: Float64Array | Float32Array | Uint16Array | Uint8Array | undefined): void => {
+  const add = (a: Float64Array | Float32Array | Uint16Array | Uint8Array | Int32Array | undefined): void => {
     if (a !== undefined && a.buffer.byteLength > 0) buffers.add(a.buffer as ArrayBuffer);
   };
   for (const raw of raws) {
@@ -77,6 +77,7 @@ export function rawBuffers(raws: readonly SimulationRaw[]): ArrayBuffer[] {
     for (const a of Object.values(raw.series)) add(a);
     for (const a of Object.values(raw.metrics)) add(a);
     for (const a of raw.inputs) add(a);
+    for (const a of raw.strata) add(a);
     add(raw.evidence.logLikelihood);
     add(raw.evidence.dominant);
     add(raw.regimes);
