@@ -1,24 +1,26 @@
 /**
  * The Monte Carlo engine (DESIGN.md §5): samples the spec's inputs (Latin hypercube by default), draws each
- * trial's regime path, runs the model kernel (src/model/kernel.ts) per trial and keeps per-trial outputs for
- * the reported statistics.
+ * trial's regime path, runs the model kernel (src/model/kernel.ts) per trial and accumulates the reported
+ * statistics.
  *
  * Reproducibility: every random number is a word of Philox(seed; trial, stream, ⌊variable / 4⌋, draw) (word
  * variable mod 4, see philox.ts), each trial's Latin hypercube strata are a keyed permutation of its index
- * (permutation.ts) and Iman–Conover ranks are global functions of (seed, trials), and statistics are computed from the full
- * per-trial arrays in trial order. So results are IDENTICAL for the same seed whatever the chunk size or the
- * number of workers (`runTrialRange` + `mergeRaw`).
+ * (permutation.ts) and Iman–Conover ranks are global functions of (seed, trials). Statistics come from
+ * per-block partial sums added in trial order and from exact order statistics (streamingStats.ts), and a
+ * worker's range starts on a block boundary. So results are IDENTICAL for the same seed whatever the chunk
+ * size or the number of workers (`runTrialRange` + `summarizeParts`).
  *
- * Memory: per trial we keep the tracked series (`DEFAULT_TRACKED_SERIES` + spec.trackSeries + series named by
- * thresholds/histogram/rank-correlation outputs; only the named ones with `keep: "listed"`) for every year,
- * the kept summary metrics, and each stochastic input only when rank correlations are asked for. nvidiaChina
- * and nvidiaChinaNet are stored as Float64; the other tracked series as Float32 (≈ 7 significant digits,
- * ample for percentiles in USD bn and shares) to halve memory. The pane's default run (6 series over Y = H + 1
- * years, 5 metrics, 8 inputs with rank correlations) holds 32·Y + 40 + 64 bytes per trial, and summarizing
- * adds ≈ 80 bytes per trial of reused buffers (column statistics 18, input and target ranks ≈ 60): ≈ 374 MB at
- * 10⁶ trials × 6 years, ≈ 1.2 GB at 10⁶ × 31 years, wherever the trials ran (several workers hand their ranges
- * to the one that summarizes). Memory is touched once, in trial order (see trialLoop.ts staging): on some
- * virtual machines the first touch of a page costs tens of µs, so memory volume is run time.
+ * Memory: trials run one block of BLOCK (1,024) trials at a time; each block's values go to the column
+ * accumulators (every tracked series × year and every kept summary metric) and are dropped. What stays per
+ * trial: about 15% of each column's values (the percentile windows: 8 bytes each, ≈ 0.15·8·C bytes for C
+ * columns), the whole column of each output a view needs per trial (threshold, histogram and
+ * rank-correlation outputs: 8 bytes each), and, with rank correlations, each input's stratum (4 bytes) or,
+ * for an input whose ranks are not its strata, its sample (8 bytes). The pane's default run (6 series × 6
+ * years + 5 metrics = 41 columns, 2 whole columns, 8 inputs) keeps ≈ 49 + 16 + 32 ≈ 97 bytes per trial, and
+ * summarizing adds ≈ 45 bytes per trial (the rank-correlation target's ranks and their sort, one input-rank
+ * buffer): ≈ 140 MB at 10⁶ trials × 6 years, ≈ 330 MB at 10⁶ × 31 years (191 columns). Per-trial series
+ * and metrics are kept whole only for the posterior (runs with evidence) or on request (`keepColumns`).
+ * On some virtual machines the first touch of a page costs tens of µs, so memory volume is run time.
  */
 import { isModelError, modelError, type ModelError } from "../model/errors";
 import type { ScalarInputId, Scenario, SeriesId } from "../model/types";
@@ -482,7 +484,7 @@ function strictlyIncreasing(d: Distribution): boolean {
 
 /**
  * Runs trials [start, end) of a prepared simulation into fresh arrays: what one of several workers does.
- * Merge the parts with `mergeRaw` and summarize with `summarizeRaw`.
+ * Summarize every range together with `summarizeParts`.
  */
 export function runTrialRange(prepared: PreparedSimulation, start: number, end: number): SimulationRaw {
   const run = createRangeRun(prepared, start, end, end - start);

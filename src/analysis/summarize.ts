@@ -1,7 +1,8 @@
 /**
- * Statistics of a finished simulation from its per-trial arrays, in trial order: per series and year and per
- * summary metric — mean, sd (STDEV.S), min, max, P5…P95 (R-7 = PERCENTILE.INC, by selection), standard error;
- * threshold probabilities; histograms; the inputs' Spearman rank correlations with a chosen output.
+ * Statistics of a finished simulation from its ranges' accumulated columns (streamingStats.ts), in trial
+ * order: per series and year and per summary metric — mean, sd (STDEV.S), min, max, P5…P95 (R-7 =
+ * PERCENTILE.INC, exact order statistics), standard error; and, from the whole columns kept for them,
+ * threshold probabilities, histograms and the inputs' Spearman rank correlations with a chosen output.
  */
 import { isModelError } from "../model/errors";
 import type { ProjectionYears, ScalarInputId, SeriesId } from "../model/types";
@@ -71,18 +72,14 @@ export interface SimulationResult {
   readonly posterior?: PosteriorResult;
 }
 
-/**
- * Summarizes merged per-trial arrays (any chunking gives the same arrays, hence the same result). Each column
- * costs three linear passes over reused buffers (`columnStats`); rank correlations are computed only when the
- * spec names `rankCorrelationOutput`.
- */
+/** The statistics of one range that covers the whole run (`summarizeParts` of one part). */
 export function summarizeRaw(prepared: PreparedSimulation, raw: SimulationRaw): SimulationResult {
   return summarizeParts(prepared, [raw]);
 }
 
 /**
- * `summarizeSteps` run to the end: the statistics of contiguous trial ranges (e.g. one per worker) read in
- * trial order, so the result is bit-identical to `summarizeRaw` of the merged arrays — without merging them.
+ * `summarizeSteps` run to the end: the statistics of contiguous trial ranges (e.g. one per worker, each
+ * starting on a block boundary), combined in trial order, so the result is bit-identical to one range's.
  */
 export function summarizeParts(
   prepared: PreparedSimulation,
@@ -96,8 +93,8 @@ export function summarizeParts(
 }
 
 /**
- * The summary as a generator that yields after each column (tens of milliseconds at 10⁶ trials), so a worker
- * can answer `cancel` while it summarizes. `parts` are contiguous trial ranges covering the run, in trial order.
+ * The summary as a generator that yields every few columns and rank correlations (tens of milliseconds at 10⁶
+ * trials), so a worker can answer `cancel` while it summarizes. `parts` are contiguous trial ranges covering the run, in trial order.
  */
 export function* summarizeSteps(
   prepared: PreparedSimulation,
