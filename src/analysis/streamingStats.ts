@@ -42,7 +42,7 @@ export interface ColumnWindows {
 }
 
 /** Equal-width cells over the pilot's range; each says which region its values fall in (see `addBlock`). */
-const CELLS = 4096;
+const CELLS = 16384;
 
 /** One window that keeps every finite value: what a run without a pilot (or a recomputed column) uses. */
 export const KEEP_ALL: ColumnWindows = {
@@ -215,17 +215,23 @@ function regionTable(windows: ColumnWindows): { base: number; scale: number; cel
   if (!(to > from) || lo.length > 60) return { base: 0, scale: 0, cells: Int8Array.of(0) };
   const width = (to - from) / CELLS;
   const cells = new Int8Array(CELLS);
-  const code = (v: number): number => {
-    let w = 0;
-    while (w < lo.length && v > (hi[w] as number)) w++;
-    return w === lo.length || v < (lo[w] as number) ? 2 * w + 2 : 2 * w + 3;
-  };
-  for (let c = 0; c < CELLS; c++) cells[c] = code(from + (c + 0.5) * width);
+  const cellOf = (v: number): number => Math.min(CELLS - 1, Math.max(0, Math.floor((v - from) / width)));
+  // Gap g up to window g's first cell, window g up to its last cell, …, then the last gap.
+  let next = 0;
+  for (let w = 0; w < lo.length; w++) {
+    const first = Number.isFinite(lo[w]) ? cellOf(lo[w] as number) : 0;
+    const last = Number.isFinite(hi[w]) ? cellOf(hi[w] as number) : CELLS - 1;
+    cells.fill(2 * w + 2, next, first);
+    cells.fill(2 * w + 3, Math.max(next, first), last + 1);
+    next = Math.max(next, last + 1);
+  }
+  cells.fill(2 * lo.length + 2, next);
+  // Cells holding a window's end compare exactly, and so do their neighbours (a value rounded into one).
   for (const edges of [lo, hi]) {
     for (const e of edges) {
       if (!Number.isFinite(e)) continue;
-      const c = Math.min(CELLS - 1, Math.max(0, Math.floor((e - from) / width)));
-      for (const k of [c - 1, c, c + 1]) if (k >= 0 && k < CELLS) cells[k] = 0;
+      const c = cellOf(e);
+      cells.fill(0, Math.max(0, c - 1), Math.min(CELLS, c + 2));
     }
   }
   cells[0] = 0;
@@ -275,7 +281,7 @@ export function windowsFromPilot(
   }
   const width = (to - from) / CELLS;
   const scale = CELLS / (to - from);
-  const below = new Float64Array(CELLS + 1); // below[c] = pilot values in cells < c
+  const below = new Uint32Array(CELLS + 1); // below[c] = pilot values in cells < c
   for (let i = 0; i < pilot.length; i++) {
     const v = pilot[i] as number;
     if (v - v !== 0) continue;

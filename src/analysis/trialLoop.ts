@@ -20,6 +20,12 @@ import type { MetricId } from "./simulationSpec";
 import { createTrialEvidence, recordTrialEvidence, type TrialEvidence } from "./trialEvidence";
 import { BLOCK, ColumnAccumulator, type ColumnWindows } from "./streamingStats";
 
+/**
+ * Distance between two columns of the stage, in values: a block plus 16, so that a trial's values for
+ * successive columns do not sit a power of two (8 KB) apart, which maps them all to the same few L1 cache sets.
+ */
+const STRIDE = BLOCK + 16;
+
 /** Per-run buffers and compiled samplers, reused for every chunk of a run. */
 export interface TrialContext {
   readonly params: KernelParams;
@@ -49,7 +55,7 @@ export interface TrialContext {
   readonly sources: readonly Float64Array[];
   /**
    * Column-major staging of the current block: column c (see `PreparedSimulation.columns`) of block trial b
-   * at c·BLOCK + b. A block is handed to the column accumulators when full (or at the range's end), so per-trial
+   * at c·STRIDE + b. A block is handed to the column accumulators when full (or at the range's end), so per-trial
    * values are never held beyond one block except where a view needs every trial (`raw.full`, evidence).
    */
   readonly stage: Float64Array;
@@ -99,7 +105,7 @@ export function createTrialContext(
     keepStratum: Uint8Array.from(raw.strata, (a) => (a.length > 0 ? 1 : 0)),
     anyStratum: raw.strata.some((a) => a.length > 0),
     sources: prepared.tracked.map((id) => out[id]),
-    stage: new Float64Array(prepared.columns.length * BLOCK),
+    stage: new Float64Array(prepared.columns.length * STRIDE),
     accumulators: windows.map((w, c) =>
       w === null ? null : new ColumnAccumulator(w, expected[c] ?? 0, blocks),
     ),
@@ -209,24 +215,24 @@ export function evaluateTrials(
     const b = ctx.staged;
     for (let s = 0, at = b; s < kept; s++) {
       const src = sources[s] as Float64Array;
-      for (let t = 0; t < n; t++, at += BLOCK) stage[at] = src[t] as number;
+      for (let t = 0; t < n; t++, at += STRIDE) stage[at] = src[t] as number;
     }
-    let at = metricColumn * BLOCK + b;
+    let at = metricColumn * STRIDE + b;
     if (keep.cumulative) {
       stage[at] = out.cumulativeNvidiaChina;
-      at += BLOCK;
+      at += STRIDE;
     }
     if (keep.npv) {
       stage[at] = out.npvNvidiaChina;
-      at += BLOCK;
+      at += STRIDE;
     }
     if (keep.cagr) {
       stage[at] = out.cagrNvidiaChina;
-      at += BLOCK;
+      at += STRIDE;
     }
     if (keep.crossover) {
       stage[at] = out.crossoverIndex < 0 ? NaN : baseYear + out.crossoverIndex;
-      at += BLOCK;
+      at += STRIDE;
     }
     // No second kernel run: see revenueAtRiskTotal (tested against projectScenario).
     if (keep.atRisk) stage[at] = revenueAtRiskTotal(out, params.nvidiaForeignShare);
@@ -242,13 +248,13 @@ export function evaluateTrials(
  */
 function flushBlock(prepared: PreparedSimulation, ctx: TrialContext, raw: SimulationRaw): void {
   const { stage, accumulators, staged, blockFrom } = ctx;
-  for (let c = 0; c < accumulators.length; c++) accumulators[c]?.addBlock(stage, c * BLOCK, staged);
+  for (let c = 0; c < accumulators.length; c++) accumulators[c]?.addBlock(stage, c * STRIDE, staged);
   const { full } = raw;
   for (let f = 0; f < full.length; f++) {
     const column = full[f] as Float64Array;
     if (column.length === 0) continue;
     const c = prepared.fullColumns[f] as number;
-    column.set(stage.subarray(c * BLOCK, c * BLOCK + staged), blockFrom);
+    column.set(stage.subarray(c * STRIDE, c * STRIDE + staged), blockFrom);
   }
   const n = prepared.scenario.horizon + 1;
   prepared.tracked.forEach((id, s) => {
@@ -256,14 +262,14 @@ function flushBlock(prepared: PreparedSimulation, ctx: TrialContext, raw: Simula
     if (target === undefined || target.length === 0) return;
     for (let t = 0; t < n; t++) {
       const c = s * n + t;
-      target.set(stage.subarray(c * BLOCK, c * BLOCK + staged), t * raw.count + blockFrom);
+      target.set(stage.subarray(c * STRIDE, c * STRIDE + staged), t * raw.count + blockFrom);
     }
   });
   prepared.keptMetrics.forEach((m, k) => {
     const target = raw.metrics[m];
     if (target.length === 0) return;
     const c = prepared.tracked.length * n + k;
-    target.set(stage.subarray(c * BLOCK, c * BLOCK + staged), blockFrom);
+    target.set(stage.subarray(c * STRIDE, c * STRIDE + staged), blockFrom);
   });
   ctx.staged = 0;
 }
