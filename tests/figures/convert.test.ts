@@ -183,7 +183,9 @@ describe("convertFigures(rows)", () => {
     const unverified = { ...review.get(raw.id)!.primary!, verified: false };
     delete (unverified as { checkedCopy?: string }).checkedCopy;
     const quoted: ProvenanceEntry = { evidence: "filing", primary: unverified, quote: "Revenue $ 60,922" };
-    expect(() => convertFigures([raw], new Map([[raw.id, quoted]]))).toThrow(/nvda_total_rev_fy2024.*verified/);
+    expect(() => convertFigures([raw], new Map([[raw.id, quoted]]))).toThrow(
+      /nvda_total_rev_fy2024.*verified/,
+    );
     const sourced: ProvenanceEntry = {
       evidence: "filing",
       primary: review.get(raw.id)!.primary!,

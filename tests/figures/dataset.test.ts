@@ -103,7 +103,9 @@ describe("dataset invariants", () => {
       const inBillions = `$${(millions / 1000).toFixed(1)} billion`;
       const stated = fig.quote.includes(inMillions) || fig.quote.includes(inBillions);
       // Q3 FY2026 revenue is kept as the release's $57.0 billion; the 10-Q states 57,006 million
-      expect(stated || (fig.id === "nvda_total_rev_q3fy26" && fig.quote.includes("57,006")), fig.id).toBe(true);
+      expect(stated || (fig.id === "nvda_total_rev_q3fy26" && fig.quote.includes("57,006")), fig.id).toBe(
+        true,
+      );
     }
   });
 

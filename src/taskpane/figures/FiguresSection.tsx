@@ -12,8 +12,8 @@ import {
   tokens,
 } from "@fluentui/react-components";
 import { useMemo, useReducer } from "react";
-import { CONFIDENCES, FIGURES, searchFigures, userFigureAsFigure } from "../../figures";
-import type { Confidence, Figure, UserFigure } from "../../figures";
+import { CONFIDENCES, FIGURES, searchFigures } from "../../figures";
+import type { Confidence } from "../../figures";
 import type { WorkbookPort } from "../../workbook/port";
 import { cellRefText } from "../cellRefText";
 import { usePaneDispatch, usePaneSelector } from "../store/PaneStoreProvider";
@@ -22,6 +22,7 @@ import { FigureList } from "./FigureList";
 import { categoryLabel, confidenceLabel, isOwnFigure } from "./figureFormat";
 import { figuresReducer, initialFiguresState } from "./figuresState";
 import type { FiguresState } from "./figuresState";
+import { citableFiguresOf } from "./ownFigures";
 import { useFigureInsert } from "./useFigureInsert";
 import { UserFigureForm } from "./UserFigureForm";
 
@@ -50,19 +51,6 @@ const useStyles = makeStyles({
   },
 });
 
-/** The analyst's figures as dataset figures, one conversion per list (the store's list is immutable). */
-const ownCache = new WeakMap<readonly UserFigure[], readonly Figure[]>();
-function ownFiguresOf(list: readonly UserFigure[]): readonly Figure[] {
-  let figures = ownCache.get(list);
-  if (figures === undefined) {
-    // A stored id a newer dataset has since taken is not listed: the dataset figure wins (as in CHIPS.FIGURE).
-    const taken = new Set(FIGURES.map((fig) => fig.id));
-    figures = list.filter((fig) => !taken.has(fig.id)).map(userFigureAsFigure);
-    ownCache.set(list, figures);
-  }
-  return figures;
-}
-
 /**
  * The Figures tab: search and filter the cited dataset and the analyst's own figures (listed first), read one
  * figure with its source, evidence class and primary reference, insert its value or a `=CHIPS.FIGURE("id")`
@@ -74,8 +62,7 @@ export function FiguresSection({ port }: { readonly port: WorkbookPort | null })
   const insert = useFigureInsert(port, dispatch);
   const userFigures = usePaneSelector((s) => s.userFigures);
   const paneDispatch = usePaneDispatch();
-  const own = ownFiguresOf(userFigures);
-  const all = useMemo(() => [...own, ...FIGURES], [own]);
+  const all = citableFiguresOf(userFigures);
   const results = useMemo(() => searchFigures(filterOf(state), all), [state, all]);
   const selected = state.selectedId === null ? undefined : all.find((f) => f.id === state.selectedId);
   const selectedOwn =
