@@ -1,19 +1,16 @@
 import {
   Button,
-  Dialog,
-  DialogActions,
-  DialogBody,
-  DialogContent,
-  DialogSurface,
-  DialogTitle,
-  DialogTrigger,
   Field,
   makeStyles,
+  Popover,
+  PopoverSurface,
+  PopoverTrigger,
   Radio,
   RadioGroup,
   SearchBox,
   Text,
   tokens,
+  useId,
 } from "@fluentui/react-components";
 import { memo, useState } from "react";
 import type { Figure } from "../../figures";
@@ -38,10 +35,10 @@ export interface CiteFigureDialogProps {
 }
 
 /**
- * "Cite…" beside an input: a dialog with a search box over your figures and the dataset's and a radio list of
- * the matches (arrow keys move, Enter or "Cite" confirms), that sets the figure the input cites in the pane.
- * Keyboard-only use: Tab to the button, Enter, type, Tab to the list, arrows, Tab to "Cite", Enter. The
- * Dialog traps focus and Escape closes it without a change.
+ * "Cite…" beside an input: a popover dialog under the button (it stays inside a 320–350 px pane) with a search
+ * box over your figures and the dataset's and a radio list of the matches, that sets the figure the input
+ * cites in the pane. Keyboard-only use: Tab to the button, Enter, type, Tab to the list, arrows or Space, Tab
+ * to "Cite", Enter. Focus is trapped while it is open; Escape or Cancel closes it without a change.
  */
 export const CiteFigureDialog = memo(function CiteFigureDialog(
   props: CiteFigureDialogProps,
@@ -70,9 +67,15 @@ export const CiteFigureDialog = memo(function CiteFigureDialog(
     props.onCite(props.path, chosen);
     setOpen(false);
   };
+  const titleId = useId("cite-title");
   return (
-    <Dialog open={open} onOpenChange={(_, data) => onOpenChange(data.open)}>
-      <DialogTrigger disableButtonEnhancement>
+    <Popover
+      open={open}
+      onOpenChange={(_, data) => onOpenChange(data.open)}
+      trapFocus
+      positioning={{ position: "below", align: "end" }}
+    >
+      <PopoverTrigger disableButtonEnhancement>
         <Button
           size="small"
           appearance="subtle"
@@ -83,76 +86,75 @@ export const CiteFigureDialog = memo(function CiteFigureDialog(
         >
           Cite…
         </Button>
-      </DialogTrigger>
-      <DialogSurface className={styles.surface}>
-        <DialogBody>
-          <DialogTitle>Cite a figure for {props.inputLabel}</DialogTitle>
-          <DialogContent className={styles.content}>
-            <Field label="Search your figures and the dataset">
-              <SearchBox
-                value={query}
-                onChange={(_, data) => setQuery(data.value)}
-                placeholder="id, label, entity or quote"
-                data-testid="cite-search"
+      </PopoverTrigger>
+      <PopoverSurface className={styles.surface} aria-labelledby={titleId} data-testid="cite-dialog">
+        <Text as="h4" weight="semibold" id={titleId} className={styles.title}>
+          Cite a figure for {props.inputLabel}
+        </Text>
+        <Field label="Search your figures and the dataset">
+          <SearchBox
+            value={query}
+            onChange={(_, data) => setQuery(data.value)}
+            placeholder="id, label, entity or quote"
+            data-testid="cite-search"
+          />
+        </Field>
+        <Text size={200} className={styles.count} aria-live="polite" data-testid="cite-count">
+          {matches.length === 0
+            ? "No figure matches"
+            : matches.length > shown.length
+              ? `First ${shown.length} of ${matches.length} matches: refine the search`
+              : `${matches.length} ${matches.length === 1 ? "match" : "matches"}`}
+        </Text>
+        {listed.length === 0 ? null : (
+          <RadioGroup
+            aria-label="Figure to cite"
+            value={chosen ?? ""}
+            onChange={(_, data) => setChosen(data.value)}
+            className={styles.list}
+            data-testid="cite-list"
+          >
+            {listed.map((fig) => (
+              <Radio
+                key={fig.id}
+                value={fig.id}
+                data-figure-id={fig.id}
+                label={
+                  <span className={styles.option}>
+                    <span className={styles.optionHead}>
+                      {isOwnFigure(fig) ? <span className={styles.yours}>Yours</span> : null}
+                      <EvidenceBadge evidence={fig.evidence} />
+                      <span className={styles.value}>{formattedFigureValue(fig.value, fig.unit)}</span>
+                    </span>
+                    <span>{fig.label}</span>
+                    <span className={styles.id}>{fig.id}</span>
+                  </span>
+                }
               />
-            </Field>
-            <Text size={200} className={styles.count} aria-live="polite" data-testid="cite-count">
-              {matches.length === 0
-                ? "No figure matches"
-                : matches.length > shown.length
-                  ? `First ${shown.length} of ${matches.length} matches: refine the search`
-                  : `${matches.length} ${matches.length === 1 ? "match" : "matches"}`}
-            </Text>
-            {listed.length === 0 ? null : (
-              <RadioGroup
-                aria-label="Figure to cite"
-                value={chosen ?? ""}
-                onChange={(_, data) => setChosen(data.value)}
-                className={styles.list}
-                data-testid="cite-list"
-              >
-                {listed.map((fig) => (
-                  <Radio
-                    key={fig.id}
-                    value={fig.id}
-                    data-figure-id={fig.id}
-                    label={
-                      <span className={styles.option}>
-                        <span className={styles.optionHead}>
-                          {isOwnFigure(fig) ? <span className={styles.yours}>Yours</span> : null}
-                          <EvidenceBadge evidence={fig.evidence} />
-                          <span className={styles.value}>{formattedFigureValue(fig.value, fig.unit)}</span>
-                        </span>
-                        <span>{fig.label}</span>
-                        <span className={styles.id}>{fig.id}</span>
-                      </span>
-                    }
-                  />
-                ))}
-              </RadioGroup>
-            )}
-          </DialogContent>
-          <DialogActions className={styles.actions}>
-            <Button appearance="primary" disabled={chosen === undefined} onClick={cite}>
-              Cite
+            ))}
+          </RadioGroup>
+        )}
+        <div className={styles.actions}>
+          <Button appearance="primary" size="small" disabled={chosen === undefined} onClick={cite}>
+            Cite
+          </Button>
+          {props.citedFigureId === undefined ? null : (
+            <Button
+              size="small"
+              onClick={() => {
+                props.onRemove(props.path);
+                setOpen(false);
+              }}
+            >
+              Remove citation
             </Button>
-            {props.citedFigureId === undefined ? null : (
-              <Button
-                onClick={() => {
-                  props.onRemove(props.path);
-                  setOpen(false);
-                }}
-              >
-                Remove citation
-              </Button>
-            )}
-            <DialogTrigger disableButtonEnhancement>
-              <Button>Cancel</Button>
-            </DialogTrigger>
-          </DialogActions>
-        </DialogBody>
-      </DialogSurface>
-    </Dialog>
+          )}
+          <Button size="small" onClick={() => setOpen(false)}>
+            Cancel
+          </Button>
+        </div>
+      </PopoverSurface>
+    </Popover>
   );
 });
 
@@ -165,9 +167,17 @@ const useStyles = makeStyles({
     paddingLeft: tokens.spacingHorizontalXS,
     paddingRight: tokens.spacingHorizontalXS,
   },
-  // The pane is 320–350 px wide: the surface fills it rather than overflowing.
-  surface: { maxWidth: "calc(100vw - 16px)", boxSizing: "border-box", padding: tokens.spacingHorizontalM },
-  content: { display: "flex", flexDirection: "column", gap: tokens.spacingVerticalS, minWidth: 0 },
+  // The pane is 320–350 px wide: the surface stays narrower than it (and than a narrower window).
+  surface: {
+    width: "296px",
+    maxWidth: "calc(100vw - 24px)",
+    boxSizing: "border-box",
+    display: "flex",
+    flexDirection: "column",
+    gap: tokens.spacingVerticalS,
+    padding: tokens.spacingHorizontalM,
+  },
+  title: { margin: 0, overflowWrap: "anywhere" },
   count: { color: tokens.colorNeutralForeground3 },
   list: { maxHeight: "40vh", overflowY: "auto", minWidth: 0 },
   option: { display: "flex", flexDirection: "column", minWidth: 0, overflowWrap: "anywhere" },
@@ -175,5 +185,5 @@ const useStyles = makeStyles({
   yours: { fontWeight: tokens.fontWeightSemibold, color: tokens.colorBrandForeground1 },
   value: { fontWeight: tokens.fontWeightSemibold },
   id: { color: tokens.colorNeutralForeground3, fontSize: tokens.fontSizeBase100 },
-  actions: { flexWrap: "wrap" },
+  actions: { display: "flex", flexWrap: "wrap", gap: tokens.spacingHorizontalS },
 });
