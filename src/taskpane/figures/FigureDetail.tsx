@@ -154,8 +154,8 @@ export function FigureDetail({ figure, canInsert, inserting, inOffice, onInsert,
       )}
       {own === undefined ? null : (
         <Text size={200} className={styles.hint} data-testid="own-figure-hint">
-          Your figure is saved with this workbook. Cells with =CHIPS.FIGURE(&quot;{figure.id}&quot;) take an
-          edit at the next recalculation (Ctrl+Alt+F9 in Excel).
+          Your figure is saved with this workbook. ChipShift recalculates the workbook when you edit or delete
+          it, so cells with =CHIPS.FIGURE(&quot;{figure.id}&quot;) follow.
         </Text>
       )}
       {own === undefined ? null : (

@@ -24,6 +24,7 @@ import { figuresReducer, initialFiguresState } from "./figuresState";
 import type { FiguresState } from "./figuresState";
 import { citableFiguresOf } from "./ownFigures";
 import { useFigureInsert } from "./useFigureInsert";
+import { useFigureRecalc } from "./useFigureRecalc";
 import { UserFigureForm } from "./UserFigureForm";
 
 const CONFIDENCE_OPTIONS: readonly Confidence[] = CONFIDENCES;
@@ -60,6 +61,7 @@ export function FiguresSection({ port }: { readonly port: WorkbookPort | null })
   const styles = useStyles();
   const [state, dispatch] = useReducer(figuresReducer, initialFiguresState);
   const insert = useFigureInsert(port, dispatch);
+  const recalc = useFigureRecalc(port);
   const userFigures = usePaneSelector((s) => s.userFigures);
   const paneDispatch = usePaneDispatch();
   const all = citableFiguresOf(userFigures);
@@ -154,6 +156,7 @@ export function FiguresSection({ port }: { readonly port: WorkbookPort | null })
               ...(replacing === undefined ? {} : { replacing }),
             });
             dispatch({ type: "formSaved", id: figure.id });
+            void recalc.recalculate();
           }}
           onCancel={() => dispatch({ type: "formOpened", form: { mode: "closed" } })}
         />
@@ -166,6 +169,16 @@ export function FiguresSection({ port }: { readonly port: WorkbookPort | null })
         onSelect={(id) => dispatch({ type: "figureSelected", id })}
       />
       <InsertMessage state={state} onDismiss={() => dispatch({ type: "messageDismissed" })} />
+      {recalc.problem === undefined ? null : (
+        <MessageBar intent="warning" layout="multiline" data-testid="figures-recalc-message">
+          <MessageBarBody>{recalc.problem}</MessageBarBody>
+          <MessageBarActions>
+            <Button size="small" onClick={recalc.dismiss}>
+              Dismiss
+            </Button>
+          </MessageBarActions>
+        </MessageBar>
+      )}
       {selected === undefined ? (
         <Text className={styles.count}>Select a figure to see its value, source and quote.</Text>
       ) : (
@@ -180,6 +193,7 @@ export function FiguresSection({ port }: { readonly port: WorkbookPort | null })
                   onDelete: () => {
                     paneDispatch({ type: "userFigureDeleted", id: selectedOwn.id });
                     dispatch({ type: "figureDeleted", id: selectedOwn.id });
+                    void recalc.recalculate();
                   },
                 },
               })}
