@@ -54,7 +54,7 @@ const useStyles = makeStyles({
 
 const ORIGIN_LABEL: Readonly<Record<CandidateOrigin, string>> = {
   preset: "preset",
-  pane: "edited in the pane",
+  pane: "from the pane: edited or cited",
   imported: "imported",
   workbook: "from the workbook",
 };
