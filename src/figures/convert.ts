@@ -12,6 +12,7 @@ import type {
   EvidenceClass,
   Figure,
   PrimaryReference,
+  Source,
   TimelineEvent,
 } from "./schema";
 import { DatasetSchema, EVENT_SOURCE_UNITS } from "./schema";
@@ -44,6 +45,13 @@ export interface ProvenanceEntry {
   readonly primary?: PrimaryReference;
   /** Appended to the row's note: cross-references to conflicting rows, why the class was chosen. */
   readonly note?: string;
+  /**
+   * The primary's own words, read in the stored copy `primary.checkedCopy`: replaces the researcher's quote
+   * (which then survives in the note). Only with a verified primary.
+   */
+  readonly quote?: string;
+  /** The primary document itself as the source, replacing the digest the researcher cited. Only with `quote`. */
+  readonly source?: Source;
 }
 
 /** Reviewed provenance by row id. */
@@ -160,27 +168,51 @@ function cited(row: RawFigureRow, reviewed: ProvenanceEntry) {
   // A basis outside the China revenue/share categories (an outlook that excludes China…) stays in the note.
   const basisText =
     row.basis !== undefined && !BASIS_CATEGORIES.includes(row.category) ? `Basis: ${row.basis}.` : undefined;
-  const note = [row.note, basisText, reviewed.note].filter((part) => part !== undefined && part !== "");
   const primary = reviewed.primary;
+  const upgraded = primaryQuote(row.id, reviewed);
+  // The researcher's source and quote stay on record in the note when the primary's own words replace them.
+  const researched =
+    upgraded === undefined
+      ? undefined
+      : `Research row cited ${row.source.publisher} (${url ?? "no URL"}): "${row.quote}"`;
+  const note = [row.note, basisText, reviewed.note, researched].filter(
+    (part) => part !== undefined && part !== "",
+  );
+  const source: Source = upgraded?.source ?? {
+    title: row.source.title,
+    publisher: row.source.publisher,
+    url,
+    date: normaliseSourceDate(row.source.date),
+  };
   return {
     id: row.id,
     label: row.label,
     asOf: row.as_of,
     entity: row.entity,
     category: row.category,
-    source: {
-      title: row.source.title,
-      publisher: row.source.publisher,
-      url,
-      date: normaliseSourceDate(row.source.date),
-    },
-    quote: row.quote,
+    source,
+    quote: upgraded?.quote ?? row.quote,
     confidence: row.confidence as Figure["confidence"],
     ...(note.length === 0 ? {} : { note: note.join(" ") }),
-    evidence: reviewed.evidence ?? classifySource({ url }),
+    evidence: reviewed.evidence ?? classifySource({ url: source.url }),
     ...(primary === undefined ? {} : { primary }),
-    ...(url === null && primary === undefined ? { unpublished: true as const } : {}),
+    ...(source.url === null && primary === undefined ? { unpublished: true as const } : {}),
   };
+}
+
+/** A review's replacement quote and source, checked: they need a primary verified against a stored copy. */
+function primaryQuote(
+  id: string,
+  reviewed: ProvenanceEntry,
+): { readonly quote: string; readonly source: Source | undefined } | undefined {
+  if (reviewed.quote === undefined) {
+    if (reviewed.source !== undefined) throw new Error(`row "${id}": a reviewed source comes with its quote`);
+    return undefined;
+  }
+  if (reviewed.primary?.verified !== true) {
+    throw new Error(`row "${id}": a reviewed quote needs a primary verified against a stored copy`);
+  }
+  return { quote: reviewed.quote, source: reviewed.source };
 }
 
 /**

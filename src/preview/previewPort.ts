@@ -84,6 +84,19 @@ export function withSheetWriter(workbook: PreviewWorkbook): PreviewWorkbook {
     if (summary.replaced > 0) notify(undefined);
     return Promise.resolve(summary);
   };
+  // HyperFormula caches a custom function's result like Excel does: a full rebuild recomputes CHIPS.FIGURE cells.
+  const recalculate = (): Promise<void> => {
+    try {
+      workbook.engine.rebuildAndRecalculate();
+    } catch (error) {
+      const reason = error instanceof Error ? error.message : String(error);
+      return Promise.reject(
+        new WorkbookPortError("writeFailed", `The preview could not recalculate: ${reason}`),
+      );
+    }
+    notify(undefined);
+    return Promise.resolve();
+  };
   return {
     ...workbook,
     port: {
@@ -92,6 +105,7 @@ export function withSheetWriter(workbook: PreviewWorkbook): PreviewWorkbook {
       buildModel,
       readInputsSheet,
       makePortable,
+      recalculate,
       ...inMemoryDocumentStore(),
     },
     numberFormat: (sheet, row, col) => formats.get(`${sheet}!${row},${col}`),

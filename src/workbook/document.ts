@@ -48,6 +48,11 @@ export interface ChipShiftDocument {
     /** The preset the scenario started from, null when edited away from it. */
     readonly presetId: string | null;
     readonly scenario: Scenario;
+    /**
+     * Figures the analyst chose in the pane as inputs' sources, by input path ("marketBase"); absent = none.
+     * Optional within version 2: an older add-in reads the document and ignores them.
+     */
+    readonly citations?: Readonly<Record<string, { readonly figureId: string }>>;
   };
   readonly simulationSpec: SimulationSpec;
   readonly simulationSettings?: SimulationSettings;
@@ -185,6 +190,10 @@ const SimulationSpecSchema = z.object({
   keep: z.enum(["all", "listed"]).optional(),
 });
 
+/** Inputs a document may cite figures for (the model has a few dozen input paths), and the longest path. */
+const MAX_CITATIONS = 500;
+const MAX_CITATION_KEY_LENGTH = 200;
+
 /** Versions 1 and 2 share a shape; only version 2 carries `userFigures` (a version 1 field of that name is ignored). */
 const DocumentV1Schema = z.object({
   schema: z.literal(DOCUMENT_SCHEMA),
@@ -194,6 +203,22 @@ const DocumentV1Schema = z.object({
     name: z.string().trim().min(1).max(MAX_TEXT_LENGTH),
     presetId: z.string().max(MAX_TEXT_LENGTH).nullable(),
     scenario: z.unknown(),
+    citations: z
+      .record(
+        z.string().min(1).max(MAX_CITATION_KEY_LENGTH),
+        z
+          .object({
+            figureId: z
+              .string()
+              .regex(/^[a-z0-9_]+$/, "ids are lower-case snake_case")
+              .max(64),
+          })
+          .strict(),
+      )
+      .refine((entries) => Object.keys(entries).length <= MAX_CITATIONS, {
+        message: `at most ${MAX_CITATIONS} cited inputs`,
+      })
+      .optional(),
   }),
   simulationSpec: SimulationSpecSchema,
   simulationSettings: z
@@ -262,7 +287,14 @@ function validV1(json: unknown): ChipShiftDocument | ModelError {
     schema: DOCUMENT_SCHEMA,
     version: DOCUMENT_VERSION,
     savedAt: doc.savedAt,
-    scenario: { name: doc.scenario.name, presetId: doc.scenario.presetId, scenario },
+    scenario: {
+      name: doc.scenario.name,
+      presetId: doc.scenario.presetId,
+      scenario,
+      ...(doc.scenario.citations === undefined || Object.keys(doc.scenario.citations).length === 0
+        ? {}
+        : { citations: doc.scenario.citations }),
+    },
     simulationSpec: spec,
     ...(doc.simulationSettings === undefined ? {} : { simulationSettings: doc.simulationSettings }),
     ...(userFigures.length === 0 ? {} : { userFigures }),

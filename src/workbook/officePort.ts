@@ -80,6 +80,12 @@ export function createOfficePort(
       ),
     saveDocument: (text) => runOperation(excel, "writeFailed", (context) => saveDocumentBatch(context, text)),
     loadDocument: () => runOperation(excel, "readFailed", (context) => loadDocumentBatch(context)),
+    recalculate: () =>
+      runOperation(excel, "writeFailed", async (context) => {
+        // "Full" marks every cell dirty, as Ctrl+Alt+F9 does; "Recalculate" skips non-volatile custom functions.
+        context.workbook.application.calculate("Full");
+        await context.sync();
+      }),
   };
 }
 

@@ -82,6 +82,13 @@ export interface WorkbookPort {
   saveDocument?(text: string): Promise<void>;
   /** The saved document's text, or null when the workbook has none. Office.js: ≤ 2 syncs. */
   loadDocument?(): Promise<string | null>;
+  /**
+   * Recalculates every formula, custom functions included, so `=CHIPS.FIGURE("id")` cells take an edit or a
+   * deletion of the analyst's figure without Ctrl+Alt+F9. Office.js: `application.calculate("Full")`
+   * (ExcelApi 1.1: Windows, Mac and the web; a custom function is not volatile, so "Recalculate", which only
+   * computes dirty cells, would leave it stale), one `Excel.run`, one sync.
+   */
+  recalculate?(): Promise<void>;
 }
 
 export type WorkbookPortErrorCode =

@@ -2,7 +2,8 @@
  * The Figures view at Excel's pane width (350 px): add your own cited figure, see it first in the list with its
  * evidence badge, filter to primary sources, no horizontal scroll; the figure as an input's provenance reaches
  * CS Sources marked as yours; the Scenario tab marks inputs resting only on secondary evidence. Screenshots:
- * figures-form-error, figures-added, figures-primary-only, cs-sources, cs-sources-evidence, scenario-secondary.
+ * figures-form-error, figures-added, figures-primary-only, scenario-cite-dialog, scenario-cited-own-figure,
+ * cs-sources, cs-sources-evidence, scenario-secondary.
  */
 import type { Browser, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
@@ -158,7 +159,7 @@ describe("Figures view at 350 px", () => {
     await session.close();
   });
 
-  it("a scenario citing your figure builds a CS Sources row marked as yours, and the figure drives an input", async () => {
+  it("Cite… sets your figure as an input's source; the build's CS Sources lists it as yours; it drives an input", async () => {
     const session = await openPane();
     const { page } = session;
     await showSection(page, "Figures");
@@ -171,25 +172,41 @@ describe("Figures view at 350 px", () => {
     await session.screenshot("figures-formula");
     expect(await horizontalOverflow(page)).toEqual({ pane: 0, panel: 0, outside: [] });
 
+    // The Scenario tab cites your figure for an input, by keyboard: Cite… → search → the radio → Cite.
     const base = PRESETS[0]!;
-    const file = {
-      format: "chipshift.scenarios",
-      version: 1,
-      scenarios: [
-        {
-          name: "House view",
-          scenario: base.scenario,
-          provenance: { ...base.provenance, marketBase: { figureId: "house_china_dc_2027" } },
-        },
-      ],
-    };
-    await showSection(page, "Build");
-    await page.getByLabel("Scenario file to import").setInputFiles({
-      name: "house.json",
-      mimeType: "application/json",
-      buffer: Buffer.from(JSON.stringify(file)),
+    await showSection(page, "Scenario");
+    const citeButton = page.getByRole("button", {
+      name: /^Cite a figure for China AI-accelerator market, base year/,
     });
-    await page.getByText("House view").first().waitFor();
+    await citeButton.focus();
+    await page.keyboard.press("Enter");
+    const dialog = page.getByRole("dialog");
+    await dialog.getByRole("searchbox").fill("house");
+    const option = dialog.getByRole("radio", { name: /House estimate/ });
+    // Tab past the search box's clear button (when it takes focus) into the radio list
+    for (let step = 0; step < 3 && !(await option.evaluate((el) => el === document.activeElement)); step++)
+      await page.keyboard.press("Tab");
+    expect(await option.evaluate((el) => el === document.activeElement)).toBe(true);
+    await page.keyboard.press("Space");
+    expect(await option.isChecked()).toBe(true);
+    await viewportShot(page, "scenario-cite-dialog");
+    // the popover opens under its button and stays inside the 350 px pane
+    const dialogBox = await dialog.boundingBox();
+    const paneBox = await page.locator(PANE).boundingBox();
+    expect(dialogBox!.x).toBeGreaterThanOrEqual(paneBox!.x);
+    expect(dialogBox!.x + dialogBox!.width).toBeLessThanOrEqual(paneBox!.x + paneBox!.width);
+    await dialog.getByRole("button", { name: "Cite", exact: true }).focus();
+    await page.keyboard.press("Enter");
+    await dialog.waitFor({ state: "detached" });
+    const citedBadge = page.getByRole("button", {
+      name: /^Cited source for China AI-accelerator market, base year/,
+    });
+    await citedBadge.hover();
+    await page.getByRole("tooltip").filter({ hasText: "house_china_dc_2027" }).waitFor();
+    await viewportShot(page, "scenario-cited-own-figure");
+    expect(await horizontalOverflow(page)).toEqual({ pane: 0, panel: 0, outside: [] });
+
+    await showSection(page, "Build");
     await page.getByRole("button", { name: "Build model" }).click();
     await page
       .getByRole("tablist", { name: "Sheets" })

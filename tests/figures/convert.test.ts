@@ -77,13 +77,18 @@ describe("convertFigures(rows)", () => {
   it("convertFigures(rows) keeps every quote, note, confidence, title and publisher verbatim", () => {
     for (const raw of rawRows) {
       const row = converted.get(raw.id)!;
-      expect(row.quote).toBe(raw.quote);
       // the note keeps the researcher's text first; review notes and a non-geographic basis are appended
       if (raw.note !== undefined && raw.note !== "")
         expect(row.note?.startsWith(raw.note), raw.id).toBe(true);
       expect(row.confidence).toBe(raw.confidence);
       expect(row.label).toBe(raw.label);
       expect(row.asOf).toBe(raw.as_of);
+      if (review.get(raw.id)?.quote !== undefined) {
+        // a verified primary's own words replace the researcher's quote, which the note keeps verbatim
+        expect(row.note, raw.id).toContain(`"${raw.quote}"`);
+        continue;
+      }
+      expect(row.quote).toBe(raw.quote);
       expect(row.source.title).toBe(raw.source.title);
       expect(row.source.publisher).toBe(raw.source.publisher);
     }
@@ -129,7 +134,8 @@ describe("convertFigures(rows)", () => {
   it("convertFigures(rows) classifies by host: sec.gov is a filing, a GitHub copy is secondary", () => {
     // data/research/figures.json: nvda_total_rev_fy2020 links sec.gov R41.htm; nvda_total_rev_fy2024 a GitHub file
     expect(converted.get("nvda_total_rev_fy2020")?.evidence).toBe("filing");
-    expect(converted.get("nvda_total_rev_fy2024")?.evidence).toBe("secondary");
+    // nvda_total_rev_fy2023 links a mirror (beatandraise.com) nobody re-read: secondary
+    expect(converted.get("nvda_total_rev_fy2023")?.evidence).toBe("secondary");
     // Tom's Hardware on its own site is press
     expect(converted.get("h20_bf16")?.evidence).toBe("press");
   });
@@ -151,6 +157,41 @@ describe("convertFigures(rows)", () => {
     expect(q1.primary?.url).toMatch(
       /^https:\/\/www\.sec\.gov\/Archives\/edgar\/data\/1045810\/000104581026000052\//,
     );
+  });
+
+  it("convertFigures(rows, review) replaces quote and source with a verified primary's, keeping the research in the note", () => {
+    const raw = rawRows.find((row) => row.id === "nvda_total_rev_fy2024")!;
+    const primary = {
+      issuer: "NVIDIA Corporation",
+      form: "10-K",
+      period: "FY2026",
+      section: "Segment Information",
+      url: "https://www.sec.gov/Archives/edgar/data/1045810/000104581026000021/R42.htm",
+      verified: true,
+      checkedCopy: "https://example.org/copy-of-R42",
+    };
+    const source = { title: "Form 10-K", publisher: "NVIDIA Corporation", url: primary.url, date: null };
+    const entry: ProvenanceEntry = { evidence: "filing", primary, quote: "Revenue $ 60,922", source };
+    const [row] = convertFigures([raw], new Map([[raw.id, entry]])).figures;
+    expect(row).toMatchObject({ quote: "Revenue $ 60,922", source, evidence: "filing", primary });
+    expect(row?.note).toContain(raw.source.url);
+    expect(row?.note).toContain(`"${raw.quote}"`);
+  });
+
+  it("convertFigures(rows, review) throws when a replacement quote has no verified primary, or a source no quote", () => {
+    const raw = rawRows.find((row) => row.id === "nvda_total_rev_fy2024")!;
+    const unverified = { ...review.get(raw.id)!.primary!, verified: false };
+    delete (unverified as { checkedCopy?: string }).checkedCopy;
+    const quoted: ProvenanceEntry = { evidence: "filing", primary: unverified, quote: "Revenue $ 60,922" };
+    expect(() => convertFigures([raw], new Map([[raw.id, quoted]]))).toThrow(
+      /nvda_total_rev_fy2024.*verified/,
+    );
+    const sourced: ProvenanceEntry = {
+      evidence: "filing",
+      primary: review.get(raw.id)!.primary!,
+      source: { title: "t", publisher: "p", url: "https://www.sec.gov/x", date: null },
+    };
+    expect(() => convertFigures([raw], new Map([[raw.id, sourced]]))).toThrow(/nvda_total_rev_fy2024.*quote/);
   });
 
   it("convertFigures(rows) throws when the review names a row that does not exist", () => {

@@ -51,6 +51,8 @@ export interface StrictWorkbookState {
   readonly parts: { id: string; namespace: string; xml: string }[];
   /** Dynamic-array results: "Sheet!A1" of the formula → the local address and values it spills to. */
   readonly spills: Map<string, { address: string; values: unknown[][] }>;
+  /** `application.calculate(type)` calls, in order, as applied at their sync. */
+  readonly calculations: string[];
   syncs: number;
 }
 
@@ -65,6 +67,7 @@ export function createStrictExcel(
     names: (initial.names ?? []).map((n) => ({ ...n, comment: "" })),
     parts: [],
     spills: new Map(),
+    calculations: [],
     syncs: 0,
   };
   const run = async <T>(batch: (context: Excel.RequestContext) => Promise<T>): Promise<T> =>
@@ -412,6 +415,13 @@ function createContext(state: StrictWorkbookState) {
       customXmlParts,
       comments: ignored(),
       getActiveCell: () => rangeProxy(liveSheets(state)[0]!, "A1"),
+      application: {
+        calculate: (type: string) => {
+          if (!["Recalculate", "Full", "FullRebuild"].includes(type))
+            throw new OfficeRuleError("InvalidArgument", `calculate(${type})`);
+          queue(() => state.calculations.push(type));
+        },
+      },
     },
     sync: async () => {
       state.syncs++;

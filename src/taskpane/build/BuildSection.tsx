@@ -54,7 +54,7 @@ const useStyles = makeStyles({
 
 const ORIGIN_LABEL: Readonly<Record<CandidateOrigin, string>> = {
   preset: "preset",
-  pane: "edited in the pane",
+  pane: "from the pane: edited or cited",
   imported: "imported",
   workbook: "from the workbook",
 };
@@ -76,9 +76,10 @@ export function BuildSection({ port, download = downloadFile }: BuildSectionProp
   const presetId = usePaneSelector(selectPresetId);
   const [state, dispatch] = useReducer(buildReducer, initialBuildState);
   const fileInput = useRef<HTMLInputElement>(null);
+  const citations = usePaneSelector((s) => s.scenario.citations);
   const candidates = useMemo(
-    () => buildCandidates(PRESETS, { scenario, name: scenarioName, presetId }, state.extras),
-    [scenario, scenarioName, presetId, state.extras],
+    () => buildCandidates(PRESETS, { scenario, name: scenarioName, presetId, citations }, state.extras),
+    [scenario, scenarioName, presetId, citations, state.extras],
   );
   const listed = useMemo(() => candidates.map((c) => c.named), [candidates]);
   const chosen = useMemo(() => includedScenarios(state, candidates), [state, candidates]);

@@ -18,6 +18,8 @@ export interface PaneScenario {
   readonly scenario: Scenario;
   readonly name: string;
   readonly presetId: string | null;
+  /** Figures chosen in the pane as inputs' sources ("Cite…"), by input path: they override the provenance. */
+  readonly citations?: Readonly<Record<string, { readonly figureId: string }>>;
 }
 
 /** A preset as a workbook scenario column (name, scenario, provenance, rationale). */
@@ -44,10 +46,15 @@ export function buildCandidates(
 ): Candidate[] {
   const key = (name: string): string => name.trim().toLowerCase();
   const extraByName = new Map(extras.map((e) => [key(e.named.name), e]));
-  const out: Candidate[] = presets.map(
-    (p) => extraByName.get(key(p.name)) ?? { named: presetNamedScenario(p), origin: "preset" },
-  );
   const edited = paneCandidate(presets, pane);
+  // A preset whose inputs only gained citations in the pane keeps its name and column, with those sources.
+  const out: Candidate[] = presets.map(
+    (p) =>
+      extraByName.get(key(p.name)) ??
+      (edited !== null && key(edited.named.name) === key(p.name)
+        ? edited
+        : { named: presetNamedScenario(p), origin: "preset" }),
+  );
   if (edited !== null && !out.some((c) => key(c.named.name) === key(edited.named.name))) out.push(edited);
   for (const extra of extras) {
     if (!out.some((c) => key(c.named.name) === key(extra.named.name))) out.push(extra);
@@ -56,23 +63,38 @@ export function buildCandidates(
 }
 
 /**
- * The pane's scenario as a candidate, or null when it is exactly its preset. An edited preset is named
- * "<preset> (edited)"; its provenance keeps the preset's entries for unchanged inputs and labels the rest.
+ * The pane's scenario as a candidate, or null when it is exactly its preset with no citation of its own. An
+ * edited preset is named "<preset> (edited)"; its provenance keeps the preset's entries for unchanged inputs
+ * and labels the rest; a figure cited in the pane ("Cite…") is the source of its input either way.
  */
 export function paneCandidate(presets: readonly Preset[], pane: PaneScenario | null): Candidate | null {
   if (pane === null) return null;
+  const citations = Object.entries(pane.citations ?? {});
   const preset = presets.find((p) => p.id === pane.presetId);
-  if (preset !== undefined && sameJson(preset.scenario, pane.scenario)) return null;
-  const provenance: Record<string, Provenance> = {};
-  for (const key of Object.keys(pane.scenario) as (keyof Scenario)[]) {
-    const carried = preset?.provenance[key];
-    provenance[key] =
-      carried !== undefined && preset !== undefined && sameJson(preset.scenario[key], pane.scenario[key])
-        ? carried
-        : { assumption: "Edited in the ChipShift pane" };
+  const unchanged = preset !== undefined && sameJson(preset.scenario, pane.scenario);
+  if (unchanged && citations.length === 0) return null;
+  const provenance: Record<string, Provenance> = unchanged ? { ...preset.provenance } : {};
+  if (!unchanged) {
+    for (const key of Object.keys(pane.scenario) as (keyof Scenario)[]) {
+      const carried = preset?.provenance[key];
+      provenance[key] =
+        carried !== undefined && preset !== undefined && sameJson(preset.scenario[key], pane.scenario[key])
+          ? carried
+          : { assumption: "Edited in the ChipShift pane" };
+    }
   }
-  const name = preset !== undefined && pane.name === preset.name ? `${preset.name} (edited)` : pane.name;
-  return { named: { name, scenario: pane.scenario, provenance }, origin: "pane" };
+  for (const [path, cited] of citations) provenance[path] = { figureId: cited.figureId };
+  const name =
+    preset !== undefined && pane.name === preset.name && !unchanged ? `${preset.name} (edited)` : pane.name;
+  return {
+    named: {
+      name,
+      scenario: pane.scenario,
+      provenance,
+      ...(unchanged ? { rationale: preset.rationale } : {}),
+    },
+    origin: "pane",
+  };
 }
 
 /**

@@ -38,6 +38,8 @@ const useStyles = makeStyles({
   },
   term: { color: tokens.colorNeutralForeground3 },
   definition: { margin: 0, overflowWrap: "anywhere" },
+  // A note may carry a long URL (a verified row keeps the research source it replaced): it wraps anywhere.
+  note: { overflowWrap: "anywhere" },
   quote: {
     margin: 0,
     paddingLeft: tokens.spacingHorizontalM,
@@ -146,7 +148,11 @@ export function FigureDetail({ figure, canInsert, inserting, inOffice, onInsert,
         )}
       </dl>
       <blockquote className={styles.quote}>“{figure.quote}”</blockquote>
-      {figure.note === undefined ? null : <Text size={200}>Note: {figure.note}</Text>}
+      {figure.note === undefined ? null : (
+        <Text size={200} className={styles.note} data-testid="figure-note">
+          Note: {figure.note}
+        </Text>
+      )}
       {basisNote === null ? null : (
         <Text size={200} className={styles.basis} role="note">
           Geography basis: {basisNote}
@@ -154,8 +160,8 @@ export function FigureDetail({ figure, canInsert, inserting, inOffice, onInsert,
       )}
       {own === undefined ? null : (
         <Text size={200} className={styles.hint} data-testid="own-figure-hint">
-          Your figure is saved with this workbook. Cells with =CHIPS.FIGURE(&quot;{figure.id}&quot;) take an
-          edit at the next recalculation (Ctrl+Alt+F9 in Excel).
+          Your figure is saved with this workbook. ChipShift recalculates the workbook when you edit or delete
+          it, so cells with =CHIPS.FIGURE(&quot;{figure.id}&quot;) follow.
         </Text>
       )}
       {own === undefined ? null : (

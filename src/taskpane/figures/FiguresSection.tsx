@@ -12,8 +12,8 @@ import {
   tokens,
 } from "@fluentui/react-components";
 import { useMemo, useReducer } from "react";
-import { CONFIDENCES, FIGURES, searchFigures, userFigureAsFigure } from "../../figures";
-import type { Confidence, Figure, UserFigure } from "../../figures";
+import { CONFIDENCES, FIGURES, searchFigures } from "../../figures";
+import type { Confidence } from "../../figures";
 import type { WorkbookPort } from "../../workbook/port";
 import { cellRefText } from "../cellRefText";
 import { usePaneDispatch, usePaneSelector } from "../store/PaneStoreProvider";
@@ -22,7 +22,9 @@ import { FigureList } from "./FigureList";
 import { categoryLabel, confidenceLabel, isOwnFigure } from "./figureFormat";
 import { figuresReducer, initialFiguresState } from "./figuresState";
 import type { FiguresState } from "./figuresState";
+import { citableFiguresOf } from "./ownFigures";
 import { useFigureInsert } from "./useFigureInsert";
+import { useFigureRecalc } from "./useFigureRecalc";
 import { UserFigureForm } from "./UserFigureForm";
 
 const CONFIDENCE_OPTIONS: readonly Confidence[] = CONFIDENCES;
@@ -50,19 +52,6 @@ const useStyles = makeStyles({
   },
 });
 
-/** The analyst's figures as dataset figures, one conversion per list (the store's list is immutable). */
-const ownCache = new WeakMap<readonly UserFigure[], readonly Figure[]>();
-function ownFiguresOf(list: readonly UserFigure[]): readonly Figure[] {
-  let figures = ownCache.get(list);
-  if (figures === undefined) {
-    // A stored id a newer dataset has since taken is not listed: the dataset figure wins (as in CHIPS.FIGURE).
-    const taken = new Set(FIGURES.map((fig) => fig.id));
-    figures = list.filter((fig) => !taken.has(fig.id)).map(userFigureAsFigure);
-    ownCache.set(list, figures);
-  }
-  return figures;
-}
-
 /**
  * The Figures tab: search and filter the cited dataset and the analyst's own figures (listed first), read one
  * figure with its source, evidence class and primary reference, insert its value or a `=CHIPS.FIGURE("id")`
@@ -72,10 +61,10 @@ export function FiguresSection({ port }: { readonly port: WorkbookPort | null })
   const styles = useStyles();
   const [state, dispatch] = useReducer(figuresReducer, initialFiguresState);
   const insert = useFigureInsert(port, dispatch);
+  const recalc = useFigureRecalc(port);
   const userFigures = usePaneSelector((s) => s.userFigures);
   const paneDispatch = usePaneDispatch();
-  const own = ownFiguresOf(userFigures);
-  const all = useMemo(() => [...own, ...FIGURES], [own]);
+  const all = citableFiguresOf(userFigures);
   const results = useMemo(() => searchFigures(filterOf(state), all), [state, all]);
   const selected = state.selectedId === null ? undefined : all.find((f) => f.id === state.selectedId);
   const selectedOwn =
@@ -167,6 +156,7 @@ export function FiguresSection({ port }: { readonly port: WorkbookPort | null })
               ...(replacing === undefined ? {} : { replacing }),
             });
             dispatch({ type: "formSaved", id: figure.id });
+            void recalc.recalculate();
           }}
           onCancel={() => dispatch({ type: "formOpened", form: { mode: "closed" } })}
         />
@@ -179,6 +169,16 @@ export function FiguresSection({ port }: { readonly port: WorkbookPort | null })
         onSelect={(id) => dispatch({ type: "figureSelected", id })}
       />
       <InsertMessage state={state} onDismiss={() => dispatch({ type: "messageDismissed" })} />
+      {recalc.problem === undefined ? null : (
+        <MessageBar intent="warning" layout="multiline" data-testid="figures-recalc-message">
+          <MessageBarBody>{recalc.problem}</MessageBarBody>
+          <MessageBarActions>
+            <Button size="small" onClick={recalc.dismiss}>
+              Dismiss
+            </Button>
+          </MessageBarActions>
+        </MessageBar>
+      )}
       {selected === undefined ? (
         <Text className={styles.count}>Select a figure to see its value, source and quote.</Text>
       ) : (
@@ -193,6 +193,7 @@ export function FiguresSection({ port }: { readonly port: WorkbookPort | null })
                   onDelete: () => {
                     paneDispatch({ type: "userFigureDeleted", id: selectedOwn.id });
                     dispatch({ type: "figureDeleted", id: selectedOwn.id });
+                    void recalc.recalculate();
                   },
                 },
               })}

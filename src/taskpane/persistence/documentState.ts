@@ -111,6 +111,8 @@ export interface PaneSnapshot {
   readonly scenario: Scenario;
   readonly scenarioName: string;
   readonly presetId: string | null;
+  /** The figures chosen in the pane as inputs' sources, by input path (absent or empty = none). */
+  readonly citations?: Readonly<Record<string, { readonly figureId: string }>>;
   readonly simulationSpec: SimulationSpec;
   readonly simulationSettings?: SimulationSettings;
   /** The analyst's own cited figures (absent or empty = none). */
@@ -125,7 +127,14 @@ export function documentOf(snapshot: PaneSnapshot, savedAt: string): ChipShiftDo
     schema: DOCUMENT_SCHEMA,
     version: DOCUMENT_VERSION,
     savedAt,
-    scenario: { name: snapshot.scenarioName, presetId: snapshot.presetId, scenario: snapshot.scenario },
+    scenario: {
+      name: snapshot.scenarioName,
+      presetId: snapshot.presetId,
+      scenario: snapshot.scenario,
+      ...(snapshot.citations === undefined || Object.keys(snapshot.citations).length === 0
+        ? {}
+        : { citations: snapshot.citations }),
+    },
     simulationSpec: snapshot.simulationSpec,
     ...(snapshot.simulationSettings === undefined ? {} : { simulationSettings: snapshot.simulationSettings }),
     ...(snapshot.userFigures === undefined || snapshot.userFigures.length === 0

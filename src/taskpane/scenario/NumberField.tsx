@@ -1,6 +1,8 @@
 import { Field, Input, makeStyles, tokens } from "@fluentui/react-components";
 import { memo } from "react";
+import type { Figure } from "../../figures";
 import type { Provenance } from "../../model/types";
+import { CiteFigureDialog } from "./CiteFigureDialog";
 import type { InputDisplay } from "./inputCatalog";
 import { ProvenanceBadge } from "./ProvenanceBadge";
 import { VISUALLY_HIDDEN } from "../visuallyHidden";
@@ -20,6 +22,13 @@ export interface NumberFieldProps {
   readonly provenance?: Provenance | "none";
   /** Stable across renders (NumberField is memoised): receives this field's path. */
   readonly onChange: (path: string, raw: string) => void;
+  /** With `onCite`/`onUncite`: a "Cite…" button to choose the figure this input cites (your figures first). */
+  readonly citable?: {
+    readonly figures: readonly Figure[];
+    readonly citedFigureId: string | undefined;
+    readonly onCite: (path: string, figureId: string) => void;
+    readonly onUncite: (path: string) => void;
+  };
 }
 
 /**
@@ -65,6 +74,16 @@ export const NumberField = memo(function NumberField(props: NumberFieldProps): R
               provenance={props.provenance === "none" ? undefined : props.provenance}
             />
           ) : null}
+          {props.citable === undefined ? null : (
+            <CiteFigureDialog
+              path={props.path}
+              inputLabel={props.context === undefined ? props.label : `${props.context}: ${props.label}`}
+              citedFigureId={props.citable.citedFigureId}
+              figures={props.citable.figures}
+              onCite={props.citable.onCite}
+              onRemove={props.citable.onUncite}
+            />
+          )}
         </div>
       )}
     </Field>

@@ -10,13 +10,15 @@ import {
   Text,
   tokens,
 } from "@fluentui/react-components";
-import { useCallback, useState } from "react";
+import { useCallback, useMemo, useState } from "react";
 import { findPreset, PRESETS } from "../../model/presets";
 import { fiscalYearLabel } from "../../model/project";
 import { isModelError } from "../../model/errors";
+import type { Figure } from "../../figures";
 import type { Provenance } from "../../model/types";
 import type { WorkbookPort } from "../../workbook/port";
 import { scrollIntoView } from "../feedback";
+import { citableFiguresOf } from "../figures/ownFigures";
 import { portErrorMessage } from "../portErrorMessage";
 import { usePaneDispatch, usePaneSelector } from "../store/PaneStoreProvider";
 import { ComparePanel } from "./ComparePanel";
@@ -51,7 +53,21 @@ export function ScenarioSection({ port }: ScenarioSectionProps): React.JSX.Eleme
   const state = usePaneSelector((s) => s.scenario);
   const dispatch = usePaneDispatch();
   const preset = findPreset(state.presetId);
-  const provenance: Readonly<Record<string, Provenance>> = isModelError(preset) ? {} : preset.provenance;
+  const provenance = useMemo(
+    () => effectiveProvenance(isModelError(preset) ? {} : preset.provenance, state.citations),
+    [preset, state.citations],
+  );
+  const figures = citableFiguresOf(usePaneSelector((s) => s.userFigures));
+  const onCite = useCallback(
+    (citedPath: string, figureId: string) => dispatch({ type: "inputCited", path: citedPath, figureId }),
+    [dispatch],
+  );
+  const onUncite = useCallback(
+    (citedPath: string) => dispatch({ type: "citationRemoved", path: citedPath }),
+    [dispatch],
+  );
+  const citable = (fieldPath: string) =>
+    citableProps(figures, state.citations[fieldPath]?.figureId, onCite, onUncite);
   const structure = isModelError(preset) ? state.scenario : preset.scenario;
   const regimeNames = keysOf(structure.regimes);
   const vendorNames = keysOf(structure.vendors);
@@ -105,6 +121,7 @@ export function ScenarioSection({ port }: ScenarioSectionProps): React.JSX.Eleme
         message={issuesAtPath(spec.id).join("; ")}
         provenance={provenance[spec.id] ?? "none"}
         onChange={onEdit}
+        citable={citable(spec.id)}
       />
     ));
 
@@ -127,6 +144,7 @@ export function ScenarioSection({ port }: ScenarioSectionProps): React.JSX.Eleme
                   message={issuesAtPath(key).join("; ")}
                   provenance={provenance[key] ?? provenance["marketPath"] ?? "none"}
                   onChange={onEdit}
+                  citable={citable(key)}
                 />
               );
             })}
@@ -261,6 +279,39 @@ const useStyles = makeStyles({
   fields: { display: "flex", flexDirection: "column", gap: tokens.spacingVerticalS },
   note: { color: tokens.colorNeutralForeground3 },
 });
+
+/** The preset's provenance with the figures cited in the pane laid over it (a citation wins for its input). */
+export function effectiveProvenance(
+  base: Readonly<Record<string, Provenance>>,
+  citations: Readonly<Record<string, { readonly figureId: string }>>,
+): Readonly<Record<string, Provenance>> {
+  const cited = Object.entries(citations);
+  if (cited.length === 0) return base;
+  return { ...base, ...Object.fromEntries(cited.map(([path, c]) => [path, { figureId: c.figureId }])) };
+}
+
+type Citable = NonNullable<React.ComponentProps<typeof NumberField>["citable"]>;
+const citableCache = new WeakMap<readonly Figure[], Map<string, Citable>>();
+
+/** One props object per (figure list, cited id, callbacks), so the memoised NumberField skips re-rendering. */
+function citableProps(
+  figures: readonly Figure[],
+  citedFigureId: string | undefined,
+  onCite: Citable["onCite"],
+  onUncite: Citable["onUncite"],
+): Citable {
+  let byId = citableCache.get(figures);
+  if (byId === undefined) {
+    byId = new Map();
+    citableCache.set(figures, byId);
+  }
+  const key = citedFigureId ?? "";
+  const cached = byId.get(key);
+  if (cached !== undefined && cached.onCite === onCite && cached.onUncite === onUncite) return cached;
+  const made: Citable = { figures, citedFigureId, onCite, onUncite };
+  byId.set(key, made);
+  return made;
+}
 
 const keyCache = new WeakMap<object, readonly string[]>();
 

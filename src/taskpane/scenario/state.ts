@@ -54,6 +54,17 @@ export interface ScenarioState {
    * quarters) rather than over the preset's, so a scenario saved before model v2 keeps its v1 structure.
    */
   readonly restoredScenario?: Scenario;
+  /**
+   * The figure the analyst chose as an input's source ("Cite…"), by input path; it overrides the preset's
+   * provenance for that input, is saved with the document and travels to the built model's CS Sources.
+   * Cleared by choosing or resetting a preset.
+   */
+  readonly citations: Readonly<Record<string, FigureCitation>>;
+}
+
+/** An input's source chosen in the pane: a dataset figure or one of the analyst's own (by id). */
+export interface FigureCitation {
+  readonly figureId: string;
 }
 
 export const MAX_PINNED = 4;
@@ -79,11 +90,14 @@ export type ScenarioAction =
   | { readonly type: "resetToPreset" }
   | { readonly type: "scenarioPinnedForCompare"; readonly source: PinSource }
   | { readonly type: "unpinned"; readonly pinId: string }
+  | { readonly type: "inputCited"; readonly path: string; readonly figureId: string }
+  | { readonly type: "citationRemoved"; readonly path: string }
   | {
       readonly type: "scenarioRestored";
       readonly scenario: Scenario;
       readonly name: string;
       readonly presetId: string | null;
+      readonly citations?: Readonly<Record<string, FigureCitation>>;
     };
 
 /** The state showing a preset as-is. Throws if the preset is unknown or does not project (a bug in presets). */
@@ -101,6 +115,7 @@ export function initialScenarioState(presetId: string): ScenarioState {
     edited: false,
     pinned: [],
     nextPinId: 1,
+    citations: {},
   };
 }
 
@@ -137,8 +152,19 @@ export function scenarioReducer(state: ScenarioState, action: ScenarioAction): S
       return pinned(state, action.source);
     case "unpinned":
       return { ...state, pinned: state.pinned.filter((p) => p.pinId !== action.pinId) };
+    case "inputCited":
+      if (action.path === "" || action.figureId === "") return state;
+      return { ...state, citations: { ...state.citations, [action.path]: { figureId: action.figureId } } };
+    case "citationRemoved": {
+      if (!Object.hasOwn(state.citations, action.path)) return state;
+      const { [action.path]: _removed, ...rest } = state.citations;
+      return { ...state, citations: rest };
+    }
     case "scenarioRestored":
-      return restored(state, action.scenario, action.name, action.presetId);
+      return {
+        ...restored(state, action.scenario, action.name, action.presetId),
+        citations: action.citations ?? {},
+      };
     default:
       return assertNever(action);
   }

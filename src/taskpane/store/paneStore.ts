@@ -127,6 +127,7 @@ function restored(state: PaneState): PaneState {
     scenario: saved.scenario.scenario,
     name: saved.scenario.name,
     presetId: saved.scenario.presetId,
+    ...(saved.scenario.citations === undefined ? {} : { citations: saved.scenario.citations }),
   });
   const settings = saved.simulationSettings;
   const threshold = saved.simulationSpec.thresholds?.[0];
@@ -172,6 +173,8 @@ const SCENARIO_ACTIONS: Names<ScenarioAction> = {
   resetToPreset: true,
   scenarioPinnedForCompare: true,
   unpinned: true,
+  inputCited: true,
+  citationRemoved: true,
   scenarioRestored: true,
 };
 const SPEC_ACTIONS: Names<SpecDraftAction> = {

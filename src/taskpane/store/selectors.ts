@@ -132,6 +132,7 @@ export const selectSnapshot: (state: PaneState) => PaneSnapshot | undefined = me
       scenario: state.scenario.scenario,
       scenarioName: selectScenarioName(state),
       presetId: selectPresetId(state),
+      citations: state.scenario.citations,
       simulationSpec: spec.spec,
       ...(isSettingsProblems(options) ? {} : { simulationSettings: options }),
       ...(state.userFigures.length === 0 ? {} : { userFigures: state.userFigures }),
