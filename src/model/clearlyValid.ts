@@ -63,8 +63,7 @@ export function isClearlyValidScenario(input: unknown): boolean {
     const value = input[key];
     seen |= 1 << slot;
     if (slot < SCALAR_COUNT) {
-      if (!withinBound(value, SCALAR_BOUNDS[slot]!) && !(value === undefined && SCALAR_OPTIONAL[slot]))
-        return false;
+      if (!fits(SCALARS, slot, value)) return false;
       if (slot === BASE_YEAR_SLOT) baseYear = value as number;
       else if (slot === HORIZON_SLOT) horizon = value as number;
     } else if (slot === REGIMES_SLOT) regimes = value;
@@ -194,20 +193,19 @@ const SLOT_KEYS: readonly string[] = [
 ];
 const KEY_COUNT = SLOT_KEYS.length;
 const KEY_SLOTS: ReadonlyMap<string, number> = new Map(SLOT_KEYS.map((key, slot) => [key, slot]));
-const SCALAR_BOUNDS: readonly Bound[] = SCALAR_INPUT_CATALOG.map((spec) => spec.bounds);
-const SCALAR_OPTIONAL: readonly boolean[] = SCALAR_INPUT_CATALOG.map(
-  (spec) => spec.defaultValue !== undefined,
-);
 const BASE_YEAR_SLOT = KEY_SLOTS.get("baseYear")!;
 const HORIZON_SLOT = KEY_SLOTS.get("horizon")!;
 const REGIMES_SLOT = KEY_SLOTS.get("regimes")!;
 const REGIME_PATH_SLOT = KEY_SLOTS.get("regimePath")!;
 const MARKET_PATH_SLOT = KEY_SLOTS.get("marketPath")!;
 const VENDORS_SLOT = KEY_SLOTS.get("vendors")!;
-const OPTIONAL_TABLES: ReadonlySet<string> = new Set(["marketPath", "reported"]);
+const OPTIONAL_KEYS: ReadonlySet<string> = new Set([
+  ...SCALAR_INPUT_CATALOG.filter((spec) => spec.defaultValue !== undefined).map((spec) => spec.id),
+  "marketPath",
+  "reported",
+]);
 const REQUIRED_MASK = SLOT_KEYS.reduce(
-  (mask, key, slot) =>
-    (slot < SCALAR_COUNT ? SCALAR_OPTIONAL[slot] : OPTIONAL_TABLES.has(key)) ? mask : mask | (1 << slot),
+  (mask, key, slot) => (OPTIONAL_KEYS.has(key) ? mask : mask | (1 << slot)),
   0,
 );
 const cachedKeys: string[] = SLOT_KEYS.slice();
@@ -220,7 +218,7 @@ function regimesClearlyValid(regimes: unknown): boolean {
   for (const name in regimes) {
     if (!hasOwn.call(regimes, name) || !nameValid(name)) return false;
     const regime = regimes[name];
-    if (!isRecord(regime) || !fieldsValid(regime, REGIME_FIELD_CATALOG)) return false;
+    if (!isRecord(regime) || !fieldsValid(regime, REGIME_FIELDS)) return false;
     count++;
   }
   return count > 0;
@@ -266,7 +264,7 @@ function vendorsClearlyValid(vendors: unknown): boolean {
   for (const name in vendors) {
     if (!hasOwn.call(vendors, name) || !nameValid(name)) return false;
     const vendor = vendors[name];
-    if (!isRecord(vendor) || !fieldsValid(vendor, VENDOR_FIELD_CATALOG)) return false;
+    if (!isRecord(vendor) || !fieldsValid(vendor, VENDOR_FIELDS)) return false;
     weightSum += vendor["weight"] as number;
     count++;
   }
@@ -275,21 +273,67 @@ function vendorsClearlyValid(vendors: unknown): boolean {
 
 // Each own enumerable field is read once in a `for … in` (the value the full check's `record[id]` reads); a
 // field the loop did not meet must be optional and read undefined, as the full check then sees it.
-function fieldsValid(record: Record<string, unknown>, fields: readonly InputSpec[]): boolean {
+function fieldsValid(record: Record<string, unknown>, table: FieldTable): boolean {
+  const ids = table.ids;
   let seen = 0;
   for (const key in record) {
     let i = 0;
-    while (i < fields.length && fields[i]!.id !== key) i++;
-    if (i === fields.length || !hasOwn.call(record, key)) return false;
-    const spec = fields[i]!;
-    const value = record[key];
-    if (!withinBound(value, spec.bounds) && !(value === undefined && spec.defaultValue !== undefined))
-      return false;
+    while (i < ids.length && ids[i] !== key) i++;
+    if (i === ids.length || !hasOwn.call(record, key) || !fits(table, i, record[key])) return false;
     seen |= 1 << i;
   }
-  for (let i = 0; i < fields.length; i++) {
-    if ((seen & (1 << i)) !== 0) continue;
-    if (fields[i]!.defaultValue === undefined || record[fields[i]!.id] !== undefined) return false;
+  for (let i = 0; i < ids.length; i++) {
+    if ((seen & (1 << i)) === 0 && (!table.optional[i] || record[ids[i]!] !== undefined)) return false;
   }
   return true;
+}
+
+/** A catalog's bounds as plain numbers (one shape for every kind of bound, so the checks stay monomorphic). */
+interface FieldTable {
+  readonly ids: readonly string[];
+  readonly kinds: readonly number[];
+  readonly mins: readonly number[];
+  readonly maxs: readonly number[];
+  readonly optional: readonly boolean[];
+}
+
+const KIND_CODES: Readonly<Record<Bound["kind"], number>> = {
+  closed: 0,
+  openMinClosedMax: 1,
+  greaterThan: 2,
+  atLeast: 3,
+  integer: 4,
+};
+
+const SCALARS = fieldTableOf(SCALAR_INPUT_CATALOG);
+const REGIME_FIELDS = fieldTableOf(REGIME_FIELD_CATALOG);
+const VENDOR_FIELDS = fieldTableOf(VENDOR_FIELD_CATALOG);
+
+function fieldTableOf(specs: readonly InputSpec[]): FieldTable {
+  return {
+    ids: specs.map((spec) => spec.id),
+    kinds: specs.map((spec) => KIND_CODES[spec.bounds.kind]),
+    mins: specs.map((spec) => spec.bounds.min),
+    maxs: specs.map((spec) => ("max" in spec.bounds ? spec.bounds.max : Infinity)),
+    optional: specs.map((spec) => spec.defaultValue !== undefined),
+  };
+}
+
+// `withinBound(value, bounds of field i)`, or an optional field left undefined (which takes its default).
+function fits(table: FieldTable, i: number, value: unknown): boolean {
+  if (typeof value !== "number" || !Number.isFinite(value)) return value === undefined && table.optional[i]!;
+  const min = table.mins[i]!;
+  const max = table.maxs[i]!;
+  switch (table.kinds[i]!) {
+    case 0:
+      return value >= min && value <= max;
+    case 1:
+      return value > min && value <= max;
+    case 2:
+      return value > min;
+    case 3:
+      return value >= min;
+    default:
+      return Number.isInteger(value) && value >= min && value <= max;
+  }
 }
