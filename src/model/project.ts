@@ -36,7 +36,7 @@ export function projectScenario(scenario: Scenario): Projection | ModelError {
   const years = yearsFor(scenario.baseYear, n);
   const calendar = years.calendar.slice();
   const fiscal = years.fiscal.slice();
-  copiedNonFinite = 0;
+  copiedNonFinite[0] = 0;
   // An object literal (one hidden class) rather than 26 dynamic key insertions.
   const series: Record<SeriesId, readonly number[]> = {
     market: copyRange(out.market, 0, n),
@@ -76,7 +76,7 @@ export function projectScenario(scenario: Scenario): Projection | ModelError {
   }
   const summary = summaryOf(out, reference, scenario.baseYear);
   const overflow =
-    copiedNonFinite === 0 && summaryFinite(summary)
+    copiedNonFinite[0] === 0 && summaryFinite(summary)
       ? undefined
       : firstNonFinite(series, vendors, summary, calendar);
   if (overflow !== undefined) {
@@ -91,7 +91,9 @@ export function projectScenario(scenario: Scenario): Projection | ModelError {
  * Σ x·0 over every number `copyRange` copied since the last reset: 0 exactly when none was NaN or ±∞ (it cannot
  * overflow), so the common case needs no second pass; `firstNonFinite` then names the culprit.
  */
-let copiedNonFinite = 0;
+// A typed-array cell, not a `let`: a module-level number is a boxed heap number, and `+=` on it would allocate
+// one per copied series.
+const copiedNonFinite = new Float64Array(1);
 
 /** True when the summary's numbers are finite (CAGR may be null). */
 function summaryFinite(summary: ProjectionSummary): boolean {
@@ -270,7 +272,7 @@ function copyRange(source: Float64Array, start: number, length: number): number[
     copy[i] = v;
     acc += v * 0;
   }
-  copiedNonFinite += acc;
+  copiedNonFinite[0]! += acc;
   return copy;
 }
 
