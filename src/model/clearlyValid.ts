@@ -160,7 +160,9 @@ export function isRecord(value: unknown): value is Record<string, unknown> {
  * @example nameValid("licensed") // → true
  */
 export function nameValid(name: string): boolean {
-  return name.length > 0 && name.length <= MAX_NAME_LENGTH && !name.includes(".") && name !== "__proto__";
+  if (name.length === 0 || name.length > MAX_NAME_LENGTH || name === "__proto__") return false;
+  for (let i = 0; i < name.length; i++) if (name.charCodeAt(i) === 46) return false; // "."
+  return true;
 }
 
 // `Object.prototype.hasOwnProperty.call(o, key)` on a `for … in` key compiles to an enum-cache check (V8), about
@@ -276,9 +278,12 @@ function vendorsClearlyValid(vendors: unknown): boolean {
 function fieldsValid(record: Record<string, unknown>, table: FieldTable): boolean {
   const ids = table.ids;
   let seen = 0;
+  let position = 0;
   for (const key in record) {
-    let i = 0;
+    // fields mostly come in catalog order: try the field at this position first
+    let i = position < ids.length && ids[position] === key ? position : 0;
     while (i < ids.length && ids[i] !== key) i++;
+    position++;
     if (i === ids.length || !hasOwn.call(record, key) || !fits(table, i, record[key])) return false;
     seen |= 1 << i;
   }
