@@ -73,13 +73,14 @@ export function isClearlyValidScenario(input: unknown): boolean {
     else reported = value;
   }
   if ((seen & REQUIRED_MASK) !== REQUIRED_MASK) return false;
+  const regimeNames: string[] = []; // local, not shared: a getter in the input may call back into validation
   // An optional key the loop did not see must be absent, not a non-enumerable own property.
   for (let slot = 0; slot < KEY_COUNT; slot++) {
     if ((seen & (1 << slot)) === 0 && hasOwn.call(input, SLOT_KEYS[slot]!)) return false;
   }
   return (
-    regimesClearlyValid(regimes) &&
-    regimePathClearlyValid(regimePath, horizon, regimes as Record<string, unknown>) &&
+    regimesClearlyValid(regimes, regimeNames) &&
+    regimePathClearlyValid(regimePath, horizon, regimeNames) &&
     (marketPath === undefined || marketPathClearlyValid(marketPath, baseYear)) &&
     vendorsClearlyValid(vendors) &&
     (reported === undefined ||
@@ -214,28 +215,29 @@ const cachedKeys: string[] = SLOT_KEYS.slice();
 const cachedSlots: number[] = SLOT_KEYS.map((_, slot) => slot);
 if (KEY_COUNT > 31) throw new Error("clearlyValid: more scenario keys than bits in a mask");
 
-function regimesClearlyValid(regimes: unknown): boolean {
+// Pushes the regime names (the own enumerable keys: the full check's names) onto `names`.
+function regimesClearlyValid(regimes: unknown, names: string[]): boolean {
   if (!isRecord(regimes)) return false;
-  let count = 0;
   for (const name in regimes) {
     if (!hasOwn.call(regimes, name) || !nameValid(name)) return false;
     const regime = regimes[name];
     if (!isRecord(regime) || !fieldsValid(regime, REGIME_FIELDS)) return false;
-    count++;
+    names.push(name);
   }
-  return count > 0;
+  return names.length > 0;
 }
 
-// `regimes` has passed `regimesClearlyValid`: its enumerable keys are its own, so a name is known exactly when
-// it is an own enumerable key (never an inherited member such as "toString").
-function regimePathClearlyValid(path: unknown, horizon: number, regimes: Record<string, unknown>): boolean {
+// Every year names one of `names` (so never an inherited member such as "toString").
+function regimePathClearlyValid(path: unknown, horizon: number, names: readonly string[]): boolean {
   if (!Array.isArray(path) || path.length !== horizon + 1) return false;
   let known: string | undefined; // the previous year's name, already found
   for (let t = 0; t < path.length; t++) {
     const name: unknown = path[t];
     if (known !== undefined && name === known) continue;
-    if (typeof name !== "string" || !Object.prototype.propertyIsEnumerable.call(regimes, name)) return false;
-    known = name;
+    let i = 0;
+    while (i < names.length && names[i] !== name) i++;
+    if (i === names.length) return false;
+    known = names[i];
   }
   return true;
 }

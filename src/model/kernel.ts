@@ -259,8 +259,9 @@ export function writeKernelParams(s: Scenario, p: KernelParams): void {
     p.marketOverride[t] = override ?? Number.NaN;
   }
   let v = 0;
-  for (const name in s.vendors) {
-    const vendor = s.vendors[name]!;
+  const vendors = s.vendors;
+  for (const name in vendors) {
+    const vendor = vendors[name]!;
     p.vendorWeight[v] = vendor.weight;
     p.vendorAspUsdK[v] = vendor.aspUsdK;
     p.vendorBf16Tflops[v] = vendor.bf16Tflops;

@@ -158,6 +158,9 @@ describe("isClearlyValidScenario(input), the fast path of scenarioIssues", () =>
       { ...s, reported: [{ period: "Q1 FY2032", value: 1, figureId: "" }] },
       { ...s, reported: Array.from({ length: 125 }, () => ({ period: "Q1 FY2032", value: 1 })) },
     ];
+    const hiddenRegime = { ...s.regimes };
+    Object.defineProperty(hiddenRegime, "hid", { value: { access: 1, remittance: 0 }, enumerable: false });
+    hostile.push({ ...s, regimes: hiddenRegime, regimePath: ["open", "hid", "lic"] });
     for (const input of hostile) {
       expect(isClearlyValidScenario(input), JSON.stringify(input)).toBe(false);
       expect(fullScenarioIssues(input).length, JSON.stringify(input)).toBeGreaterThan(0);
