@@ -75,8 +75,10 @@ export function isClearlyValidScenario(input: unknown): boolean {
   if ((seen & REQUIRED_MASK) !== REQUIRED_MASK) return false;
   const regimeNames: string[] = []; // local, not shared: a getter in the input may call back into validation
   // An optional key the loop did not see must be absent, not a non-enumerable own property.
-  for (let slot = 0; slot < KEY_COUNT; slot++) {
-    if ((seen & (1 << slot)) === 0 && hasOwn.call(input, SLOT_KEYS[slot]!)) return false;
+  if ((seen & OPTIONAL_MASK) !== OPTIONAL_MASK) {
+    for (const slot of OPTIONAL_SLOTS) {
+      if ((seen & (1 << slot)) === 0 && hasOwn.call(input, SLOT_KEYS[slot]!)) return false;
+    }
   }
   return (
     regimesClearlyValid(regimes, regimeNames) &&
@@ -162,8 +164,7 @@ export function isRecord(value: unknown): value is Record<string, unknown> {
  */
 export function nameValid(name: string): boolean {
   if (name.length === 0 || name.length > MAX_NAME_LENGTH || name === "__proto__") return false;
-  for (let i = 0; i < name.length; i++) if (name.charCodeAt(i) === 46) return false; // "."
-  return true;
+  return !name.includes(".");
 }
 
 // `Object.prototype.hasOwnProperty.call(o, key)` on a `for … in` key compiles to an enum-cache check (V8), about
@@ -211,6 +212,10 @@ const REQUIRED_MASK = SLOT_KEYS.reduce(
   (mask, key, slot) => (OPTIONAL_KEYS.has(key) ? mask : mask | (1 << slot)),
   0,
 );
+const OPTIONAL_SLOTS: readonly number[] = SLOT_KEYS.flatMap((key, slot) =>
+  OPTIONAL_KEYS.has(key) ? [slot] : [],
+);
+const OPTIONAL_MASK = OPTIONAL_SLOTS.reduce((mask, slot) => mask | (1 << slot), 0);
 const cachedKeys: string[] = SLOT_KEYS.slice();
 const cachedSlots: number[] = SLOT_KEYS.map((_, slot) => slot);
 if (KEY_COUNT > 31) throw new Error("clearlyValid: more scenario keys than bits in a mask");
