@@ -10,7 +10,7 @@
 import { ownValue } from "./own";
 import { fillReportedByYear } from "./reported";
 import { SERIES_IDS } from "./types";
-import type { Scenario } from "./types";
+import type { Regime, Scenario } from "./types";
 
 /** A100 dense BF16 TFLOPS, the A100-equivalent unit [figure a100_bf16_dense]. */
 export const A100_BF16_TFLOPS = 312;
@@ -242,9 +242,14 @@ export function writeKernelParams(s: Scenario, p: KernelParams): void {
   p.offshoreGrowth = s.offshoreGrowth ?? 0;
   fillReportedByYear(s.reported, s.baseYear, p.reportedCount, p.reportedSum);
   const marketPath = s.marketPath;
+  let name: string | undefined;
+  let regime: Regime | undefined;
   for (let t = 0; t < n; t++) {
-    const name = s.regimePath[t];
-    const regime = name === undefined ? undefined : ownValue(s.regimes, name);
+    // Paths repeat a regime for years on end: look a name up once per run of years.
+    if (t === 0 || s.regimePath[t] !== name) {
+      name = s.regimePath[t];
+      regime = name === undefined ? undefined : ownValue(s.regimes, name);
+    }
     if (regime === undefined) throw new Error(`writeKernelParams: unvalidated regimePath[${t}]`);
     p.access[t] = regime.access;
     p.remittance[t] = regime.remittance;
@@ -254,8 +259,9 @@ export function writeKernelParams(s: Scenario, p: KernelParams): void {
     p.marketOverride[t] = override ?? Number.NaN;
   }
   let v = 0;
-  for (const name in s.vendors) {
-    const vendor = s.vendors[name]!;
+  const vendors = s.vendors;
+  for (const name in vendors) {
+    const vendor = vendors[name]!;
     p.vendorWeight[v] = vendor.weight;
     p.vendorAspUsdK[v] = vendor.aspUsdK;
     p.vendorBf16Tflops[v] = vendor.bf16Tflops;

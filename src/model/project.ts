@@ -33,13 +33,10 @@ export function projectScenario(scenario: Scenario): Projection | ModelError {
   noControlsNvidiaChina(params, out, reference);
 
   const n = scenario.horizon + 1;
-  const calendar: number[] = [];
-  const fiscal: string[] = [];
-  for (let t = 0; t < n; t++) {
-    calendar.push(scenario.baseYear + t);
-    fiscal.push(cachedFiscalLabel(scenario.baseYear + t));
-  }
-  copiedNonFinite = 0;
+  const years = yearsFor(scenario.baseYear, n);
+  const calendar = years.calendar.slice();
+  const fiscal = years.fiscal.slice();
+  copiedNonFinite[0] = 0;
   // An object literal (one hidden class) rather than 26 dynamic key insertions.
   const series: Record<SeriesId, readonly number[]> = {
     market: copyRange(out.market, 0, n),
@@ -70,16 +67,16 @@ export function projectScenario(scenario: Scenario): Projection | ModelError {
     reportedGap: copyRange(out.reportedGap, 0, n),
   };
   const vendors: Record<string, Record<VendorSeriesId, readonly number[]>> = {};
-  vendorNames.forEach((name, v) => {
-    vendors[name] = {
+  for (let v = 0; v < vendorNames.length; v++) {
+    vendors[vendorNames[v]!] = {
       units: copyRange(out.vendorUnits, v * n, n),
       pflops: copyRange(out.vendorPflops, v * n, n),
       a100eq: copyRange(out.vendorA100eq, v * n, n),
     };
-  });
+  }
   const summary = summaryOf(out, reference, scenario.baseYear);
   const overflow =
-    copiedNonFinite === 0 && summaryFinite(summary)
+    copiedNonFinite[0] === 0 && summaryFinite(summary)
       ? undefined
       : firstNonFinite(series, vendors, summary, calendar);
   if (overflow !== undefined) {
@@ -94,7 +91,9 @@ export function projectScenario(scenario: Scenario): Projection | ModelError {
  * Σ x·0 over every number `copyRange` copied since the last reset: 0 exactly when none was NaN or ±∞ (it cannot
  * overflow), so the common case needs no second pass; `firstNonFinite` then names the culprit.
  */
-let copiedNonFinite = 0;
+// A typed-array cell, not a `let`: a module-level number is a boxed heap number, and `+=` on it would allocate
+// one per copied series.
+const copiedNonFinite = new Float64Array(1);
 
 /** True when the summary's numbers are finite (CAGR may be null). */
 function summaryFinite(summary: ProjectionSummary): boolean {
@@ -244,7 +243,11 @@ interface Workspace {
 // can be reused: allocating ~25 typed arrays per call would cost more than the equations themselves.
 const workspaces = new Map<string, Workspace>();
 
+let lastWorkspace: Workspace | undefined;
+
 function workspaceFor(horizon: number, vendorCount: number): Workspace {
+  const last = lastWorkspace;
+  if (last !== undefined && last.out.horizon === horizon && last.out.vendorCount === vendorCount) return last;
   const key = `${horizon}:${vendorCount}`;
   let workspace = workspaces.get(key);
   if (workspace === undefined) {
@@ -256,6 +259,7 @@ function workspaceFor(horizon: number, vendorCount: number): Workspace {
     };
     workspaces.set(key, workspace);
   }
+  lastWorkspace = workspace;
   return workspace;
 }
 
@@ -268,17 +272,28 @@ function copyRange(source: Float64Array, start: number, length: number): number[
     copy[i] = v;
     acc += v * 0;
   }
-  copiedNonFinite += acc;
+  copiedNonFinite[0]! += acc;
   return copy;
 }
 
-const fiscalLabels = new Map<number, string>();
+interface Years {
+  readonly calendar: readonly number[];
+  readonly fiscal: readonly string[];
+}
 
-function cachedFiscalLabel(calendarYear: number): string {
-  let label = fiscalLabels.get(calendarYear);
-  if (label === undefined) {
-    label = fiscalYearLabel(calendarYear);
-    fiscalLabels.set(calendarYear, label);
+let lastYears: Years = { calendar: [], fiscal: [] };
+
+// The year rows of the last (baseYear, H + 1), as templates: each projection gets copies (callers may keep and
+// even mutate their arrays), and a copy of a ready array is cheaper than building labels again.
+function yearsFor(baseYear: number, n: number): Years {
+  const last = lastYears;
+  if (last.calendar.length === n && last.calendar[0] === baseYear) return last;
+  const calendar: number[] = [];
+  const fiscal: string[] = [];
+  for (let t = 0; t < n; t++) {
+    calendar.push(baseYear + t);
+    fiscal.push(fiscalYearLabel(baseYear + t));
   }
-  return label;
+  lastYears = { calendar, fiscal };
+  return lastYears;
 }

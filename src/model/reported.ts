@@ -63,8 +63,8 @@ export function fillReportedByYear(
   count: Float64Array,
   sum: Float64Array,
 ): void {
-  count.fill(0);
-  sum.fill(0);
+  for (let t = 0; t < count.length; t++) count[t] = 0; // a loop: `fill` is a builtin call, slower for ~10 entries
+  for (let t = 0; t < sum.length; t++) sum[t] = 0;
   if (reported === undefined) return;
   for (const entry of reported) {
     const period = parseQuarterPeriod(entry.period);

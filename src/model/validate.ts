@@ -19,6 +19,20 @@ import {
   type Bound,
   type InputSpec,
 } from "./inputCatalog";
+import {
+  isClearlyValidScenario,
+  isRecord,
+  MAX_FIGURE_ID_LENGTH,
+  MAX_NAME_LENGTH,
+  MAX_REPORTED_QUARTERS,
+  nameValid,
+  REGIME_KEYS,
+  REPORTED_KEYS,
+  reportedValid,
+  VENDOR_KEYS,
+  WEIGHT_TOLERANCE,
+  withinBound,
+} from "./clearlyValid";
 import { echo, ownValue, recordOf } from "./own";
 import { parseQuarterPeriod } from "./reported";
 import type { Regime, ReportedQuarter, ScalarInputId, Scenario, Vendor } from "./types";
@@ -49,8 +63,7 @@ export function scalarValue(s: Scenario, id: ScalarInputId): number {
   return value ?? SCALAR_DEFAULTS[id] ?? Number.NaN;
 }
 
-/** Hard limit on reported quarters: four per year of the longest horizon. */
-export const MAX_REPORTED_QUARTERS = 4 * 31;
+export { MAX_NAME_LENGTH, MAX_REPORTED_QUARTERS };
 
 /** The scalar input ids, in §4.1 order then the v2 ones (appended: simulation variable indices stay stable). */
 export const SCALAR_INPUT_IDS: readonly ScalarInputId[] = SCALAR_INPUT_CATALOG.map((spec) => spec.id);
@@ -66,7 +79,6 @@ export const SCENARIO_KEYS: readonly string[] = [
 ];
 
 const SCENARIO_KEY_SET: ReadonlySet<string> = new Set(SCENARIO_KEYS);
-const WEIGHT_TOLERANCE = 1e-9;
 
 /**
  * Every problem in a candidate scenario (empty when valid).
@@ -77,6 +89,19 @@ const WEIGHT_TOLERANCE = 1e-9;
  *   // → [{ path: "domesticShareCap", message: "domesticShareCap must be between 0 and 1, got 1.4" }]
  */
 export function scenarioIssues(input: unknown): ScenarioIssue[] {
+  // The common valid case answers without building a string (`projectScenario` validates on every call).
+  return isClearlyValidScenario(input) ? [] : fullScenarioIssues(input);
+}
+
+/**
+ * `scenarioIssues` by the full check alone, without the fast path (`isClearlyValidScenario`): the same answer,
+ * slower for a valid scenario. Tests hold the fast path to it.
+ *
+ * @param input anything
+ * @returns the issues, in input order
+ * @example fullScenarioIssues(PRESETS[0].scenario) // → []
+ */
+export function fullScenarioIssues(input: unknown): ScenarioIssue[] {
   if (!isRecord(input)) return [{ path: "", message: `scenario must be an object, got ${describe(input)}` }];
   const issues: ScenarioIssue[] = [];
   for (const key of Object.keys(input)) {
@@ -159,28 +184,6 @@ function copyReported(q: ReportedQuarter): ReportedQuarter {
 
 const POSITIVE_BOUND: Bound = { kind: "greaterThan", min: 0 };
 const NON_NEGATIVE_BOUND: Bound = { kind: "atLeast", min: 0 };
-const REGIME_KEYS: ReadonlySet<string> = new Set(REGIME_FIELD_CATALOG.map((f) => f.id));
-const VENDOR_KEYS: ReadonlySet<string> = new Set(VENDOR_FIELD_CATALOG.map((f) => f.id));
-const REPORTED_KEYS: ReadonlySet<string> = new Set(["period", "value", "figureId"]);
-const MAX_FIGURE_ID_LENGTH = 200;
-
-// Fast path: projectScenario validates on every call (slider drags), so the common valid case builds no strings.
-function withinBound(value: unknown, bound: Bound): boolean {
-  if (typeof value !== "number" || !Number.isFinite(value)) return false;
-  switch (bound.kind) {
-    case "closed":
-      return value >= bound.min && value <= bound.max;
-    case "openMinClosedMax":
-      return value > bound.min && value <= bound.max;
-    case "greaterThan":
-      return value > bound.min;
-    case "atLeast":
-      return value >= bound.min;
-    case "integer":
-      return Number.isInteger(value) && value >= bound.min && value <= bound.max;
-  }
-}
-
 function pushFieldIssues(
   issues: ScenarioIssue[],
   table: string,
@@ -414,43 +417,9 @@ function reportedIssues(
   });
 }
 
-// Fast path (no strings, no closures) for the common valid list; any doubt falls through to the detailed check.
-function reportedValid(reported: readonly unknown[], baseYear: unknown, horizon: unknown): boolean {
-  if (typeof baseYear !== "number" || typeof horizon !== "number") return false;
-  for (let i = 0; i < reported.length; i++) {
-    const entry = reported[i];
-    if (!isRecord(entry)) return false;
-    const period = entry["period"];
-    const value = entry["value"];
-    const figureId = entry["figureId"];
-    if (typeof period !== "string" || typeof value !== "number" || !(value >= 0 && value < Infinity))
-      return false;
-    if (figureId !== undefined && (typeof figureId !== "string" || figureId.length === 0)) return false;
-    if (figureId !== undefined && figureId.length > MAX_FIGURE_ID_LENGTH) return false;
-    let keys = 0;
-    for (const key in entry) {
-      if (!REPORTED_KEYS.has(key)) return false;
-      keys++;
-    }
-    if (keys > 3) return false;
-    const parsed = parseQuarterPeriod(period);
-    if (typeof parsed === "string") return false;
-    const t = parsed.calendarYear - baseYear;
-    if (t < 0 || t > horizon) return false;
-    for (let j = 0; j < i; j++)
-      if ((reported[j] as Record<string, unknown>)["period"] === period) return false;
-  }
-  return true;
-}
-
-/** Longest regime or vendor name (characters). */
-export const MAX_NAME_LENGTH = 64;
-
-/**
- * Regime and vendor names become dotted input ids (`regimes.<name>.access`) and cell text: 1..64 characters,
- * no ".", and not `__proto__` (the one key a plain object cannot hold as data through assignment).
- */
+/** Pushes why a regime or vendor name is not allowed (see `nameValid`); true when it pushed. */
 function nameIssue(issues: ScenarioIssue[], table: string, name: string): boolean {
+  if (nameValid(name)) return false;
   const problem =
     name.length === 0 || name.length > MAX_NAME_LENGTH
       ? `must be 1 to ${MAX_NAME_LENGTH} characters, got ${name.length}`
@@ -462,10 +431,6 @@ function nameIssue(issues: ScenarioIssue[], table: string, name: string): boolea
   if (problem === undefined) return false;
   issues.push({ path: table, message: `${table} name "${echo(name)}" ${problem}` });
   return true;
-}
-
-function isRecord(value: unknown): value is Record<string, unknown> {
-  return typeof value === "object" && value !== null && !Array.isArray(value);
 }
 
 function describe(value: unknown): string {
