@@ -38,7 +38,7 @@ import {
   type OutputRef,
   type SimulationSpec,
 } from "./simulationSpec";
-import { PERCENTILES, summarizeParts, summarizeSteps, type SimulationResult } from "./summarize";
+import { summarizeParts, summarizeSteps, type SimulationResult } from "./summarize";
 import { createTrialContext, evaluateTrials, type TrialContext } from "./trialLoop";
 import type { ColumnAccumulator } from "./streamingStats";
 import {
@@ -46,7 +46,6 @@ import {
   KEEP_ALL,
   PILOT_TRIALS,
   WINDOW_SIGMAS,
-  windowsFromPilot,
   type ColumnPart,
   type ColumnWindows,
 } from "./streamingStats";
@@ -283,11 +282,16 @@ export function createRangeRun(
   };
 }
 
-/** The context of a range: the pilot's windows for every column. */
+/**
+ * The context of a range. The range that starts the run places the percentile windows from its own first
+ * trials (the pilot, which are then not run twice); any other range first runs the pilot on its own.
+ */
 function createRangeContext(prepared: PreparedSimulation, raw: SimulationRaw): TrialContext {
+  if (raw.start === 0 && raw.count >= Math.min(prepared.trials, PILOT_TRIALS))
+    return createTrialContext(prepared, raw, "pilot");
   const { windows, mass } = pilotWindows(prepared);
   const expected = mass.map((m) => Math.min(1, m * 1.15) * raw.count + 64);
-  return createTrialContext(prepared, raw, windows, expected);
+  return createTrialContext(prepared, raw, { windows, expected });
 }
 
 /** `raw` with its columns' accumulated state. */
@@ -297,42 +301,17 @@ function finishedRaw(raw: SimulationRaw, ctx: TrialContext): SimulationRaw {
 }
 
 /**
- * The percentile windows and sum shifts of every column, from the run's first PILOT_TRIALS trials (the same
- * in every worker: counter-based draws). A run no longer than the pilot keeps every value, and its first few
- * trials only place the shifts.
+ * The percentile windows and sum shifts of every column from the pilot, the run's first
+ * min(trials, PILOT_TRIALS) trials: the same in every worker (counter-based draws). A run no longer than the
+ * pilot keeps every value.
  */
-function pilotWindows(prepared: PreparedSimulation): {
-  windows: ColumnWindows[];
-  mass: number[];
-} {
-  const columns = prepared.columns.length;
-  const keepAll = prepared.trials <= PILOT_TRIALS;
-  const trials = keepAll ? Math.min(prepared.trials, SHIFT_TRIALS) : PILOT_TRIALS;
+function pilotWindows(prepared: PreparedSimulation): { windows: ColumnWindows[]; mass: number[] } {
+  const trials = Math.min(prepared.trials, PILOT_TRIALS);
   const raw = allocateRaw(prepared, 0, trials, true);
-  const ctx = createTrialContext(
-    prepared,
-    raw,
-    new Array<ColumnWindows>(columns).fill(KEEP_ALL),
-    new Array<number>(columns).fill(trials),
-  );
+  const ctx = createTrialContext(prepared, raw, "pilotOnly");
   evaluateTrials(prepared, ctx, 0, trials, raw);
-  const windows: ColumnWindows[] = [];
-  const mass: number[] = [];
-  for (const a of ctx.accumulators) {
-    const w = windowsFromPilot(
-      (a as ColumnAccumulator).part().kept,
-      PERCENTILES,
-      keepAll,
-      prepared.windowSigmas,
-    );
-    windows.push(w.windows);
-    mass.push(w.mass);
-  }
-  return { windows, mass };
+  return { windows: ctx.windows as ColumnWindows[], mass: ctx.mass };
 }
-
-/** Trials that place the sum shifts of a run without a pilot. */
-const SHIFT_TRIALS = 64;
 
 /**
  * Recomputes `columns` over every trial with windows that keep every value (the rare case where an order
@@ -352,12 +331,10 @@ export function recomputeColumns(prepared: PreparedSimulation, columns: readonly
   const wanted = new Set(columns);
   // Same shifts as the run's, so count, mean and sd come out as they would have.
   const { windows } = pilotWindows(withPlan);
-  const ctx = createTrialContext(
-    withPlan,
-    raw,
-    windows.map((w, c) => (wanted.has(c) ? { ...KEEP_ALL, shift: w.shift } : null)),
-    withPlan.columns.map(() => withPlan.trials),
-  );
+  const ctx = createTrialContext(withPlan, raw, {
+    windows: windows.map((w, c) => (wanted.has(c) ? { ...KEEP_ALL, shift: w.shift } : null)),
+    expected: withPlan.columns.map(() => withPlan.trials),
+  });
   evaluateTrials(withPlan, ctx, 0, withPlan.trials, raw);
   return columns.map((c) => (ctx.accumulators[c] as ColumnAccumulator).part());
 }

@@ -21,6 +21,9 @@
 import { selectInPlace } from "./select";
 import type { SampleStats } from "./summarize";
 
+/** The reported percentiles, in order. */
+export const PERCENTILES = [0.05, 0.1, 0.25, 0.5, 0.75, 0.9, 0.95] as const;
+
 /** Trials per block (mean/variance partials, staging); worker ranges start at multiples of it. */
 export const BLOCK = 1024;
 /** Trials of the pilot that places the percentile windows (the first ones of the run). */
@@ -130,7 +133,8 @@ export class ColumnAccumulator {
    */
   addBlock(values: Float64Array, from: number, length: number): void {
     if (this.size + length > this.kept.length) this.kept = grown(this.kept, this.size + length);
-    const { counts, kept, shift, cells, cellBase, cellScale, cellLast } = this;
+    const { counts, kept, shift, cells, cellBase, cellScale, cellLast, lo, hi, atLo, atHi } = this;
+    const windows = lo.length;
     let size = this.size;
     let n = 0;
     let s1 = 0;
@@ -150,8 +154,16 @@ export class ColumnAccumulator {
       const x = (v - cellBase) * cellScale;
       const code = cells[x <= 0 ? 0 : x >= cellLast ? cellLast : x | 0] as number;
       if (code === 0) {
-        this.size = size;
-        size = this.placeExactly(v);
+        // A cell holding a window's end (or a value outside the pilot's range): compare with the ends.
+        let w = 0;
+        while (w < windows && v > (hi[w] as number)) w++;
+        if (w === windows || v < (lo[w] as number)) counts[2 * w + 2] = (counts[2 * w + 2] as number) + 1;
+        else if (v === lo[w]) atLo[w] = (atLo[w] as number) + 1;
+        else if (v === hi[w]) atHi[w] = (atHi[w] as number) + 1;
+        else {
+          counts[2 * w + 3] = (counts[2 * w + 3] as number) + 1;
+          kept[size++] = v;
+        }
         continue;
       }
       counts[code] = (counts[code] as number) + 1;
@@ -166,22 +178,6 @@ export class ColumnAccumulator {
     this.blocks[at] = n;
     this.blocks[at + 1] = s1;
     this.blocks[at + 2] = s2;
-  }
-
-  /** Places a value by comparisons with the windows' ends; returns the new size of `kept`. */
-  private placeExactly(v: number): number {
-    const { lo, hi, counts, atLo, atHi } = this;
-    const windows = lo.length;
-    let w = 0;
-    while (w < windows && v > (hi[w] as number)) w++;
-    if (w === windows || v < (lo[w] as number)) counts[2 * w + 2] = (counts[2 * w + 2] as number) + 1;
-    else if (v === lo[w]) atLo[w] = (atLo[w] as number) + 1;
-    else if (v === hi[w]) atHi[w] = (atHi[w] as number) + 1;
-    else {
-      counts[2 * w + 3] = (counts[2 * w + 3] as number) + 1;
-      this.kept[this.size++] = v;
-    }
-    return this.size;
   }
 
   /** The accumulated state (`kept` is a view of the filled part; the accumulator must not be used after). */

@@ -13,11 +13,10 @@ import { averageRanks, pearson } from "./rankCorrelation";
 import { regimeChainText } from "./regimeChain";
 import type { SamplingMethod } from "./sampling";
 import { recomputeColumns, type PreparedSimulation, type SimulationRaw } from "./simulate";
-import { finalizeColumn, type ColumnPart } from "./streamingStats";
+import { finalizeColumn, PERCENTILES, type ColumnPart } from "./streamingStats";
 import { METRIC_IDS, outputLabel, type MetricId, type OutputRef, type Threshold } from "./simulationSpec";
 
-/** The reported percentiles, in order. */
-export const PERCENTILES = [0.05, 0.1, 0.25, 0.5, 0.75, 0.9, 0.95] as const;
+export { PERCENTILES } from "./streamingStats";
 
 export interface SampleStats {
   /** Number of finite values the statistics use (trials where a metric is undefined are left out). */

@@ -18,7 +18,14 @@ import { STREAM } from "./sampling";
 import type { PreparedSimulation, SimulationRaw } from "./simulate";
 import type { MetricId } from "./simulationSpec";
 import { createTrialEvidence, recordTrialEvidence, type TrialEvidence } from "./trialEvidence";
-import { BLOCK, ColumnAccumulator, type ColumnWindows } from "./streamingStats";
+import {
+  BLOCK,
+  ColumnAccumulator,
+  PERCENTILES,
+  PILOT_TRIALS,
+  windowsFromPilot,
+  type ColumnWindows,
+} from "./streamingStats";
 
 /**
  * Distance between two columns of the stage, in values: a block plus 16, so that a trial's values for
@@ -59,8 +66,21 @@ export interface TrialContext {
    * values are never held beyond one block except where a view needs every trial (`raw.full`, evidence).
    */
   readonly stage: Float64Array;
-  /** Per column: its accumulator, or null when this run does not summarize it (a recomputation). */
-  readonly accumulators: readonly (ColumnAccumulator | null)[];
+  /**
+   * Per column: its accumulator, or null when this run does not summarize it (a recomputation) or before the
+   * windows are placed.
+   */
+  readonly accumulators: (ColumnAccumulator | null)[];
+  /**
+   * While the windows wait for the pilot (this range's first `pilotTrials` trials): the pilot's values, column
+   * c at c·pilotTrials + i; then null. The windows and their share of the pilot once placed.
+   */
+  pending: Float64Array | null;
+  readonly pilotTrials: number;
+  readonly windows: (ColumnWindows | null)[];
+  readonly mass: number[];
+  /** Only place the windows (a worker whose range does not start the run): no accumulators. */
+  readonly pilotOnly: boolean;
   /** Trials staged in the current block, and the raw index of the block's first trial. */
   staged: number;
   blockFrom: number;
@@ -69,22 +89,29 @@ export interface TrialContext {
 }
 
 /**
- * Builds the context for a prepared run (once per run or per worker range).
- *
- * @param windows per column (`prepared.columns`), where its accumulator keeps values; null: not accumulated
- * @param expected per column, the values expected inside its windows (pre-sizes the buffers)
+ * Where a context's column accumulators keep values: given windows per column (null: the column is not
+ * accumulated) with the values expected inside them, or "pilot": placed from the range's own first trials
+ * (the range starts the run and is at least the pilot long), or "pilotOnly": only place them.
  */
+export type AccumulatorPlan =
+  | { readonly windows: readonly (ColumnWindows | null)[]; readonly expected: readonly number[] }
+  | "pilot"
+  | "pilotOnly";
+
+/** Builds the context for a prepared run (once per run or per worker range). */
 export function createTrialContext(
   prepared: PreparedSimulation,
   raw: SimulationRaw,
-  windows: readonly (ColumnWindows | null)[],
-  expected: readonly number[] = [],
+  plan: AccumulatorPlan,
 ): TrialContext {
   const params = kernelParamsFromScenario(prepared.scenario);
   const out = createKernelBuffers(params.horizon, params.vendorWeight.length);
   const k = prepared.stochastic.length;
   const [key0, key1] = seedKey(prepared.seed);
   const blocks = Math.ceil(((raw.start % BLOCK) + raw.count) / BLOCK);
+  const pilotTrials = Math.min(prepared.trials, PILOT_TRIALS);
+  if (typeof plan === "string" && (raw.start !== 0 || raw.count < pilotTrials))
+    throw new Error("trialLoop: a pilot is the first trials of the run");
   const ctx: TrialContext = {
     params,
     out,
@@ -106,9 +133,17 @@ export function createTrialContext(
     anyStratum: raw.strata.some((a) => a.length > 0),
     sources: prepared.tracked.map((id) => out[id]),
     stage: new Float64Array(prepared.columns.length * STRIDE),
-    accumulators: windows.map((w, c) =>
-      w === null ? null : new ColumnAccumulator(w, expected[c] ?? 0, blocks),
-    ),
+    accumulators:
+      typeof plan === "string"
+        ? prepared.columns.map(() => null)
+        : plan.windows.map((w, c) =>
+            w === null ? null : new ColumnAccumulator(w, plan.expected[c] ?? 0, blocks),
+          ),
+    pending: typeof plan === "string" ? new Float64Array(prepared.columns.length * pilotTrials) : null,
+    pilotTrials,
+    windows: typeof plan === "string" ? prepared.columns.map(() => null) : [...plan.windows],
+    mass: [],
+    pilotOnly: plan === "pilotOnly",
     staged: 0,
     blockFrom: 0,
     evidence:
@@ -247,8 +282,16 @@ export function evaluateTrials(
  * `raw.metrics` (year-major).
  */
 function flushBlock(prepared: PreparedSimulation, ctx: TrialContext, raw: SimulationRaw): void {
-  const { stage, accumulators, staged, blockFrom } = ctx;
-  for (let c = 0; c < accumulators.length; c++) accumulators[c]?.addBlock(stage, c * STRIDE, staged);
+  const { stage, accumulators, staged, blockFrom, pending } = ctx;
+  if (pending !== null) {
+    const p = ctx.pilotTrials;
+    const keep = Math.max(0, Math.min(staged, p - blockFrom));
+    for (let c = 0; c < accumulators.length; c++)
+      pending.set(stage.subarray(c * STRIDE, c * STRIDE + keep), c * p + blockFrom);
+    if (blockFrom + staged >= p) placeWindows(prepared, ctx, raw.count);
+  } else {
+    for (let c = 0; c < accumulators.length; c++) accumulators[c]?.addBlock(stage, c * STRIDE, staged);
+  }
   const { full } = raw;
   for (let f = 0; f < full.length; f++) {
     const column = full[f] as Float64Array;
@@ -272,6 +315,28 @@ function flushBlock(prepared: PreparedSimulation, ctx: TrialContext, raw: Simula
     target.set(stage.subarray(c * STRIDE, c * STRIDE + staged), blockFrom);
   });
   ctx.staged = 0;
+}
+
+/**
+ * Places every column's windows from the pilot's values, then (unless `pilotOnly`) creates the accumulators
+ * and hands them the pilot's trials block by block, as if they had been there from the start.
+ */
+function placeWindows(prepared: PreparedSimulation, ctx: TrialContext, count: number): void {
+  const pending = ctx.pending as Float64Array;
+  const p = ctx.pilotTrials;
+  const keepAll = prepared.trials <= PILOT_TRIALS;
+  const blocks = Math.ceil(count / BLOCK);
+  for (let c = 0; c < ctx.accumulators.length; c++) {
+    const column = pending.subarray(c * p, (c + 1) * p);
+    const { windows, mass } = windowsFromPilot(column, PERCENTILES, keepAll, prepared.windowSigmas);
+    ctx.windows[c] = windows;
+    ctx.mass[c] = mass;
+    if (ctx.pilotOnly) continue;
+    const accumulator = new ColumnAccumulator(windows, Math.min(1, mass * 1.15) * count + 64, blocks);
+    for (let b = 0; b < p; b += BLOCK) accumulator.addBlock(column, b, Math.min(BLOCK, p - b));
+    ctx.accumulators[c] = accumulator;
+  }
+  ctx.pending = null;
 }
 
 /** The scalar inputs a distribution may set, in the order `setScalar` switches on. */
