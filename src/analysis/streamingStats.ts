@@ -18,7 +18,7 @@
  *   outside every window (the pilot was unrepresentative), `finalizeColumn` says so and the caller recomputes
  *   that column in full: never an approximate result.
  */
-import { selectInPlace } from "./select";
+import { minInRange, selectInPlace } from "./select";
 import type { SampleStats } from "./summarize";
 
 /** The reported percentiles, in order. */
@@ -27,7 +27,7 @@ export const PERCENTILES = [0.05, 0.1, 0.25, 0.5, 0.75, 0.9, 0.95] as const;
 /** Trials per block (mean/variance partials, staging); worker ranges start at multiples of it. */
 export const BLOCK = 1024;
 /** Trials of the pilot that places the percentile windows (the first ones of the run). */
-export const PILOT_TRIALS = 32_768;
+export const PILOT_TRIALS = 65_536;
 /** Default half-width of a window, in binomial standard errors of the pilot's quantile estimate. */
 export const WINDOW_SIGMAS = 5.5;
 
@@ -401,6 +401,8 @@ export function finalizeColumn(
   const value = new Map<number, number>();
   let offsets: Int32Array | null = null;
   const lowBound = new Float64Array(windows).fill(-1);
+  /** Per window: whether the last rank placed there was selected (so the values right of it are ≥ it). */
+  const selected = new Uint8Array(windows);
   let before = 0;
   let r = 0;
   for (let w = 0; w <= windows && r < sortedRanks.length; w++) {
@@ -420,8 +422,16 @@ export function finalizeColumn(
         // Ascending ranks in one window: each selection leaves the larger values to its right.
         const start = offsets[w] as number;
         const position = start + (k - afterLo);
-        const low = (lowBound[w] as number) < 0 ? start : (lowBound[w] as number);
-        value.set(k, selectInPlace(scratch.buffer, position, low, start + inner - 1));
+        const previous = lowBound[w] as number;
+        const last = start + inner - 1;
+        if (selected[w] === 1 && position === previous + 1) {
+          // Right after a selected rank everything is ≥ it: the next rank is the minimum there (one pass).
+          value.set(k, minInRange(scratch.buffer, position, last));
+          selected[w] = 0;
+        } else {
+          value.set(k, selectInPlace(scratch.buffer, position, previous < 0 ? start : previous, last));
+          selected[w] = 1;
+        }
         lowBound[w] = position;
       }
     }

@@ -54,6 +54,12 @@ export interface SimulationClient {
     options: RunOptions,
     onProgress?: (done: number, total: number) => void,
   ): SimulationJob;
+  /**
+   * Runs a small simulation on every worker and discards it, so that the engine's code is compiled before the
+   * first real run (a cold engine runs its first second several times slower). A run started meanwhile cancels
+   * it.
+   */
+  warmUp(scenario: Scenario, spec: SimulationSpec, trials: number): void;
 }
 
 export interface SimulationClientOptions {
@@ -112,8 +118,33 @@ export function createSimulationClient(
     worker.addEventListener("error", (event) => failAll(workerFailure(event.message)));
     worker.addEventListener("messageerror", () => failAll(workerFailure("a message could not be read")));
   });
+  /** Warm-up runs still going, by id: worker index. */
+  const warming = new Map<number, number>();
   return {
+    warmUp(scenario, spec, trials) {
+      if (broken !== null) return;
+      pool.forEach((worker, w) => {
+        const id = nextId++;
+        warming.set(id, w);
+        const done = (): void => {
+          jobs.delete(id);
+          warming.delete(id);
+        };
+        jobs.set(id, {
+          message: (_w, data) => {
+            if (data.type !== "progress" && data.type !== "rangeDone") done();
+          },
+          abort: done,
+        });
+        worker.postMessage({ type: "run", id, scenario, spec, options: { trials, seed: 0 } }, []);
+      });
+    },
     run(scenario, spec, options, onProgress) {
+      for (const [warm, w] of warming) {
+        (pool[w] as WorkerLike).postMessage({ type: "cancel", id: warm }, []);
+        jobs.delete(warm);
+      }
+      warming.clear();
       const id = nextId++;
       // Ranges start on block boundaries (the summary's partial sums are per block): at most one per block.
       const parts = Math.min(
