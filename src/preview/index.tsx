@@ -1,5 +1,6 @@
 import { createRoot } from "react-dom/client";
 import { currentThemeMode } from "../taskpane/theme";
+import { warmUpSimulationWorkers } from "../taskpane/simulate/sharedWorkers";
 import { WorkbookPortError } from "../workbook/port";
 import { PreviewPage } from "./PreviewPage";
 import { createPreviewWorkbook } from "./previewPort";
@@ -22,6 +23,7 @@ async function start(): Promise<void> {
   createRoot(container).render(
     <PreviewPage workbook={workbook} theme={currentThemeMode()} {...(paneWidth ? { paneWidth } : {})} />,
   );
+  setTimeout(warmUpSimulationWorkers, 0);
 }
 
 function withFailingInsert(workbook: PreviewWorkbook): PreviewWorkbook {

@@ -2,6 +2,7 @@ import { createRoot } from "react-dom/client";
 import { createOfficePort } from "../workbook/officePort";
 import { App } from "./App";
 import { currentThemeMode } from "./theme";
+import { warmUpSimulationWorkers } from "./simulate/sharedWorkers";
 
 /**
  * Task pane entry: one `Office.onReady()`. Inside Excel the pane writes through the Office.js port; anywhere else
@@ -23,6 +24,8 @@ async function start(): Promise<void> {
       theme={currentThemeMode()}
     />,
   );
+  // After the first render: the workers start and compile the engine while the analyst reads the pane.
+  setTimeout(warmUpSimulationWorkers, 0);
 }
 
 void start();

@@ -235,3 +235,23 @@ describe("createSimulationClient: workers that cannot answer", () => {
     expect(result).toBe(real);
   });
 });
+
+describe("createSimulationClient(workers).warmUp", () => {
+  it("runs a small simulation on every worker; a run started meanwhile cancels it and gives the engine's result", async () => {
+    const { workers, received } = fakePool(2);
+    const client = createSimulationClient(workers, { minTrialsPerWorker: 1 });
+    client.warmUp(scenario, spec, 40_000);
+    expect(received).toEqual([["run"], ["run"]]);
+    const result = await client.run(scenario, spec, { trials: 3000, seed: 4 }).promise;
+    // each warm-up is cancelled before the real ranges are posted
+    for (const r of received) expect(r.slice(0, 3)).toEqual(["run", "cancel", "range"]);
+    expect(result).toEqual(simulate(scenario, spec, { trials: 3000, seed: 4 }));
+  });
+  it("a warm-up left to finish is discarded: later runs are unaffected", async () => {
+    const client = createSimulationClient(fakeWorker());
+    client.warmUp(scenario, spec, 2000);
+    await new Promise((resolve) => setTimeout(resolve, 300));
+    const result = await client.run(scenario, spec, { trials: 500, seed: 9 }).promise;
+    expect(result).toEqual(simulate(scenario, spec, { trials: 500, seed: 9 }));
+  });
+});

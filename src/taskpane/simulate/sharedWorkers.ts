@@ -1,0 +1,34 @@
+/**
+ * The page's simulation workers (`workerCount(navigator.hardwareConcurrency)` of them: all cores but one, 1 to
+ * 8), shared by every section that simulates (Simulate, Sensitivity, Evidence) and kept for the page's life.
+ * `warmUpSimulationWorkers()` creates them when the pane has rendered and runs a small simulation on each, so
+ * the engine's code is compiled before the analyst's first run: a cold engine runs its first second several
+ * times slower. A real run cancels the warm-up.
+ */
+import { defaultSimulationSpec } from "../../analysis/defaultSpec";
+import { BLOCK, PILOT_TRIALS } from "../../analysis/streamingStats";
+import { PRESETS } from "../../model/presets";
+import { createBrowserWorker } from "../../worker/browserWorker";
+import { createSimulationClient, workerCount, type SimulationClient } from "../../worker/client";
+
+/** Trials of the warm-up run: past the pilot, so every path of a real run is compiled. */
+const WARM_UP_TRIALS = PILOT_TRIALS + 4 * BLOCK;
+
+let shared: SimulationClient | null = null;
+
+/** The shared client (its workers are created on the first call). */
+export function sharedSimulationClient(): SimulationClient {
+  if (shared === null) {
+    const cores = typeof navigator === "undefined" ? undefined : navigator.hardwareConcurrency;
+    shared = createSimulationClient(Array.from({ length: workerCount(cores) }, () => createBrowserWorker()));
+  }
+  return shared;
+}
+
+/** Creates the shared workers and warms them up (no-op where Web Workers do not exist). */
+export function warmUpSimulationWorkers(): void {
+  if (typeof Worker === "undefined") return;
+  const preset = PRESETS[0];
+  if (preset === undefined) return;
+  sharedSimulationClient().warmUp(preset.scenario, defaultSimulationSpec(preset.scenario), WARM_UP_TRIALS);
+}
