@@ -39,7 +39,7 @@ import {
   type SimulationSpec,
 } from "./simulationSpec";
 import { summarizeParts, summarizeSteps, type SimulationResult } from "./summarize";
-import { createTrialContext, evaluateTrials, type TrialContext } from "./trialLoop";
+import { createTrialContext, evaluateTrials, replayPilot, type TrialContext } from "./trialLoop";
 import type { ColumnAccumulator } from "./streamingStats";
 import {
   BLOCK,
@@ -297,6 +297,7 @@ function createRangeContext(prepared: PreparedSimulation, raw: SimulationRaw): T
 /** `raw` with its columns' accumulated state. */
 function finishedRaw(raw: SimulationRaw, ctx: TrialContext): SimulationRaw {
   if (raw.columns.length > 0) return raw;
+  replayPilot(ctx, Infinity);
   return Object.assign(raw, { columns: ctx.accumulators.map((a) => (a as ColumnAccumulator).part()) });
 }
 

@@ -26,6 +26,9 @@ export const PERCENTILES = [0.05, 0.1, 0.25, 0.5, 0.75, 0.9, 0.95] as const;
 
 /** Trials per block (mean/variance partials, staging); worker ranges start at multiples of it. */
 export const BLOCK = 1024;
+/** Values per chunk of a column's kept values (256 KB). */
+const KEPT_CHUNK = 32_768;
+
 /** Trials of the pilot that places the percentile windows (the first ones of the run). */
 export const PILOT_TRIALS = 65_536;
 /** Default half-width of a window, in binomial standard errors of the pilot's quantile estimate. */
@@ -45,7 +48,7 @@ export interface ColumnWindows {
 }
 
 /** Equal-width cells over the pilot's range; each says which region its values fall in (see `addBlock`). */
-const CELLS = 16384;
+export const CELLS = 16384;
 
 /** One window that keeps every finite value: what a run without a pilot (or a recomputed column) uses. */
 export const KEEP_ALL: ColumnWindows = {
@@ -77,8 +80,8 @@ export interface ColumnPart {
   /** Per window: values equal to its lo (all of them, when lo = hi) and values equal to its hi. */
   readonly atLo: Float64Array;
   readonly atHi: Float64Array;
-  /** The values strictly inside any window, in trial order. */
-  readonly kept: Float64Array;
+  /** The values strictly inside any window, in trial order, in chunks of at most KEPT_CHUNK. */
+  readonly kept: readonly Float64Array[];
 }
 
 /** Per-column state while trials run. */
@@ -90,6 +93,8 @@ export class ColumnAccumulator {
   private readonly counts: Float64Array;
   private readonly atLo: Float64Array;
   private readonly atHi: Float64Array;
+  /** Full chunks of kept values, the chunk being filled, and its fill. */
+  private readonly chunks: Float64Array[] = [];
   private kept: Float64Array;
   private size = 0;
   private readonly lo: Float64Array;
@@ -121,7 +126,8 @@ export class ColumnAccumulator {
     this.counts = new Float64Array(2 * w + 3);
     this.atLo = new Float64Array(w);
     this.atHi = new Float64Array(w);
-    this.kept = new Float64Array(Math.max(BLOCK, Math.ceil(expected)));
+    // Chunks, not one buffer sized up front: memory is allocated (and first touched) as values arrive.
+    this.kept = new Float64Array(Math.min(KEPT_CHUNK, Math.max(BLOCK, Math.ceil(expected))));
   }
 
   /**
@@ -129,10 +135,15 @@ export class ColumnAccumulator {
    * the block's count, Σ(v − K) and Σ(v − K)² about the column's shift K, min, max, and each value's region.
    * The region comes from a lookup cell, without comparisons (only values in a cell that holds a window's end
    * are compared); every value is written to `kept` and the write is kept only inside a window, so the loop
-   * has no branch that depends on where the value falls.
+   * has no branch that depends on where the value falls. `block` is the block's index in the range (blocks
+   * may arrive out of order: their sums are added in index order); by default the next one.
    */
-  addBlock(values: Float64Array, from: number, length: number): void {
-    if (this.size + length > this.kept.length) this.kept = grown(this.kept, this.size + length);
+  addBlock(values: Float64Array, from: number, length: number, block: number = this.nBlocks): void {
+    if (this.size + length > this.kept.length) {
+      this.chunks.push(this.kept.subarray(0, this.size));
+      this.kept = new Float64Array(Math.max(KEPT_CHUNK, length));
+      this.size = 0;
+    }
     const { counts, kept, shift, cells, cellBase, cellScale, cellLast, lo, hi, atLo, atHi } = this;
     const windows = lo.length;
     let size = this.size;
@@ -173,14 +184,15 @@ export class ColumnAccumulator {
     this.size = size;
     this.min = min;
     this.max = max;
-    if (3 * this.nBlocks + 3 > this.blocks.length) this.blocks = grown(this.blocks, 3 * this.nBlocks + 3);
-    const at = 3 * this.nBlocks++;
+    if (3 * block + 3 > this.blocks.length) this.blocks = grown(this.blocks, 3 * block + 3);
+    this.nBlocks = Math.max(this.nBlocks, block + 1);
+    const at = 3 * block;
     this.blocks[at] = n;
     this.blocks[at + 1] = s1;
     this.blocks[at + 2] = s2;
   }
 
-  /** The accumulated state (`kept` is a view of the filled part; the accumulator must not be used after). */
+  /** The accumulated state (views of the filled chunks; the accumulator must not be used after). */
   part(): ColumnPart {
     return {
       lo: this.lo,
@@ -192,7 +204,7 @@ export class ColumnAccumulator {
       counts: this.counts,
       atLo: this.atLo,
       atHi: this.atHi,
-      kept: this.kept.subarray(0, this.size),
+      kept: [...this.chunks, this.kept.subarray(0, this.size)],
     };
   }
 }
@@ -249,6 +261,7 @@ function grown(a: Float64Array, atLeast: number): Float64Array {
  * one window keeps everything; a constant pilot gives the window [v, v], whose values are counted, not kept.
  *
  * @param sigmas half-width in binomial standard errors of a quantile estimated from the pilot
+ * @param below a reusable buffer of CELLS + 1 counts
  * @returns the windows and the share of the pilot inside them (to pre-size buffers)
  */
 export function windowsFromPilot(
@@ -256,6 +269,7 @@ export function windowsFromPilot(
   ps: readonly number[],
   keepAll: boolean,
   sigmas: number = WINDOW_SIGMAS,
+  below: Uint32Array = new Uint32Array(CELLS + 1),
 ): { windows: ColumnWindows; mass: number } {
   let n = 0;
   let from = Infinity;
@@ -277,7 +291,7 @@ export function windowsFromPilot(
   }
   const width = (to - from) / CELLS;
   const scale = CELLS / (to - from);
-  const below = new Uint32Array(CELLS + 1); // below[c] = pilot values in cells < c
+  below.fill(0); // below[c] = pilot values in cells < c
   for (let i = 0; i < pilot.length; i++) {
     const v = pilot[i] as number;
     if (v - v !== 0) continue;
@@ -485,13 +499,14 @@ function sortByWindow(
   const fill = offsets.slice(0, windows);
   const hi = (parts[0] as ColumnPart).hi;
   for (const part of parts) {
-    const kept = part.kept;
-    for (let i = 0; i < kept.length; i++) {
-      const v = kept[i] as number;
-      let w = 0;
-      while (w < windows - 1 && v > (hi[w] as number)) w++;
-      buffer[fill[w] as number] = v;
-      fill[w] = (fill[w] as number) + 1;
+    for (const kept of part.kept) {
+      for (let i = 0; i < kept.length; i++) {
+        const v = kept[i] as number;
+        let w = 0;
+        while (w < windows - 1 && v > (hi[w] as number)) w++;
+        buffer[fill[w] as number] = v;
+        fill[w] = (fill[w] as number) + 1;
+      }
     }
   }
   return offsets;

@@ -20,6 +20,7 @@ import type { MetricId } from "./simulationSpec";
 import { createTrialEvidence, recordTrialEvidence, type TrialEvidence } from "./trialEvidence";
 import {
   BLOCK,
+  CELLS,
   ColumnAccumulator,
   PERCENTILES,
   PILOT_TRIALS,
@@ -76,6 +77,8 @@ export interface TrialContext {
    * c at c·pilotTrials + i; then null. The windows and their share of the pilot once placed.
    */
   pending: Float64Array | null;
+  /** Pilot trials already handed to the accumulators (see `replayPilot`). */
+  replayed: number;
   readonly pilotTrials: number;
   readonly windows: (ColumnWindows | null)[];
   readonly mass: number[];
@@ -140,6 +143,7 @@ export function createTrialContext(
             w === null ? null : new ColumnAccumulator(w, plan.expected[c] ?? 0, blocks),
           ),
     pending: typeof plan === "string" ? new Float64Array(prepared.columns.length * pilotTrials) : null,
+    replayed: 0,
     pilotTrials,
     windows: typeof plan === "string" ? prepared.columns.map(() => null) : [...plan.windows],
     mass: [],
@@ -283,14 +287,16 @@ export function evaluateTrials(
  */
 function flushBlock(prepared: PreparedSimulation, ctx: TrialContext, raw: SimulationRaw): void {
   const { stage, accumulators, staged, blockFrom, pending } = ctx;
-  if (pending !== null) {
-    const p = ctx.pilotTrials;
-    const keep = Math.max(0, Math.min(staged, p - blockFrom));
+  const p = ctx.pilotTrials;
+  if (pending !== null && blockFrom < p) {
     for (let c = 0; c < accumulators.length; c++)
-      pending.set(stage.subarray(c * STRIDE, c * STRIDE + keep), c * p + blockFrom);
+      pending.set(stage.subarray(c * STRIDE, c * STRIDE + staged), c * p + blockFrom);
     if (blockFrom + staged >= p) placeWindows(prepared, ctx, raw.count);
   } else {
-    for (let c = 0; c < accumulators.length; c++) accumulators[c]?.addBlock(stage, c * STRIDE, staged);
+    const block = blockFrom / BLOCK;
+    for (let c = 0; c < accumulators.length; c++) accumulators[c]?.addBlock(stage, c * STRIDE, staged, block);
+    // The pilot's own blocks follow a few at a time, so no single step carries all of them.
+    replayPilot(ctx, REPLAY_PER_BLOCK);
   }
   const { full } = raw;
   for (let f = 0; f < full.length; f++) {
@@ -318,25 +324,49 @@ function flushBlock(prepared: PreparedSimulation, ctx: TrialContext, raw: Simula
 }
 
 /**
- * Places every column's windows from the pilot's values, then (unless `pilotOnly`) creates the accumulators
- * and hands them the pilot's trials block by block, as if they had been there from the start.
+ * Places every column's windows from the pilot's values and (unless `pilotOnly`) creates the accumulators; the
+ * pilot's trials reach them block by block afterwards (`replayPilot`).
  */
 function placeWindows(prepared: PreparedSimulation, ctx: TrialContext, count: number): void {
   const pending = ctx.pending as Float64Array;
   const p = ctx.pilotTrials;
   const keepAll = prepared.trials <= PILOT_TRIALS;
   const blocks = Math.ceil(count / BLOCK);
+  const below = new Uint32Array(CELLS + 1);
   for (let c = 0; c < ctx.accumulators.length; c++) {
     const column = pending.subarray(c * p, (c + 1) * p);
-    const { windows, mass } = windowsFromPilot(column, PERCENTILES, keepAll, prepared.windowSigmas);
-    ctx.windows[c] = windows;
-    ctx.mass[c] = mass;
-    if (ctx.pilotOnly) continue;
-    const accumulator = new ColumnAccumulator(windows, Math.min(1, mass * 1.15) * count + 64, blocks);
-    for (let b = 0; b < p; b += BLOCK) accumulator.addBlock(column, b, Math.min(BLOCK, p - b));
-    ctx.accumulators[c] = accumulator;
+    const placed = windowsFromPilot(column, PERCENTILES, keepAll, prepared.windowSigmas, below);
+    ctx.windows[c] = placed.windows;
+    ctx.mass[c] = placed.mass;
+    if (!ctx.pilotOnly)
+      ctx.accumulators[c] = new ColumnAccumulator(
+        placed.windows,
+        Math.min(1, placed.mass * 1.15) * count + 64,
+        blocks,
+      );
   }
-  ctx.pending = null;
+  if (ctx.pilotOnly) ctx.pending = null;
+  else if (count === p) replayPilot(ctx, Infinity); // the run is the pilot: nothing follows it
+}
+
+/** Pilot blocks handed to the accumulators with each later block. */
+const REPLAY_PER_BLOCK = 4;
+
+/** Hands up to `blocks` more of the pilot's blocks to the accumulators (all of them: Infinity). */
+export function replayPilot(ctx: TrialContext, blocks: number): void {
+  const pending = ctx.pending;
+  if (pending === null || ctx.windows[0] === null) return;
+  const p = ctx.pilotTrials;
+  let done = 0;
+  while (ctx.replayed < p && done < blocks) {
+    const from = ctx.replayed;
+    const length = Math.min(BLOCK, p - from);
+    for (let c = 0; c < ctx.accumulators.length; c++)
+      ctx.accumulators[c]?.addBlock(pending, c * p + from, length, from / BLOCK);
+    ctx.replayed = from + length;
+    done++;
+  }
+  if (ctx.replayed >= p) ctx.pending = null;
 }
 
 /** The scalar inputs a distribution may set, in the order `setScalar` switches on. */

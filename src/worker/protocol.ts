@@ -71,7 +71,7 @@ export function rawBuffers(raws: readonly SimulationRaw[]): ArrayBuffer[] {
   for (const raw of raws) {
     for (const c of raw.columns) {
       add(c.blocks);
-      add(c.kept);
+      for (const a of c.kept) add(a);
     }
     for (const a of raw.full) add(a);
     for (const a of Object.values(raw.series)) add(a);

@@ -58,6 +58,10 @@ function accumulate(
   return parts;
 }
 
+function keptCount(part: ColumnPart): number {
+  return part.kept.reduce((n, chunk) => n + chunk.length, 0);
+}
+
 function statsOf(parts: readonly ColumnPart[]): SampleStats {
   const outcome = finalizeColumn(parts, PERCENTILES, { buffer: new Float64Array(0) });
   if (outcome.kind !== "stats") throw new Error("missed");
@@ -95,7 +99,7 @@ describe("streaming column statistics (exact without keeping the column)", () =>
     const next = lcg(8);
     const values = Float64Array.from({ length: 200_000 }, () => next());
     const parts = accumulate(values, windowsFor(values, 32_768));
-    expect(parts[0]!.kept.length / values.length).toBeLessThan(0.2);
+    expect(keptCount(parts[0]!) / values.length).toBeLessThan(0.2);
   });
 
   it("an atom (30% exact zeros), NaN and ±∞ values: exact percentiles over the finite values, count without them", () => {
@@ -109,7 +113,7 @@ describe("streaming column statistics (exact without keeping the column)", () =>
     expect(stats.count).toBe(finite.length);
     expect(stats.p5).toBe(0);
     // the zeros are counted, not kept
-    expect(accumulate(values, windowsFor(values))[0]!.kept.length).toBeLessThan(0.3 * finite.length);
+    expect(keptCount(accumulate(values, windowsFor(values))[0]!)).toBeLessThan(0.3 * finite.length);
   });
 
   it("a constant column: every percentile is the constant and sd is 0", () => {

@@ -6,13 +6,16 @@
  * times slower. A real run cancels the warm-up.
  */
 import { defaultSimulationSpec } from "../../analysis/defaultSpec";
-import { BLOCK, PILOT_TRIALS } from "../../analysis/streamingStats";
+import { BLOCK } from "../../analysis/streamingStats";
 import { PRESETS } from "../../model/presets";
 import { createBrowserWorker } from "../../worker/browserWorker";
 import { createSimulationClient, workerCount, type SimulationClient } from "../../worker/client";
 
-/** Trials of the warm-up run: past the pilot, so every path of a real run is compiled. */
-const WARM_UP_TRIALS = PILOT_TRIALS + 4 * BLOCK;
+/**
+ * Trials of the warm-up run: enough for the engine's hot loops to be compiled, few enough (about a third of a
+ * second on a cold engine) that a run started right after the pane opens does not wait long for it to yield.
+ */
+const WARM_UP_TRIALS = 8 * BLOCK;
 
 let shared: SimulationClient | null = null;
 
