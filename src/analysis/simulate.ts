@@ -114,6 +114,11 @@ export interface PreparedSimulation {
   /** Whether `SimulationRaw.inputs` holds every input's samples (`keepColumns`). */
   readonly keepSamples: boolean;
   readonly windowSigmas: number;
+  /**
+   * Recomputes columns over every trial keeping every value (`recomputeColumns`): what the summary does when
+   * an order statistic fell outside the pilot's windows.
+   */
+  readonly recompute: (columns: readonly number[]) => ColumnPart[];
   /** The spec's evidence placed on the scenario's years (§5.1), or null: no posterior. */
   readonly evidence: readonly PlacedObservation[] | null;
 }
@@ -426,7 +431,7 @@ export function prepareSimulation(
       ? trackedList.length * years + metricList.indexOf(o.metric)
       : trackedList.indexOf(o.series) * years + (o.year - valid.baseYear);
   const correlated = new Set(spec.correlation?.inputs ?? []);
-  return {
+  const prepared: PreparedSimulation = {
     scenario: valid,
     spec,
     trials,
@@ -448,8 +453,10 @@ export function prepareSimulation(
     keepColumns: evidence !== null || options.keepColumns === true,
     keepSamples: options.keepColumns === true,
     windowSigmas,
+    recompute: (wanted) => recomputeColumns(prepared, wanted),
     evidence,
   };
+  return prepared;
 }
 
 /**

@@ -12,7 +12,7 @@ import { posteriorSteps, type PosteriorColumns, type PosteriorResult } from "./p
 import { averageRanks, pearson } from "./rankCorrelation";
 import { regimeChainText } from "./regimeChain";
 import type { SamplingMethod } from "./sampling";
-import { recomputeColumns, type PreparedSimulation, type SimulationRaw } from "./simulate";
+import type { PreparedSimulation, SimulationRaw } from "./simulate";
 import { finalizeColumn, PERCENTILES, type ColumnPart } from "./streamingStats";
 import { METRIC_IDS, outputLabel, type MetricId, type OutputRef, type Threshold } from "./simulationSpec";
 
@@ -123,7 +123,7 @@ export function* summarizeSteps(
     if (c % 8 === 7) yield;
   }
   if (missed.length > 0) {
-    const parts = recomputeColumns(prepared, missed);
+    const parts = prepared.recompute(missed);
     missed.forEach((c, k) => {
       const outcome = finalizeColumn([parts[k] as ColumnPart], PERCENTILES, scratch);
       if (outcome.kind !== "stats") throw new Error("summarize: a recomputed column kept every value");
