@@ -3,14 +3,15 @@
  * accumulators one block of BLOCK trials at a time and are then dropped, so 10⁶ trials × 41 columns need tens of
  * megabytes instead of hundreds (and on this kind of machine every fresh megabyte costs milliseconds to touch).
  *
- * - **Mean and STDEV.S:** each block's count, Σ(v − K) and Σ(v − K)² about a fixed shift K per column (the
- *   pilot's median, so the sums lose nothing to cancellation: the "shifted data" algorithm), added block after
+ * - **Mean and STDEV.S:** each block's count, Σ(v − K) and Σ(v − K)² about a fixed shift K per column (near
+ *   the pilot's median, so the sums lose nothing to cancellation: the "shifted data" algorithm), added block after
  *   block in trial order. Blocks are fixed by the trial index (block b = trials [b·BLOCK, (b+1)·BLOCK)) and a
  *   worker's range starts on a block boundary, so the additions are the same whatever the number of workers:
  *   results are bit-identical.
  * - **Min and max:** exact, order-free.
- * - **R-7 percentiles (Excel PERCENTILE.INC):** a pilot (the run's first PILOT_TRIALS trials, which every
- *   worker computes identically) estimates each percentile; around each estimate a *window* [lo, hi] wide
+ * - **R-7 percentiles (Excel PERCENTILE.INC):** a pilot (the run's first PILOT_TRIALS trials: the first
+ *   range's own trials, and the same numbers in every other worker) estimates each percentile from a histogram;
+ *   around each estimate a *window* [lo, hi] wide
  *   enough to hold the true order statistic with overwhelming probability (±5.5 binomial standard errors of
  *   the pilot) keeps its values, while values between windows are only counted. Values exactly equal to a
  *   window's lo or hi are counted too (a column with an atom, e.g. revenue 0 under a ban, stores nothing for
@@ -36,7 +37,7 @@ export const WINDOW_SIGMAS = 5.5;
 
 /**
  * The windows of one column: disjoint, ascending closed intervals [lo[w], hi[w]] (±∞ allowed), and the shift
- * K about which sums are taken (the pilot's median: Σ(v − K)² then loses no precision to cancellation).
+ * K about which sums are taken (near the pilot's median: Σ(v − K)² then loses no precision to cancellation).
  */
 export interface ColumnWindows {
   readonly lo: Float64Array;
