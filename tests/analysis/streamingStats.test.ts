@@ -178,3 +178,28 @@ describe("simulate with streaming statistics", () => {
     expect(forced).toEqual(normal);
   });
 });
+
+describe("simulate with streaming statistics: run lengths around the block and the pilot", () => {
+  const scenario = PRESETS[1]!.scenario;
+  const spec = defaultSimulationSpec(scenario);
+  for (const trials of [2, BLOCK + 1, PILOT_TRIALS + 1])
+    for (const sampling of ["lhs", "mc"] as const)
+      it(`${trials} trials, ${sampling}: percentiles of nvidiaChina and of the metrics (NaN and integer years included) equal R-7`, () => {
+        const prepared = prepareSimulation(scenario, spec, {
+          trials,
+          seed: 3,
+          sampling,
+          keepColumns: true,
+        }) as PreparedSimulation;
+        const raw = runTrialRange(prepared, 0, trials);
+        const result = simulate(scenario, spec, { trials, seed: 3, sampling }) as SimulationResult;
+        result.series.nvidiaChina!.forEach((s, t) =>
+          expectPercentilesOf(s, raw.series.nvidiaChina!.subarray(t * trials, (t + 1) * trials)),
+        );
+        for (const m of ["cumulativeNvidiaChina", "crossoverYear", "cagrNvidiaChina"] as const) {
+          const finite = Array.from(raw.metrics[m]).filter(Number.isFinite);
+          if (finite.length === 0) expect(result.metrics[m].count).toBe(0);
+          else expectPercentilesOf(result.metrics[m], raw.metrics[m]);
+        }
+      });
+});
