@@ -1,4 +1,5 @@
 import { makeStyles, Text, tokens } from "@fluentui/react-components";
+import { useDeferredValue } from "react";
 import type { MetricId } from "../../analysis/simulationSpec";
 import type { SimulationResult } from "../../analysis/summarize";
 import { FanChart } from "../charts/FanChart";
@@ -14,8 +15,24 @@ const METRICS: readonly { readonly id: MetricId; readonly label: string; readonl
   { id: "cagrNvidiaChina", label: "CAGR of NVIDIA China revenue", percent: true },
 ];
 
-/** The finished run: fan chart, histogram, threshold probabilities and a summary-statistics table. */
+/**
+ * The finished run: fan chart, histogram, threshold probabilities and a summary-statistics table. The charts
+ * render as a deferred (interruptible) update: a first, light render says they are coming, so drawing them
+ * never holds the page for one long task.
+ */
 export function SimulationResults({
+  result,
+  elapsedMs,
+}: {
+  readonly result: SimulationResult;
+  readonly elapsedMs?: number;
+}) {
+  const shown = useDeferredValue<SimulationResult | null>(result, null);
+  if (shown === null) return <Text size={200}>Drawing the results…</Text>;
+  return <ResultsView result={shown} {...(elapsedMs === undefined ? {} : { elapsedMs })} />;
+}
+
+function ResultsView({
   result,
   elapsedMs,
 }: {
