@@ -323,7 +323,7 @@ function pilotWindows(prepared: PreparedSimulation): { windows: ColumnWindows[];
  * Recomputes `columns` over every trial with windows that keep every value (the rare case where an order
  * statistic fell outside the pilot's windows): one part per column, in `columns` order.
  */
-export function recomputeColumns(prepared: PreparedSimulation, columns: readonly number[]): ColumnPart[] {
+function recomputeColumns(prepared: PreparedSimulation, columns: readonly number[]): ColumnPart[] {
   const withPlan =
     prepared.plan === NO_PLAN
       ? prepareSimulation(prepared.scenario, prepared.spec, {

@@ -345,7 +345,8 @@ export function windowsFromPilot(
 export type ColumnOutcome =
   { readonly kind: "stats"; readonly stats: SampleStats } | { readonly kind: "missed" };
 
-const NO_VALUES: SampleStats = {
+/** The statistics of a column without a finite value. */
+export const EMPTY_STATS: SampleStats = {
   count: 0,
   mean: NaN,
   sd: NaN,
@@ -388,7 +389,7 @@ export function finalizeColumn(
     if (part.min < min) min = part.min;
     if (part.max > max) max = part.max;
   }
-  if (n === 0) return { kind: "stats", stats: NO_VALUES };
+  if (n === 0) return { kind: "stats", stats: EMPTY_STATS };
   const shift = (parts[0] as ColumnPart).shift;
   const mean = shift + s1 / n;
   // Σ(v − mean)² = Σ(v − K)² − (Σ(v − K))²/n, ≥ 0 up to rounding.

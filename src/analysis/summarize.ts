@@ -13,7 +13,7 @@ import { averageRanks, pearson } from "./rankCorrelation";
 import { regimeChainText } from "./regimeChain";
 import type { SamplingMethod } from "./sampling";
 import type { PreparedSimulation, SimulationRaw } from "./simulate";
-import { finalizeColumn, PERCENTILES, type ColumnPart } from "./streamingStats";
+import { EMPTY_STATS, finalizeColumn, PERCENTILES, type ColumnPart } from "./streamingStats";
 import { METRIC_IDS, outputLabel, type MetricId, type OutputRef, type Threshold } from "./simulationSpec";
 
 export { PERCENTILES } from "./streamingStats";
@@ -389,35 +389,6 @@ export function histogram(label: string, values: ArrayLike<number>, bins: number
   }
   return binned(label, values, bins, min, max);
 }
-
-/** The per-trial column of an output ref (a view, no copy). */
-export function outputColumn(
-  prepared: PreparedSimulation,
-  raw: SimulationRaw,
-  o: OutputRef,
-): ArrayLike<number> {
-  if ("metric" in o) return raw.metrics[o.metric];
-  const t = o.year - prepared.scenario.baseYear;
-  const arr = raw.series[o.series];
-  if (!arr) throw new Error(`outputColumn: series ${o.series} was not tracked`);
-  return arr.subarray(t * raw.count, (t + 1) * raw.count);
-}
-
-const EMPTY_STATS: SampleStats = {
-  count: 0,
-  mean: NaN,
-  sd: NaN,
-  min: NaN,
-  max: NaN,
-  p5: NaN,
-  p10: NaN,
-  p25: NaN,
-  p50: NaN,
-  p75: NaN,
-  p90: NaN,
-  p95: NaN,
-  standardError: NaN,
-};
 
 function statsOf(values: ArrayLike<number>, ws: StatsWorkspace): SampleStats {
   const c = columnStats(values, ws, PERCENTILES);
