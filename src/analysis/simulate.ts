@@ -74,7 +74,26 @@ export interface SimulationOptions {
    * not depend on it (a miss is recomputed); tests set 0 to force that path.
    */
   readonly windowSigmas?: number;
+  /**
+   * One of the two halves of a run that the pane shows before the other is done (`SimulationPart`); default:
+   * the whole run. `mergeSimulationParts(view, rest)` equals the whole run's result exactly.
+   */
+  readonly part?: SimulationPart;
 }
+
+/**
+ * A run in two halves over the same trials (counter-based draws: both halves see identical trials):
+ *
+ * - "view": what the pane's results view reads — the series in VIEW_SERIES and those a threshold or the
+ *   histogram names, every summary metric, the thresholds and the histograms; no rank correlations.
+ * - "rest": the other tracked series and the rank correlations; no metrics, thresholds or histograms.
+ *
+ * Each column's statistics depend only on that column's values, so the halves' statistics are the whole run's.
+ */
+export type SimulationPart = "view" | "rest";
+
+/** Series the pane's results view shows (its fan chart): computed in the "view" half. */
+export const VIEW_SERIES: readonly SeriesId[] = ["nvidiaChina"];
 
 /** One summarized column: a tracked series in year index t, or a kept summary metric. */
 export type ColumnRef = { readonly series: SeriesId; readonly t: number } | { readonly metric: MetricId };
@@ -121,6 +140,10 @@ export interface PreparedSimulation {
   readonly recompute: (columns: readonly number[]) => ColumnPart[];
   /** The spec's evidence placed on the scenario's years (§5.1), or null: no posterior. */
   readonly evidence: readonly PlacedObservation[] | null;
+  /** Which half of a split run this is (`SimulationOptions.part`), or null: the whole run. */
+  readonly part: SimulationPart | null;
+  /** The whole run's tracked series, in order (the result's `series` key order), whatever the part. */
+  readonly seriesOrder: readonly SeriesId[];
 }
 
 /**
@@ -330,6 +353,7 @@ function recomputeColumns(prepared: PreparedSimulation, columns: readonly number
           trials: prepared.trials,
           seed: prepared.seed,
           sampling: prepared.sampling,
+          ...(prepared.part === null ? {} : { part: prepared.part }),
         })
       : prepared;
   if (isModelError(withPlan)) throw new Error(`recomputeColumns: ${withPlan.message}`);
@@ -402,25 +426,41 @@ export function prepareSimulation(
     if (isModelError(placed)) return modelError(placed.code, `evidence: ${placed.message}`);
     evidence = placed;
   }
+  const part = options.part ?? null;
+  if (part !== null && part !== "view" && part !== "rest")
+    return modelError("invalidInput", `part must be "view" or "rest", got ${String(part)}`);
+  if (part !== null && evidence !== null)
+    return modelError("invalidInput", "a run with evidence cannot be split into parts; run it whole");
   const all = spec.keep !== "listed";
   const tracked = new Set<SeriesId>([...(all ? DEFAULT_TRACKED_SERIES : []), ...(spec.trackSeries ?? [])]);
   const lastYear = valid.baseYear + valid.horizon;
-  const outputs: OutputRef[] = [
+  const viewOutputs: OutputRef[] = [
     ...(spec.thresholds ?? []).map((t) => t.output),
     ...(spec.histogram || all ? [spec.histogram?.output ?? { series: "nvidiaChina", year: lastYear }] : []),
     ...(all ? [{ metric: "cumulativeNvidiaChina" } as const] : []),
-    ...(spec.rankCorrelationOutput ? [spec.rankCorrelationOutput] : []),
   ];
+  const restOutputs: OutputRef[] = spec.rankCorrelationOutput ? [spec.rankCorrelationOutput] : [];
   const keptMetrics = new Set<MetricId>(all ? METRIC_IDS : []);
-  for (const o of outputs) {
+  for (const o of [...viewOutputs, ...restOutputs]) {
     if ("series" in o) tracked.add(o.series);
     else keptMetrics.add(o.metric);
   }
+  const seriesOrder = [...tracked];
+  // A half keeps its own series and metrics, plus the columns its whole-column outputs read.
+  const viewSeries = new Set<SeriesId>(VIEW_SERIES);
+  for (const o of viewOutputs) if ("series" in o) viewSeries.add(o.series);
+  const outputs =
+    part === "view" ? viewOutputs : part === "rest" ? restOutputs : [...viewOutputs, ...restOutputs];
+  const named = (id: SeriesId): boolean => outputs.some((o) => "series" in o && o.series === id);
+  const trackedList = seriesOrder.filter((id) =>
+    part === "view" ? viewSeries.has(id) : part === "rest" ? !viewSeries.has(id) || named(id) : true,
+  );
+  const metricList = METRIC_IDS.filter(
+    (id) => keptMetrics.has(id) && (part !== "rest" || outputs.some((o) => "metric" in o && o.metric === id)),
+  );
   const windowSigmas = options.windowSigmas ?? WINDOW_SIGMAS;
   if (!(Number.isFinite(windowSigmas) && windowSigmas >= 0))
     return modelError("invalidInput", `windowSigmas must be a number ≥ 0, got ${windowSigmas}`);
-  const trackedList = [...tracked];
-  const metricList = METRIC_IDS.filter((id) => keptMetrics.has(id));
   const years = valid.horizon + 1;
   const columns: ColumnRef[] = [
     ...trackedList.flatMap((id) => Array.from({ length: years }, (_, t) => ({ series: id, t }))),
@@ -443,7 +483,7 @@ export function prepareSimulation(
     chain,
     tracked: trackedList,
     keptMetrics: metricList,
-    keepInputs: spec.rankCorrelationOutput !== undefined,
+    keepInputs: spec.rankCorrelationOutput !== undefined && part !== "view",
     ranksFromStrata: stochastic.map(
       (id, j) =>
         sampling === "lhs" && !correlated.has(id) && strictlyIncreasing(distributions[j] as Distribution),
@@ -455,6 +495,8 @@ export function prepareSimulation(
     windowSigmas,
     recompute: (wanted) => recomputeColumns(prepared, wanted),
     evidence,
+    part,
+    seriesOrder,
   };
   return prepared;
 }

@@ -12,7 +12,7 @@ import { posteriorSteps, type PosteriorColumns, type PosteriorResult } from "./p
 import { averageRanks, pearson } from "./rankCorrelation";
 import { regimeChainText } from "./regimeChain";
 import type { SamplingMethod } from "./sampling";
-import type { PreparedSimulation, SimulationRaw } from "./simulate";
+import type { PreparedSimulation, SimulationPart, SimulationRaw } from "./simulate";
 import { EMPTY_STATS, finalizeColumn, PERCENTILES, type ColumnPart } from "./streamingStats";
 import { METRIC_IDS, outputLabel, type MetricId, type OutputRef, type Threshold } from "./simulationSpec";
 
@@ -69,6 +69,11 @@ export interface SimulationResult {
   };
   /** Importance-weighted statistics given the spec's evidence (§5.1), beside the prior ones above. */
   readonly posterior?: PosteriorResult;
+  /**
+   * Only on one half of a split run (`SimulationOptions.part`): which half, and the whole run's series order.
+   * The "view" half has no rank correlations and only the view's series; `mergeSimulationParts` completes it.
+   */
+  readonly partial?: { readonly part: SimulationPart; readonly seriesOrder: readonly SeriesId[] };
 }
 
 /** The statistics of one range that covers the whole run (`summarizeParts` of one part). */
@@ -142,7 +147,8 @@ export function* summarizeSteps(
   const column = (o: OutputRef): ArrayLike<number> => reader.output(o);
   const statsFor = (o: OutputRef): SampleStats =>
     "metric" in o ? metrics[o.metric] : (series[o.series]?.[o.year - scenario.baseYear] ?? EMPTY_STATS);
-  const thresholds = (spec.thresholds ?? []).map((th) => {
+  const part = prepared.part;
+  const thresholds = (part === "rest" ? [] : (spec.thresholds ?? [])).map((th) => {
     const values = column(th.output);
     let hits = 0;
     for (let i = 0; i < values.length; i++) {
@@ -156,7 +162,7 @@ export function* summarizeSteps(
     };
   });
   const bins = spec.histogram?.bins ?? 30;
-  const all = spec.keep !== "listed";
+  const all = spec.keep !== "listed" && part !== "rest";
   const extra: OutputRef = spec.histogram?.output ?? {
     series: "nvidiaChina",
     year: scenario.baseYear + scenario.horizon,
@@ -172,10 +178,10 @@ export function* summarizeSteps(
       ),
     );
   }
-  if (all || spec.histogram)
+  if (all || (spec.histogram && part !== "rest"))
     histograms.push(histogramInRange(outputLabel(extra), column(extra), bins, statsFor(extra)));
   yield;
-  const rcOutput = spec.rankCorrelationOutput;
+  const rcOutput = part === "view" ? undefined : spec.rankCorrelationOutput;
   let values: { input: ScalarInputId; rho: number }[] = [];
   if (rcOutput !== undefined && count >= 2) {
     // Rank the target once, not once per input.
@@ -210,7 +216,28 @@ export function* summarizeSteps(
     histograms,
     rankCorrelations: { output: rcOutput === undefined ? "" : outputLabel(rcOutput), values },
     ...(posterior === undefined ? {} : { posterior }),
+    ...(part === null ? {} : { partial: { part, seriesOrder: prepared.seriesOrder } }),
   };
+}
+
+/**
+ * The whole run's result from its two halves (`SimulationOptions.part`, same scenario, spec and options):
+ * the view half's series, metrics, thresholds and histograms, the rest's other series and rank correlations.
+ *
+ * @throws Error when the two are not the "view" and "rest" halves of one run
+ */
+export function mergeSimulationParts(view: SimulationResult, rest: SimulationResult): SimulationResult {
+  if (view.partial?.part !== "view" || rest.partial?.part !== "rest")
+    throw new Error('mergeSimulationParts: needs a run\'s "view" half and its "rest" half');
+  if (view.trials !== rest.trials || view.seed !== rest.seed || view.sampling !== rest.sampling)
+    throw new Error("mergeSimulationParts: the halves come from different runs");
+  const series: Partial<Record<SeriesId, readonly SampleStats[]>> = {};
+  for (const id of view.partial.seriesOrder) {
+    const stats = Object.hasOwn(view.series, id) ? view.series[id] : rest.series[id];
+    if (stats !== undefined) series[id] = stats;
+  }
+  const { partial: _view, ...whole } = view;
+  return { ...whole, series, rankCorrelations: rest.rankCorrelations };
 }
 
 /**

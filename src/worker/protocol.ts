@@ -10,7 +10,7 @@
 import type { ModelErrorCode } from "../model/errors";
 import type { Scenario } from "../model/types";
 import type { SamplingMethod } from "../analysis/sampling";
-import type { SimulationRaw } from "../analysis/simulate";
+import type { SimulationPart, SimulationRaw } from "../analysis/simulate";
 import type { SimulationSpec } from "../analysis/simulationSpec";
 import type { SimulationResult } from "../analysis/summarize";
 
@@ -20,6 +20,8 @@ export interface RunOptions {
   readonly sampling?: SamplingMethod;
   /** Trials per step; by default the worker sizes steps to take about 40 ms each (results do not change). */
   readonly chunkSize?: number;
+  /** One half of a split run (see `SimulationPart`); default the whole run. */
+  readonly part?: SimulationPart;
 }
 
 export interface RunRequest {

@@ -253,7 +253,11 @@ export function SensitivitySection({ port, createWorker }: SensitivitySectionPro
           <Text size={200}>
             {lastSimulation === undefined
               ? "No simulation has run yet."
-              : `The last simulation measured them against ${outputWordsOf(lastSimulation.result.rankCorrelations.output)}.`}
+              : lastSimulation.result.partial !== undefined
+                ? lastSimulation.completionError === undefined
+                  ? "The last simulation is still computing them (see the Simulate tab)."
+                  : "The last simulation could not compute them: run it again."
+                : `The last simulation measured them against ${outputWordsOf(lastSimulation.result.rankCorrelations.output)}.`}
           </Text>
           <Button size="small" disabled={state.rank.status === "running"} onClick={runRank}>
             Run {RANK_TRIALS.toLocaleString("en-US")} trials

@@ -1,4 +1,4 @@
-import { Field, makeStyles, ProgressBar } from "@fluentui/react-components";
+import { Field, makeStyles, ProgressBar, Text } from "@fluentui/react-components";
 import { useSyncExternalStore } from "react";
 
 /** Progress of the running job, kept outside the section's reducer so a progress tick re-renders only the bar. */
@@ -44,6 +44,40 @@ export function RunProgress({ store }: { readonly store: ProgressStore }) {
         value={total > 0 ? done / total : 0}
         aria-label="Simulation progress"
         data-testid="simulation-progress"
+      />
+    </Field>
+  );
+}
+
+/**
+ * The background half of a split run (the other series and the rank correlations, which the sheet and the
+ * Sensitivity tab read): its progress, or why it failed.
+ */
+export function RestOfRun({ store, error }: { readonly store: ProgressStore; readonly error?: string }) {
+  const styles = useStyles();
+  const { done, total } = useSyncExternalStore(store.subscribe, store.get);
+  if (error !== undefined) {
+    return (
+      <Text size={200} role="alert" data-testid="simulation-rest">
+        The other series and rank correlations could not be computed ({error}). Run the simulation again to
+        write results.
+      </Text>
+    );
+  }
+  const percent = total > 0 ? Math.floor((100 * done) / total) : 0;
+  return (
+    <Field
+      className={styles.contained}
+      label="Other series and rank correlations (for Write results and Sensitivity)"
+      size="small"
+      validationMessage={`${percent}%: the same trials, summarized for the other outputs`}
+      validationState="none"
+      data-testid="simulation-rest"
+    >
+      <ProgressBar
+        value={total > 0 ? done / total : 0}
+        aria-label="Other series progress"
+        thickness="medium"
       />
     </Field>
   );

@@ -35,7 +35,7 @@ import { CorrelationEditor } from "./CorrelationEditor";
 import { DistributionEditor } from "./DistributionEditor";
 import { isDraftProblems, parseDraft } from "./distributionDraft";
 import { RegimeChainEditor } from "./RegimeChainEditor";
-import { RunProgress } from "./RunProgress";
+import { RestOfRun, RunProgress } from "./RunProgress";
 import { SimulationResults } from "./SimulationResults";
 import { inputLabel, inputScale, STOCHASTIC_INPUT_IDS } from "./stochasticInputs";
 import type { WorkerFactory } from "./useSimulationClient";
@@ -90,6 +90,12 @@ export function SimulateSection({ port, createWorker }: SimulateSectionProps): R
         dispatch({ type: "runSucceeded", run: { ...tag, result, elapsedMs } }),
       failed: (message) => dispatch({ type: "runFailed", message }),
       cancelled: (done) => dispatch({ type: "runCancelled", done }),
+      // The results view first (its series, metrics, thresholds, histograms), the other series and the rank
+      // correlations in the background: the numbers are the unsplit run's exactly (mergeSimulationParts).
+      split: {
+        completed: (view, result) => dispatch({ type: "runCompleted", view, result }),
+        completionFailed: (view, message) => dispatch({ type: "runCompletionFailed", view, message }),
+      },
     });
   }, [request, scenarioName, runner, dispatch]);
 
@@ -303,9 +309,12 @@ export function SimulateSection({ port, createWorker }: SimulateSectionProps): R
             result={last.result}
             {...(Number.isFinite(last.elapsedMs) ? { elapsedMs: last.elapsedMs } : {})}
           />
+          {last.result.partial === undefined ? null : (
+            <RestOfRun store={runner.completion} error={last.completionError} />
+          )}
           <div className={styles.row}>
             <Button
-              disabled={writeStatus.status === "writing"}
+              disabled={writeStatus.status === "writing" || last.result.partial !== undefined}
               onClick={() => (last.stale ? setConfirmWrite(true) : write())}
             >
               Write results

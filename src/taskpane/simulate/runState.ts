@@ -15,9 +15,15 @@ export type RunStatus =
   | { readonly status: "succeeded" };
 
 export interface SimulationRun extends ResultTag {
+  /**
+   * The statistics. Right after a split run's first half this is the "view" half (`result.partial`): what the
+   * results view shows; `runCompleted` replaces it with the whole result once the other half is done.
+   */
   readonly result: SimulationResult;
-  /** Wall time of the run (NaN when unknown). */
+  /** Wall time of the run until its results showed (NaN when unknown). */
   readonly elapsedMs: number;
+  /** Why the other half of a split run failed (the results stay; writing them needs a new run). */
+  readonly completionError?: string;
 }
 
 export interface SimulationState {
@@ -29,6 +35,9 @@ export interface SimulationState {
 export type SimulationRunAction =
   | { readonly type: "runStarted"; readonly total: number }
   | { readonly type: "runSucceeded"; readonly run: SimulationRun }
+  /** The other half of the split run whose first half is `view` finished: `result` is the whole run's. */
+  | { readonly type: "runCompleted"; readonly view: SimulationResult; readonly result: SimulationResult }
+  | { readonly type: "runCompletionFailed"; readonly view: SimulationResult; readonly message: string }
   | { readonly type: "runFailed"; readonly message: string }
   | { readonly type: "runCancelled"; readonly done: number };
 
@@ -40,6 +49,15 @@ export function simulationRunReducer(state: SimulationState, action: SimulationR
       return { ...state, run: { status: "running", total: action.total }, write: { status: "idle" } };
     case "runSucceeded":
       return { ...state, run: { status: "succeeded" }, last: action.run };
+    case "runCompleted":
+      // Only the run it completes (a newer run's results are never replaced by an older run's rest).
+      return state.last?.result === action.view
+        ? { ...state, last: { ...state.last, result: action.result } }
+        : state;
+    case "runCompletionFailed":
+      return state.last?.result === action.view
+        ? { ...state, last: { ...state.last, completionError: action.message } }
+        : state;
     case "runFailed":
       // The failure replaces the last outcome: no "Results written" left beside it.
       return { ...state, run: { status: "failed", message: action.message }, write: { status: "idle" } };

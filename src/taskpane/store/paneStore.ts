@@ -196,6 +196,8 @@ const SETTINGS_ACTIONS: Names<RunSettingsAction> = {
 const RUN_ACTIONS: Names<SimulationRunAction> = {
   runStarted: true,
   runSucceeded: true,
+  runCompleted: true,
+  runCompletionFailed: true,
   runFailed: true,
   runCancelled: true,
 };

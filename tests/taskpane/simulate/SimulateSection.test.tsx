@@ -1,23 +1,59 @@
 // @vitest-environment jsdom
 import "../support/jsdomShims";
 import { FluentProvider, webLightTheme } from "@fluentui/react-components";
-import { cleanup, fireEvent, render, screen } from "@testing-library/react";
+import { cleanup, fireEvent, render, screen, waitFor } from "@testing-library/react";
 import { afterEach, describe, expect, it, vi } from "vitest";
 import { SimulateSection } from "../../../src/taskpane/simulate/SimulateSection";
 import { PaneStoreProvider } from "../../../src/taskpane/store/PaneStoreProvider";
 import type { WorkbookPort } from "../../../src/workbook/port";
+import type { WorkerLike } from "../../../src/worker/client";
+import type { WorkerRequest } from "../../../src/worker/protocol";
 import { inProcessWorker } from "../../worker/inProcessWorker";
 
 afterEach(cleanup);
 
-function renderSection(port: WorkbookPort | null = null) {
+function renderSection(port: WorkbookPort | null = null, createWorker: () => WorkerLike = inProcessWorker) {
   return render(
     <FluentProvider theme={webLightTheme}>
       <PaneStoreProvider>
-        <SimulateSection port={port} createWorker={inProcessWorker} />
+        <SimulateSection port={port} createWorker={createWorker} />
       </PaneStoreProvider>
     </FluentProvider>,
   );
+}
+
+/** The Write results button once it is enabled (a split run's other half has finished). */
+async function enabledWriteButton(): Promise<HTMLButtonElement> {
+  const button = await screen.findByRole<HTMLButtonElement>(
+    "button",
+    { name: "Write results" },
+    { timeout: 10_000 },
+  );
+  await waitFor(() => expect(button.disabled).toBe(false), { timeout: 10_000 });
+  return button;
+}
+
+/** An in-process worker that holds back the "rest" half of split runs until `release()`. */
+function gatedWorker(): { create: () => WorkerLike; release: () => void; held: () => number } {
+  const held: (() => void)[] = [];
+  let open = false;
+  return {
+    create: () => {
+      const inner = inProcessWorker();
+      const gated = Object.create(inner) as WorkerLike;
+      gated.postMessage = (m: WorkerRequest, transfer: ArrayBuffer[]) => {
+        const send = (): void => inner.postMessage(m, transfer);
+        if (!open && m.type !== "cancel" && m.options.part === "rest") held.push(send);
+        else send();
+      };
+      return gated;
+    },
+    release: () => {
+      open = true;
+      for (const send of held.splice(0)) send();
+    },
+    held: () => held.length,
+  };
 }
 
 function setTrials(value: string) {
@@ -101,7 +137,7 @@ describe("SimulateSection", () => {
     renderSection(port);
     setTrials("500");
     fireEvent.click(screen.getByRole("button", { name: "Run simulation" }));
-    fireEvent.click(await screen.findByRole("button", { name: "Write results" }, { timeout: 10_000 }));
+    fireEvent.click(await enabledWriteButton());
     expect((await screen.findByTestId("simulate-write-message")).textContent).toBe(
       "Results written to the sheet “CS Simulation”",
     );
@@ -112,9 +148,40 @@ describe("SimulateSection", () => {
     renderSection(null);
     setTrials("500");
     fireEvent.click(screen.getByRole("button", { name: "Run simulation" }));
-    fireEvent.click(await screen.findByRole("button", { name: "Write results" }, { timeout: 10_000 }));
+    fireEvent.click(await enabledWriteButton());
     expect((await screen.findByTestId("simulate-write-message")).textContent).toMatch(
       /cannot write result sheets/,
     );
+  });
+
+  it("SimulateSection() shows the results view first and writes only once the other series are done", async () => {
+    const writeSheets = vi.fn(() =>
+      Promise.resolve({ sheets: { "CS Simulation": "CS Simulation" }, charts: 2 }),
+    );
+    const port: WorkbookPort = {
+      host: "preview",
+      getActiveCell: () => Promise.resolve({ sheet: "Sheet1", address: "A1" }),
+      insertAtActiveCell: () => Promise.resolve({ sheet: "Sheet1", address: "A1" }),
+      writeSheets,
+    };
+    const gate = gatedWorker();
+    renderSection(port, gate.create);
+    setTrials("2000");
+    fireEvent.click(screen.getByRole("button", { name: "Run simulation" }));
+    await screen.findByTestId("fan-chart", undefined, { timeout: 10_000 });
+    // The view half is shown; the other half waits in the gate: no writing a sheet without its series.
+    await waitFor(() => expect(gate.held()).toBeGreaterThan(0));
+    const write = screen.getByRole<HTMLButtonElement>("button", { name: "Write results" });
+    expect(write.disabled).toBe(true);
+    expect(screen.getByTestId("simulation-rest").textContent).toMatch(/Other series and rank correlations/);
+    gate.release();
+    fireEvent.click(await enabledWriteButton());
+    expect(screen.queryByTestId("simulation-rest")).toBeNull();
+    await screen.findByTestId("simulate-write-message");
+    expect(writeSheets).toHaveBeenCalledTimes(1);
+    // The sheet carries every tracked series (the merged, whole result).
+    const written = JSON.stringify(writeSheets.mock.calls[0]);
+    for (const label of ["Domestic share of the market", "net of remittance", "Domestic accelerator sales"])
+      expect(written).toContain(label);
   });
 });

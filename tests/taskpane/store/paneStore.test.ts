@@ -110,6 +110,31 @@ describe("results know their scenario", () => {
     expect(selectSimulationResult(apply(ran, { type: "trialsChanged", raw: "20000" }))?.stale).toBe(true);
   });
 
+  it("a split run's other half completes only the run it belongs to, and a failure is kept beside it", () => {
+    const fingerprint = selectSimulationFingerprint(start) ?? "";
+    const view = { partial: { part: "view", seriesOrder: [] } } as unknown as SimulationResult;
+    const older = { partial: { part: "view", seriesOrder: [] } } as unknown as SimulationResult;
+    const whole = { trials: 2 } as unknown as SimulationResult;
+    const ran = apply(start, {
+      type: "runSucceeded",
+      run: { scenarioName: selectScenarioName(start), fingerprint, result: view, elapsedMs: 5 },
+    });
+    // An older run's rest arriving late changes nothing.
+    expect(apply(ran, { type: "runCompleted", view: older, result: whole }).simulation).toEqual(
+      ran.simulation,
+    );
+    const completed = apply(ran, { type: "runCompleted", view, result: whole });
+    expect(completed.simulation.last?.result).toBe(whole);
+    expect(completed.simulation.last?.elapsedMs).toBe(5);
+    expect(selectSimulationResult(completed)?.stale).toBe(false);
+    const failed = apply(ran, { type: "runCompletionFailed", view, message: "worker stopped" });
+    expect(failed.simulation.last?.result).toBe(view);
+    expect(failed.simulation.last?.completionError).toBe("worker stopped");
+    expect(apply(ran, { type: "runCompletionFailed", view: older, message: "x" }).simulation).toEqual(
+      ran.simulation,
+    );
+  });
+
   it("a tornado run on Licensed trade is stale after choosing Full decoupling", () => {
     const output = start.sensitivity.output;
     const fingerprint = tornadoFingerprint(selectSpecRequest(start), output) ?? "";
