@@ -54,26 +54,23 @@ export function createIndexPermutation(n: number, keys: ArrayLike<number>): Inde
 /** The image of index i (0 ≤ i < n) under the permutation: one Feistel pass per cycle-walk step. */
 export function permuteIndex(p: IndexPermutation, i: number): number {
   const { n, bits, keys } = p;
+  // The rounds alternate the split: (high, low) = (a, b), (b, a), (a, b), (b, a) with a = ⌈bits/2⌉.
+  const a = (bits + 1) >>> 1;
+  const b = bits - a;
+  const maskA = 0xffffffff >>> (32 - a);
+  const maskB = 0xffffffff >>> (32 - b);
+  const k0 = keys[0] as number;
+  const k1 = keys[1] as number;
+  const k2 = keys[2] as number;
+  const k3 = keys[3] as number;
   let x = i;
-  do x = feistel(x, bits, keys);
-  while (x >= n);
-  return x;
-}
-
-/** One pass of the network over [0, 2^bits). */
-function feistel(value: number, bits: number, keys: Uint32Array): number {
-  let high = (bits + 1) >>> 1;
-  let low = bits - high;
-  let x = value;
-  for (let r = 0; r < FEISTEL_ROUNDS; r++) {
-    const h = x >>> low;
-    const l = x & (0xffffffff >>> (32 - low));
-    // (H, L) → (L, H xor F(L)): L becomes the high part (low bits wide), the new low part is high bits wide.
-    x = ((l << high) | ((h ^ mix32(l ^ (keys[r] as number))) & (0xffffffff >>> (32 - high)))) >>> 0;
-    const t = high;
-    high = low;
-    low = t;
-  }
+  do {
+    // FEISTEL_ROUNDS = 4 rounds, unrolled: (H, L) → (L, H xor F(L)), L becoming the high part.
+    x = ((x & maskB) << a) | (((x >>> b) ^ mix32((x & maskB) ^ k0)) & maskA);
+    x = ((x & maskA) << b) | (((x >>> a) ^ mix32((x & maskA) ^ k1)) & maskB);
+    x = ((x & maskB) << a) | (((x >>> b) ^ mix32((x & maskB) ^ k2)) & maskA);
+    x = (((x & maskA) << b) | (((x >>> a) ^ mix32((x & maskA) ^ k3)) & maskB)) >>> 0;
+  } while (x >= n);
   return x;
 }
 

@@ -14,7 +14,7 @@
  */
 import type { ModelErrorCode } from "../model/errors";
 import type { Scenario } from "../model/types";
-import type { SimulationRaw } from "../analysis/simulate";
+import type { SimulationPart, SimulationRaw } from "../analysis/simulate";
 import type { SimulationSpec } from "../analysis/simulationSpec";
 import type { SimulationResult } from "../analysis/summarize";
 import { BLOCK } from "../analysis/streamingStats";
@@ -59,7 +59,7 @@ export interface SimulationClient {
    * first real run (a cold engine runs its first second several times slower). A run started meanwhile cancels
    * it.
    */
-  warmUp(scenario: Scenario, spec: SimulationSpec, trials: number): void;
+  warmUp(scenario: Scenario, spec: SimulationSpec, trials: number, part?: SimulationPart): void;
 }
 
 export interface SimulationClientOptions {
@@ -121,7 +121,7 @@ export function createSimulationClient(
   /** Warm-up runs still going, by id: worker index. */
   const warming = new Map<number, number>();
   return {
-    warmUp(scenario, spec, trials) {
+    warmUp(scenario, spec, trials, part) {
       if (broken !== null) return;
       pool.forEach((worker, w) => {
         const id = nextId++;
@@ -136,7 +136,8 @@ export function createSimulationClient(
           },
           abort: done,
         });
-        worker.postMessage({ type: "run", id, scenario, spec, options: { trials, seed: 0 } }, []);
+        const options = { trials, seed: 0, ...(part === undefined ? {} : { part }) };
+        worker.postMessage({ type: "run", id, scenario, spec, options }, []);
       });
     },
     run(scenario, spec, options, onProgress) {

@@ -1,6 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { isModelError } from "../../src/model/errors";
 import { PRESETS } from "../../src/model/presets";
+import { projectScenario } from "../../src/model/project";
 import { createKernelBuffers, kernelParamsFromScenario, projectKernel } from "../../src/model/kernel";
 import { defaultSimulationSpec } from "../../src/analysis/defaultSpec";
 import { inverseCdf } from "../../src/analysis/distributions";
@@ -164,5 +165,36 @@ describe("simulate: keep and rank correlations", () => {
     const c = simulate(scenario, base, { trials: 1300, seed: 12, chunkSize: 257 });
     expect(b).toEqual(a);
     expect(c).toEqual(a);
+  });
+});
+
+describe("simulate: the vendor table only when the installed base is tracked", () => {
+  it("installedA100eq equals the projection's when nothing varies, and tracking it changes no other output", () => {
+    const fixedRun = simulate(
+      scenario,
+      { inputs: {}, keep: "listed", trackSeries: ["installedA100eq", "nvidiaChina"] },
+      { trials: 64, seed: 5 },
+    ) as SimulationResult;
+    const projection = projectScenario(scenario);
+    if (isModelError(projection)) throw new Error(projection.message);
+    const installed = fixedRun.series.installedA100eq!;
+    installed.forEach((s, t) => {
+      expect(s.p50).toBe(projection.series.installedA100eq[t]);
+      expect(s.min).toBe(s.max);
+    });
+    expect(installed.at(-1)!.p50).toBeGreaterThan(0);
+    // With distributions: the same trials with and without the vendor loop give identical revenue statistics.
+    const spec = defaultSimulationSpec(scenario);
+    const options = { trials: 3_000, seed: 11 };
+    const withVendors = simulate(
+      scenario,
+      { ...spec, trackSeries: ["installedA100eq"] },
+      options,
+    ) as SimulationResult;
+    const without = simulate(scenario, spec, options) as SimulationResult;
+    expect(without.series.installedA100eq).toBeUndefined();
+    expect(withVendors.series.nvidiaChina).toStrictEqual(without.series.nvidiaChina);
+    expect(withVendors.series.domesticSales).toStrictEqual(without.series.domesticSales);
+    expect(withVendors.metrics).toStrictEqual(without.metrics);
   });
 });

@@ -308,10 +308,12 @@ export function SimulateSection({ port, createWorker }: SimulateSectionProps): R
           <SimulationResults
             result={last.result}
             {...(Number.isFinite(last.elapsedMs) ? { elapsedMs: last.elapsedMs } : {})}
+            footer={
+              last.result.partial === undefined ? null : (
+                <RestOfRun store={runner.completion} error={last.completionError} />
+              )
+            }
           />
-          {last.result.partial === undefined ? null : (
-            <RestOfRun store={runner.completion} error={last.completionError} />
-          )}
           <div className={styles.row}>
             <Button
               disabled={writeStatus.status === "writing" || last.result.partial !== undefined}

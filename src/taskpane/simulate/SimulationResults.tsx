@@ -1,5 +1,5 @@
 import { makeStyles, Text, tokens } from "@fluentui/react-components";
-import { useDeferredValue } from "react";
+import { memo, useDeferredValue } from "react";
 import type { MetricId } from "../../analysis/simulationSpec";
 import type { SimulationResult } from "../../analysis/summarize";
 import { FanChart } from "../charts/FanChart";
@@ -23,16 +23,28 @@ const METRICS: readonly { readonly id: MetricId; readonly label: string; readonl
 export function SimulationResults({
   result,
   elapsedMs,
+  footer,
 }: {
   readonly result: SimulationResult;
   readonly elapsedMs?: number;
+  /**
+   * Shown under the results once they are drawn (e.g. a background job's progress: mounted only then, its
+   * updates cannot interrupt and restart the deferred drawing of the charts).
+   */
+  readonly footer?: React.ReactNode;
 }) {
   const shown = useDeferredValue<SimulationResult | null>(result, null);
   if (shown === null) return <Text size={200}>Drawing the results…</Text>;
-  return <ResultsView result={shown} {...(elapsedMs === undefined ? {} : { elapsedMs })} />;
+  return (
+    <>
+      <ResultsView result={shown} {...(elapsedMs === undefined ? {} : { elapsedMs })} />
+      {footer}
+    </>
+  );
 }
 
-function ResultsView({
+/** Memoized: an urgent re-render of the section with the same result does not redraw the charts. */
+const ResultsView = memo(function ResultsView({
   result,
   elapsedMs,
 }: {
@@ -118,7 +130,7 @@ function ResultsView({
       </Text>
     </section>
   );
-}
+});
 
 const useStyles = makeStyles({
   root: { display: "flex", flexDirection: "column", gap: tokens.spacingVerticalS },
