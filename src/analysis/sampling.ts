@@ -16,6 +16,7 @@ import { modelError, type ModelError } from "../model/errors";
 import { imanConoverRanks } from "./imanConover";
 import { createIndexPermutation, permuteIndex, type IndexPermutation } from "./permutation";
 import { counterWord1, CounterRng, philox4x32Into, seedKey, uniformOpen } from "./philox";
+import { createPhiloxBlock } from "./philoxWasm";
 
 export type SamplingMethod = "lhs" | "mc";
 
@@ -58,11 +59,12 @@ export function createSamplingPlan(
   const permutations: readonly (IndexPermutation | null)[] = variableIds.map((id) =>
     method === "lhs" ? lhsPermutation(seed, trials, id) : null,
   );
-  const words = new Uint32Array(4);
+  const philox = createPhiloxBlock();
+  const words = philox.words;
   // u = word (id mod 4) of Philox(seed; trial, SAMPLE, ⌊id / 4⌋, 0), or the LHS stratum plus that jitter.
   const base = (trial: number, slot: number): number => {
     const id = ids[slot] as number;
-    philox4x32Into(trial >>> 0, counterWord1(trial, STREAM.sample), id >>> 2, 0, key0, key1, words);
+    philox.next(trial >>> 0, counterWord1(trial, STREAM.sample), id >>> 2, 0, key0, key1);
     const jitter = uniformOpen(words[id & 3] as number);
     const perm = permutations[slot];
     return perm ? (permuteIndex(perm, trial) + jitter) / trials : jitter;
@@ -112,7 +114,7 @@ export function createSamplingPlan(
         const id = ids[slot] as number;
         if (id >>> 2 !== block) {
           block = id >>> 2;
-          philox4x32Into(c0, c1, block, 0, key0, key1, words);
+          philox.next(c0, c1, block, 0, key0, key1);
         }
         const jitter = uniformOpen(words[id & 3] as number);
         const perm = permutations[slot];

@@ -13,7 +13,8 @@ import {
 } from "../model/kernel";
 import type { ScalarInputId } from "../model/types";
 import { inverseCdf, type Distribution } from "./distributions";
-import { counterWord1, philox4x32Into, seedKey, uniformOpen } from "./philox";
+import { counterWord1, seedKey, uniformOpen } from "./philox";
+import { createPhiloxBlock, type PhiloxBlock } from "./philoxWasm";
 import { STREAM } from "./sampling";
 import type { PreparedSimulation, SimulationRaw } from "./simulate";
 import type { MetricId } from "./simulationSpec";
@@ -39,7 +40,8 @@ export interface TrialContext {
   readonly params: KernelParams;
   readonly out: KernelBuffers;
   readonly uniforms: Float64Array;
-  readonly regimeWords: Uint32Array;
+  /** Draws the regime path's uniforms (`regimePhilox.words` after each block). */
+  readonly regimePhilox: PhiloxBlock;
   readonly key0: number;
   readonly key1: number;
   /** Per stochastic slot: the KernelParams field it sets (index into `SETTABLE`). */
@@ -119,7 +121,7 @@ export function createTrialContext(
     params,
     out,
     uniforms: new Float64Array(k),
-    regimeWords: new Uint32Array(4),
+    regimePhilox: createPhiloxBlock(),
     key0,
     key1,
     field: Int32Array.from(prepared.stochastic, (id) => settableIndex(id)),
@@ -195,7 +197,8 @@ export function evaluateTrials(
   end: number,
   raw: SimulationRaw,
 ): void {
-  const { params, out, uniforms, regimeWords, key0, key1, field, triangular } = ctx;
+  const { params, out, uniforms, regimePhilox, key0, key1, field, triangular } = ctx;
+  const regimeWords = regimePhilox.words;
   const { triMin, triSplit, triLeft, triMax, triRight, distributions, keepInput } = ctx;
   const { strata, keepStratum, anyStratum } = ctx;
   const strataOut = raw.strata;
@@ -245,7 +248,7 @@ export function evaluateTrials(
       if (regimes.length > 0) regimes[i] = state;
       for (let t = 1; t < n; t++) {
         const draw = t - 1;
-        if ((draw & 3) === 0) philox4x32Into(c0, c1, draw >>> 2, 0, key0, key1, regimeWords);
+        if ((draw & 3) === 0) regimePhilox.next(c0, c1, draw >>> 2, 0, key0, key1);
         const u = uniformOpen(regimeWords[draw & 3] as number);
         // nextRegime inlined: the first state whose cumulative probability (year t's matrix) reaches u.
         const row = ((t - 1) * chainStates + state) * chainStates;
