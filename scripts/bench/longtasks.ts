@@ -336,8 +336,11 @@ async function measureRun(browser: Browser, variant: Variant, browserPid: number
           __ticks: number[];
         };
         const end = w.__resultsAt ?? Infinity;
+        // The run starts at the click event: a task that ended before it (e.g. a garbage collection during
+        // the harness's own pre-click checks of the button) is not part of the run.
+        const begin = w.__clickAt ?? 0;
         return {
-          tasks: w.__tasks.filter(([s = 0, d = 0]) => s + d < end).map(([, d = 0]) => d),
+          tasks: w.__tasks.filter(([s = 0, d = 0]) => s + d > begin && s + d < end).map(([, d = 0]) => d),
           laterTasks: w.__tasks.filter(([s = 0, d = 0]) => s + d >= end).map(([, d = 0]) => d),
           ticks: w.__ticks,
           clickedAt: w.__clickAt ?? NaN,

@@ -229,7 +229,12 @@ export function* summarizeSteps(
 export function mergeSimulationParts(view: SimulationResult, rest: SimulationResult): SimulationResult {
   if (view.partial?.part !== "view" || rest.partial?.part !== "rest")
     throw new Error('mergeSimulationParts: needs a run\'s "view" half and its "rest" half');
-  if (view.trials !== rest.trials || view.seed !== rest.seed || view.sampling !== rest.sampling)
+  if (
+    view.trials !== rest.trials ||
+    view.seed !== rest.seed ||
+    view.sampling !== rest.sampling ||
+    view.partial.seriesOrder.join() !== rest.partial.seriesOrder.join()
+  )
     throw new Error("mergeSimulationParts: the halves come from different runs");
   const series: Partial<Record<SeriesId, readonly SampleStats[]>> = {};
   for (const id of view.partial.seriesOrder) {

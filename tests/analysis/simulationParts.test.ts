@@ -101,5 +101,11 @@ describe("a run split into its view and rest halves", () => {
     const other = run(s, spec, { trials: 100, seed: 2, part: "rest" });
     expect(() => mergeSimulationParts(view, other)).toThrow(/different runs/);
     expect(() => mergeSimulationParts(other, view)).toThrow(/"view" half/);
+    const otherSpec = run(
+      s,
+      { ...spec, trackSeries: ["remittance"] },
+      { trials: 100, seed: 1, part: "rest" },
+    );
+    expect(() => mergeSimulationParts(view, otherSpec)).toThrow(/different runs/);
   });
 });

@@ -1,5 +1,5 @@
 import { Field, makeStyles, ProgressBar, Text } from "@fluentui/react-components";
-import { useSyncExternalStore } from "react";
+import { useEffect, useState, useSyncExternalStore } from "react";
 
 /** Progress of the running job, kept outside the section's reducer so a progress tick re-renders only the bar. */
 export interface ProgressStore {
@@ -55,7 +55,11 @@ export function RunProgress({ store }: { readonly store: ProgressStore }) {
  */
 export function RestOfRun({ store, error }: { readonly store: ProgressStore; readonly error?: string }) {
   const styles = useStyles();
-  const { done, total } = useSyncExternalStore(store.subscribe, store.get);
+  // Subscribed in an effect, not with useSyncExternalStore: this bar mounts inside the results' deferred
+  // render, and a tick of an external store read during a concurrent render makes React redo the whole render
+  // synchronously (one long task). A tick re-renders only this bar.
+  const [{ done, total }, setProgress] = useState(store.get);
+  useEffect(() => store.subscribe(() => setProgress(store.get())), [store]);
   if (error !== undefined) {
     return (
       <Text size={200} role="alert" data-testid="simulation-rest">

@@ -36,7 +36,7 @@ import { DistributionEditor } from "./DistributionEditor";
 import { isDraftProblems, parseDraft } from "./distributionDraft";
 import { RegimeChainEditor } from "./RegimeChainEditor";
 import { RestOfRun, RunProgress } from "./RunProgress";
-import { SimulationResults } from "./SimulationResults";
+import { ResultChartsPrimer, SimulationResults } from "./SimulationResults";
 import { inputLabel, inputScale, STOCHASTIC_INPUT_IDS } from "./stochasticInputs";
 import type { WorkerFactory } from "./useSimulationClient";
 import { useSimulationRun } from "./useSimulationRun";
@@ -332,6 +332,7 @@ export function SimulateSection({ port, createWorker }: SimulateSectionProps): R
         </>
       )}
       <WriteMessage write={writeStatus} what="Results" testId="simulate-write-message" />
+      {last === undefined ? <ResultChartsPrimer /> : null}
     </div>
   );
 }

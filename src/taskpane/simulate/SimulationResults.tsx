@@ -1,5 +1,5 @@
 import { makeStyles, Text, tokens } from "@fluentui/react-components";
-import { memo, useDeferredValue } from "react";
+import { memo, startTransition, useDeferredValue, useEffect, useState } from "react";
 import type { MetricId } from "../../analysis/simulationSpec";
 import type { SimulationResult } from "../../analysis/summarize";
 import { FanChart } from "../charts/FanChart";
@@ -40,6 +40,36 @@ export function SimulationResults({
       <ResultsView result={shown} {...(elapsedMs === undefined ? {} : { elapsedMs })} />
       {footer}
     </>
+  );
+}
+
+/**
+ * Renders the results' two charts once, hidden, in an idle-time transition after the Simulate tab opens, then
+ * removes them: the charts' first render computes and inserts their CSS (Fluent's makeStyles does it on first
+ * use, about 30 ms), which would otherwise fall in the one render that shows a run's results and make it a
+ * long task. Nothing is shown or announced (`hidden`, no test ids).
+ */
+export function ResultChartsPrimer(): React.JSX.Element | null {
+  const [stage, setStage] = useState<"waiting" | "rendering" | "done">("waiting");
+  useEffect(() => {
+    if (stage === "done") return;
+    // Waiting: render the charts (after the tab's own first paint); rendering: they are in, remove them.
+    const next = stage === "waiting" ? "rendering" : "done";
+    const timer = setTimeout(() => startTransition(() => setStage(next)), 0);
+    return () => clearTimeout(timer);
+  }, [stage]);
+  if (stage !== "rendering") return null;
+  const values = [1, 2, 3];
+  return (
+    <div hidden aria-hidden="true">
+      <FanChart
+        title="primer"
+        xLabels={["a", "b", "c"]}
+        bands={{ p5: values, p25: values, p50: values, p75: values, p95: values }}
+        formatY={formatUsdBn}
+      />
+      <Histogram title="primer" edges={[0, 1, 2, 3]} counts={[1, 2, 1]} formatX={formatUsdBn} />
+    </div>
   );
 }
 

@@ -66,6 +66,8 @@ export function useSimulationRun(createWorker: WorkerFactory = createBrowserWork
   const start = useCallback(
     (request: SimulationJobRequest, outcome: RunOutcome) => {
       const started = performance.now();
+      // A run still going (e.g. a second click before the first re-rendered) is cancelled, not left running.
+      job.current?.cancel();
       rest.current?.cancel();
       rest.current = null;
       progress.set(0, request.options.trials);
