@@ -55,9 +55,9 @@ export interface SimulationClient {
     onProgress?: (done: number, total: number) => void,
   ): SimulationJob;
   /**
-   * Runs a small simulation on every worker and discards it, so that the engine's code is compiled before the
-   * first real run (a cold engine runs its first second several times slower). A run started meanwhile cancels
-   * it.
+   * Runs a small simulation on every worker, twice in a row (WARM_UP_ROUNDS), and discards it, so that the
+   * engine's code is compiled and settled before the first real run (a cold engine runs its first second
+   * several times slower). `part`: the half of a split run to warm up. A run started meanwhile cancels it.
    */
   warmUp(scenario: Scenario, spec: SimulationSpec, trials: number, part?: SimulationPart): void;
 }
@@ -98,6 +98,9 @@ function workerFailure(detail: string | undefined): SimulationClientError {
   );
 }
 
+/** Warm-up runs per worker (see `warmUp`). */
+const WARM_UP_ROUNDS = 2;
+
 export function createSimulationClient(
   workers: WorkerLike | readonly WorkerLike[],
   clientOptions: SimulationClientOptions = {},
@@ -123,21 +126,29 @@ export function createSimulationClient(
   return {
     warmUp(scenario, spec, trials, part) {
       if (broken !== null) return;
+      const options = { trials, seed: 0, ...(part === undefined ? {} : { part }) };
       pool.forEach((worker, w) => {
-        const id = nextId++;
-        warming.set(id, w);
-        const done = (): void => {
-          jobs.delete(id);
-          warming.delete(id);
+        // Two runs, one after the other: the engine's optimized code is dropped once, when the second run
+        // builds its objects (V8 updates the shapes the first run generalized); the analyst's run then
+        // starts on code that stays.
+        const round = (left: number): void => {
+          const id = nextId++;
+          warming.set(id, w);
+          const done = (): void => {
+            jobs.delete(id);
+            warming.delete(id);
+          };
+          jobs.set(id, {
+            message: (_w, data) => {
+              if (data.type === "progress" || data.type === "rangeDone") return;
+              done();
+              if (data.type === "result" && left > 1) round(left - 1);
+            },
+            abort: done,
+          });
+          worker.postMessage({ type: "run", id, scenario, spec, options }, []);
         };
-        jobs.set(id, {
-          message: (_w, data) => {
-            if (data.type !== "progress" && data.type !== "rangeDone") done();
-          },
-          abort: done,
-        });
-        const options = { trials, seed: 0, ...(part === undefined ? {} : { part }) };
-        worker.postMessage({ type: "run", id, scenario, spec, options }, []);
+        round(WARM_UP_ROUNDS);
       });
     },
     run(scenario, spec, options, onProgress) {

@@ -1,4 +1,4 @@
-import { describe, expect, it } from "vitest";
+import { describe, expect, it, vi } from "vitest";
 import { PRESETS } from "../../src/model/presets";
 import { defaultSimulationSpec } from "../../src/analysis/defaultSpec";
 import { simulate } from "../../src/analysis/simulate";
@@ -246,6 +246,27 @@ describe("createSimulationClient(workers).warmUp", () => {
     // each warm-up is cancelled before the real ranges are posted
     for (const r of received) expect(r.slice(0, 3)).toEqual(["run", "cancel", "range"]);
     expect(result).toEqual(simulate(scenario, spec, { trials: 3000, seed: 4 }));
+  });
+  it("a warm-up left alone runs twice per worker, the second after the first's result, with the given part", async () => {
+    const posted: WorkerRequest[] = [];
+    const worker = fakeWorker();
+    const spy: WorkerLike = {
+      postMessage: (m, transfer) => {
+        posted.push(m);
+        worker.postMessage(m, transfer);
+      },
+      addEventListener: ((type: "message", l: never) =>
+        worker.addEventListener(type, l)) as WorkerLike["addEventListener"],
+    };
+    const client = createSimulationClient(spy);
+    client.warmUp(scenario, spec, 1500, "view");
+    expect(posted).toHaveLength(1);
+    await vi.waitFor(() => expect(posted).toHaveLength(2), { timeout: 5000 });
+    await new Promise((resolve) => setTimeout(resolve, 200));
+    expect(posted).toHaveLength(2); // no third round
+    for (const m of posted)
+      expect(m.type === "run" && m.options).toEqual({ trials: 1500, seed: 0, part: "view" });
+    expect(posted[0]!.id).not.toBe(posted[1]!.id);
   });
   it("a warm-up left to finish is discarded: later runs are unaffected", async () => {
     const client = createSimulationClient(fakeWorker());

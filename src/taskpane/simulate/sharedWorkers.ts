@@ -1,9 +1,10 @@
 /**
  * The page's simulation workers (`workerCount(navigator.hardwareConcurrency)` of them: all cores but one, 1 to
  * 8), shared by every section that simulates (Simulate, Sensitivity, Evidence) and kept for the page's life.
- * `warmUpSimulationWorkers()` creates them when the pane has rendered and runs a small simulation on each, so
- * the engine's code is compiled before the analyst's first run: a cold engine runs its first second several
- * times slower. A real run cancels the warm-up.
+ * `warmUpSimulationWorkers()` creates them when the pane has rendered and runs two small simulations on each
+ * (the results view's half of a split run, one after the other: see `SimulationClient.warmUp`), so the
+ * engine's code is compiled and settled before the analyst's first run: a cold engine runs its first second
+ * several times slower. A real run cancels the warm-up.
  */
 import { defaultSimulationSpec } from "../../analysis/defaultSpec";
 import { BLOCK } from "../../analysis/streamingStats";
