@@ -20,6 +20,9 @@
  * summarizing adds ≈ 45 bytes per trial (the rank-correlation target's ranks and their sort, one input-rank
  * buffer): ≈ 140 MB at 10⁶ trials × 6 years, ≈ 330 MB at 10⁶ × 31 years (191 columns). Per-trial series
  * and metrics are kept whole only for the posterior (runs with evidence) or on request (`keepColumns`).
+ * The pane runs in two halves (`SimulationPart`), one after the other, each holding less: the results view's
+ * (11 columns, 2 whole columns, no strata: ≈ 30 bytes per trial) and the rest (30 columns, the rank target and
+ * the strata: ≈ 90 bytes per trial with its summary); measured peak of page + worker: 106–113 MB at 10⁶ × 6.
  * On some virtual machines the first touch of a page costs tens of µs, so memory volume is run time.
  */
 import { isModelError, modelError, type ModelError } from "../model/errors";
