@@ -126,6 +126,14 @@ describe("Simulate and Sensitivity in the preview page", () => {
     // long-task goal is a timing goal, measured by `npm run bench` (section "pane worker"), not asserted here.
     expect(maxTask).toBeLessThan(1_000);
 
+    // The pane's run is split: the other series and the rank correlations follow in the background (their
+    // own progress bar under the results), and Write results waits for them.
+    const rest = page.getByTestId("simulation-rest");
+    await rest.waitFor();
+    expect(await page.getByRole("button", { name: "Write results" }).isDisabled()).toBe(true);
+    await rest.scrollIntoViewIfNeeded();
+    await session.screenshot("simulate-rest-running");
+    await rest.waitFor({ state: "detached", timeout: 170_000 });
     await page.getByRole("button", { name: "Write results" }).click();
     await page.getByTestId("simulate-write-message").waitFor();
     expect(await page.getByTestId("simulate-write-message").textContent()).toBe(
