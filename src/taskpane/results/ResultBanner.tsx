@@ -13,6 +13,7 @@ import {
   makeStyles,
   tokens,
 } from "@fluentui/react-components";
+import { useState } from "react";
 import type { ResultTag } from "./resultTag";
 
 const useStyles = makeStyles({
@@ -71,6 +72,11 @@ export interface StaleWriteDialogProps {
 
 /** Asked before writing a stale result: the sheet would hold numbers that no longer match the inputs. */
 export function StaleWriteDialog({ open, tag, sheet, onWrite, onCancel }: StaleWriteDialogProps) {
+  // Mounted on first open and kept: a closed Fluent dialog still sets up its focus management (Tabster's
+  // modalizer) when it mounts, which made the render that shows a run's results a long task.
+  const [used, setUsed] = useState(open);
+  if (open && !used) setUsed(true);
+  if (!used) return null;
   return (
     <Dialog open={open} onOpenChange={(_, data) => (data.open ? undefined : onCancel())}>
       <DialogSurface aria-describedby={undefined}>
