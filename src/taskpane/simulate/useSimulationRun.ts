@@ -43,7 +43,7 @@ export interface SimulationRun {
   readonly progress: ProgressStore;
   /** Progress of a split run's background half (see `RunOutcome.split`). */
   readonly completion: ProgressStore;
-  /** Starts a job (a job still running is superseded: its outcome is ignored; a background half is cancelled). */
+  /** Starts a job; a job still running, and a background half, are cancelled (their outcomes ignored). */
   start(this: void, request: SimulationJobRequest, outcome: RunOutcome): void;
   cancel(this: void): void;
 }

@@ -22,6 +22,20 @@ function renderSection(port: WorkbookPort | null = null, createWorker: () => Wor
   );
 }
 
+/** A workbook port whose writeSheets succeeds and is recorded. */
+function recordingPort() {
+  const writeSheets = vi.fn(() =>
+    Promise.resolve({ sheets: { "CS Simulation": "CS Simulation" }, charts: 2 }),
+  );
+  const port: WorkbookPort = {
+    host: "preview",
+    getActiveCell: () => Promise.resolve({ sheet: "Sheet1", address: "A1" }),
+    insertAtActiveCell: () => Promise.resolve({ sheet: "Sheet1", address: "A1" }),
+    writeSheets,
+  };
+  return { port, writeSheets };
+}
+
 /** The Write results button once it is enabled (a split run's other half has finished). */
 async function enabledWriteButton(): Promise<HTMLButtonElement> {
   const button = await screen.findByRole<HTMLButtonElement>(
@@ -125,15 +139,7 @@ describe("SimulateSection", () => {
   });
 
   it("SimulateSection() writes the results through port.writeSheets and names the sheet", async () => {
-    const writeSheets = vi.fn(() =>
-      Promise.resolve({ sheets: { "CS Simulation": "CS Simulation" }, charts: 2 }),
-    );
-    const port: WorkbookPort = {
-      host: "preview",
-      getActiveCell: () => Promise.resolve({ sheet: "Sheet1", address: "A1" }),
-      insertAtActiveCell: () => Promise.resolve({ sheet: "Sheet1", address: "A1" }),
-      writeSheets,
-    };
+    const { port, writeSheets } = recordingPort();
     renderSection(port);
     setTrials("500");
     fireEvent.click(screen.getByRole("button", { name: "Run simulation" }));
@@ -155,15 +161,7 @@ describe("SimulateSection", () => {
   });
 
   it("SimulateSection() shows the results view first and writes only once the other series are done", async () => {
-    const writeSheets = vi.fn(() =>
-      Promise.resolve({ sheets: { "CS Simulation": "CS Simulation" }, charts: 2 }),
-    );
-    const port: WorkbookPort = {
-      host: "preview",
-      getActiveCell: () => Promise.resolve({ sheet: "Sheet1", address: "A1" }),
-      insertAtActiveCell: () => Promise.resolve({ sheet: "Sheet1", address: "A1" }),
-      writeSheets,
-    };
+    const { port, writeSheets } = recordingPort();
     const gate = gatedWorker();
     renderSection(port, gate.create);
     setTrials("2000");
